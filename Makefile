@@ -1,0 +1,33 @@
+# `make demo` and `make test` work on a fresh machine: they create .venv and install first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED := ../shared
+SEED := $(SHARED)/seed/nato-iraq-thehill.txt
+
+.PHONY: install demo test eval clean
+
+$(BIN)/eventwire: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(BIN)/eventwire
+
+demo: install
+	@if [ -f $(SEED) ]; then \
+	  $(BIN)/eventwire extract $(SEED) --published 2021-02-18; \
+	else \
+	  echo "(../shared is absent: coding the bundled example articles)"; \
+	  $(BIN)/eventwire extract src/eventwire/examples/*.txt; \
+	fi
+
+test: install
+	$(BIN)/python -m pytest -q
+
+eval: install
+	$(BIN)/eventwire eval --data $(SHARED)/eval-data
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

