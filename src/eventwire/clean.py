@@ -1,21 +1,152 @@
-"""The clean stage (first cut, to be completed): bytes -> article text."""
+"""The clean stage: raw bytes -> the article's main text, title, source, date and language.
+
+HTML goes through trafilatura (comments excluded); plain scraped text has its leading and
+trailing boilerplate trimmed by general rules, and the removed lines are kept. Never raises:
+a document that cannot be coded becomes a recorded rejection.
+"""
 from __future__ import annotations
 
 import hashlib
+import re
 
 from .errors import reject
 from .records import Article
 
+# Bytes that never occur in text: NUL and most C0 controls. A share above this in the first
+# 4 KB marks a binary file (PDF, image, archive); text files have none at all.
+BINARY_CONTROL_SHARE = 0.01
+# A trailing line this short, with no sentence ending, reads as a link or a menu item.
+LINK_LINE_MAX_WORDS = 6
+# A headline is one line of at most this many words, without a final full stop.
+HEADLINE_MAX_WORDS = 25
+# py3langid needs a little text to be sure; shorter articles are taken as English.
+LANGUAGE_MIN_CHARS = 40
+
+BOILERPLATE = re.compile(
+    r"(comment section|join the (discussion|conversation)|most popular|load more|see all\b|"
+    r"share (this|on)|sign up for|subscribe|newsletter|follow us|read more|related articles?|"
+    r"all rights reserved|cookie|advertisement)", re.IGNORECASE)
+SELF_REFERENCE = re.compile(r"^(The [A-Z][\w.]*(?: [A-Z][\w.]*)*) has removed its comment", re.MULTILINE)
+HTML_SNIFF = re.compile(rb"<(!doctype html|html|head|body|div|p|article)\b", re.IGNORECASE)
+
 
 def clean_document(draft):
-    raw = draft.raw
+    raw, options = draft.raw, draft.options
     content = raw.content
-    if isinstance(content, bytes):
-        content = content.decode("utf-8", errors="replace")
-    text = content.strip()
-    article_id = hashlib.sha256(text.encode()).hexdigest()[:16]
-    rejected = None if text else reject("empty")
-    article = Article(id=article_id, url=raw.url or draft.options.url, source=raw.source,
-                      title=raw.title, published=raw.published or draft.options.published,
-                      language="en", text=text, rejected=rejected)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    base = dict(url=raw.url or options.url, source=raw.source or options.source, title=raw.title,
+                published=raw.published or options.published)
+    problem = _check_bytes(data, options.max_bytes)
+    if problem:
+        return draft.add(article=_rejected(data, problem, **base))
+    text = _decode(data)
+    if text is None:
+        return draft.add(article=_rejected(data, reject("encoding", "UTF-8, Windows-1252"), **base))
+    is_html = raw.is_html if raw.is_html is not None else bool(HTML_SNIFF.search(data[:2048]))
+    if is_html:
+        body, meta, removed = _from_html(text)
+        for key, value in meta.items():
+            base[key] = base[key] or value
+    else:
+        body, removed = _trim_plain(text)
+        title = _headline(body)
+        base["title"] = base["title"] or title
+        base["source"] = base["source"] or _self_reference("\n".join(removed))
+    if not body.strip():
+        return draft.add(article=_rejected(data, reject("no_text" if is_html else "empty",
+                                                        "nothing but markup or boilerplate"), **base))
+    language = _language(body)
+    article = Article(id=_hash(body), language=language, text=body, boilerplate=tuple(removed), **base)
+    if language not in options.languages:
+        article = Article(**{**article.__dict__, "rejected": reject("language", language)})
     return draft.add(article=article)
+
+
+def _rejected(data: bytes, rejection, **base) -> Article:
+    return Article(id=hashlib.sha256(data).hexdigest()[:16], language=None, text="",
+                   rejected=rejection, **base)
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def _check_bytes(data: bytes, limit: int):
+    if not data.strip():
+        return reject("empty")
+    if len(data) > limit:
+        return reject("too_large", str(len(data)), limit=limit)
+    head = data[:4096]
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if controls / len(head) > BINARY_CONTROL_SHARE:
+        return reject("binary", f"{controls} control bytes in the first {len(head)}")
+    return None
+
+
+def _decode(data: bytes) -> str | None:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _from_html(html: str):
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+    if doc is None:
+        return "", {}, []
+    meta = {"title": doc.title, "source": doc.sitename, "published": doc.date, "url": doc.url}
+    body = doc.text or ""
+    if doc.title and not body.startswith(doc.title):
+        body = f"{doc.title}\n\n{body}"
+    return body, {k: v for k, v in meta.items() if v}, []
+
+
+def _trim_plain(text: str):
+    """Strip leading/trailing boilerplate lines; return the body and the removed lines."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    removed: list[str] = []
+    while lines and _is_boilerplate(lines[-1]):
+        line = lines.pop()
+        if line.strip():
+            removed.insert(0, line.strip())
+    while lines and _is_boilerplate(lines[0], leading=True):
+        line = lines.pop(0)
+        if line.strip():
+            removed.append(line.strip())
+    return "\n".join(lines).strip(), removed
+
+
+def _is_boilerplate(line: str, leading: bool = False) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if BOILERPLATE.search(stripped):
+        return True
+    if leading:
+        return False
+    words = stripped.split()
+    return len(words) <= LINK_LINE_MAX_WORDS and not stripped.endswith((".", "!", "?", "\u201d", '"'))
+
+
+def _headline(body: str) -> str | None:
+    first = body.split("\n", 1)[0].strip()
+    if first and len(first.split()) <= HEADLINE_MAX_WORDS and not first.endswith("."):
+        return first
+    return None
+
+
+def _self_reference(boilerplate: str) -> str | None:
+    match = SELF_REFERENCE.search(boilerplate)
+    return match.group(1) if match else None
+
+
+def _language(text: str) -> str:
+    if len(text) < LANGUAGE_MIN_CHARS:
+        return "en"
+    import py3langid
+
+    return py3langid.classify(text[:5000])[0]
