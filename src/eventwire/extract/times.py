@@ -1,5 +1,96 @@
-"""The times stage (first cut, to be completed)."""
+"""The times stage: date expressions -> resolved dates or ranges, relative to publication.
+
+"Monday" is the most recent Monday on or before the publication date; "earlier this week" is
+the range from that week's Monday to the day before publication; vague futures are flagged.
+Without a publication date, relative expressions stay unresolved and a warning says so.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..records import Time
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+
+PATTERNS = (
+    ("vague_future", re.compile(r"\b(?:in|over|during) the (?:coming|next|following) (?:days|weeks|months|years)\b", re.I)),
+    ("this_week", re.compile(r"\b(?:earlier|later) this week\b", re.I)),
+    ("relative_day", re.compile(r"\b(?:yesterday|today)\b", re.I)),
+    # Capitalised month names only: "may 3" in running text is usually the verb.
+    ("month_day", re.compile(r"\b(?:on )?(" + "|".join(m.title() for m in MONTHS) + r") (\d{1,2})(?:, (\d{4}))?\b")),
+    ("weekday", re.compile(r"\b(?:on |last )?(" + "|".join(WEEKDAYS) + r")\b", re.I)),
+    ("year", re.compile(r"\b(?:since|in|until|by|from) ((?:19|20)\d{2})\b")),
+)
 
 
 def find_times(draft):
+    text = draft.article.text
+    published = _date(draft.article.published)
+    times: list[Time] = []
+    taken: list[tuple[int, int]] = []
+    unresolved = 0
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            resolved = _resolve(kind, match, published)
+            if resolved is None:
+                continue
+            start, end, precision = resolved
+            if start is None and precision != "vague":
+                unresolved += 1
+            taken.append((match.start(), match.end()))
+            times.append(Time(text=match.group(0), start=match.start(), end=match.end(),
+                              date_start=start, date_end=end, precision=precision))
+    times.sort(key=lambda t: t.start)
+    draft = draft.add(times=tuple(times))
+    if unresolved and published is None:
+        draft = draft.warn(f"{unresolved} relative date expressions left unresolved: "
+                           "the article has no publication date (give --published)")
     return draft
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _resolve(kind: str, match: re.Match, published: dt.date | None):
+    if kind == "year":
+        year = int(match.group(1))
+        return f"{year}-01-01", f"{year}-12-31", "year"
+    if kind == "month_day":
+        month, day = MONTHS.index(match.group(1).lower()) + 1, int(match.group(2))
+        year = int(match.group(3)) if match.group(3) else (published.year if published else None)
+        try:
+            when = dt.date(year, month, day) if year else None
+        except ValueError:
+            return None
+        if when and published and not match.group(3) and when > published:
+            when = when.replace(year=when.year - 1)  # "March 3" in a January article is last year
+        return _iso(when), _iso(when), "day"
+    if published is None:
+        return None, None, "vague" if kind == "vague_future" else "day"
+    if kind == "weekday":
+        back = (published.weekday() - WEEKDAYS.index(match.group(1).lower())) % 7
+        day = published - dt.timedelta(days=back)
+        return _iso(day), _iso(day), "day"
+    if kind == "relative_day":
+        day = published - dt.timedelta(days=1 if match.group(0).lower() == "yesterday" else 0)
+        return _iso(day), _iso(day), "day"
+    if kind == "this_week":
+        monday = published - dt.timedelta(days=published.weekday())
+        if match.group(0).lower().startswith("earlier"):
+            return _iso(monday), _iso(max(monday, published - dt.timedelta(days=1))), "week"
+        return _iso(published), _iso(monday + dt.timedelta(days=6)), "week"
+    # vague future: starts after publication, no firm end
+    return _iso(published + dt.timedelta(days=1)), None, "vague"

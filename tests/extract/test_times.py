@@ -1,0 +1,35 @@
+import pytest
+
+import eventwire
+
+from ..conftest import validate
+
+
+def times_of(text, published="2021-02-18"):
+    ex = eventwire.extract(text, published=published)
+    validate(ex)
+    return {t.text: (t.date_start, t.date_end, t.precision) for t in ex.times}, ex
+
+
+@pytest.mark.parametrize("sentence,expression,expected", [
+    ("Gunmen attacked the convoy on Monday near the border.", "on Monday", ("2021-02-15", "2021-02-15", "day")),
+    ("The minister spoke on Thursday in the capital.", "on Thursday", ("2021-02-18", "2021-02-18", "day")),
+    ("Talks began earlier this week in Geneva.", "earlier this week", ("2021-02-15", "2021-02-17", "week")),
+    ("The mission has run since 2004 in the north.", "since 2004", ("2004-01-01", "2004-12-31", "year")),
+    ("The talks will resume in the coming weeks.", "in the coming weeks", ("2021-02-19", None, "vague")),
+    ("The ceasefire was signed on March 3, 2019 in Doha.", "on March 3, 2019", ("2019-03-03", "2019-03-03", "day")),
+])
+def test_times_resolve_against_publication(sentence, expression, expected):
+    found, _ = times_of(sentence)
+    assert found[expression] == expected
+
+
+def test_times_finds_nothing_in_dateless_text():
+    found, _ = times_of("Officials may meet to discuss the matter, the spokesman said.")
+    assert found == {}
+
+
+def test_times_without_publication_date_stay_unresolved_and_warn():
+    found, ex = times_of("Rebels shelled the town on Monday.", published=None)
+    assert found["on Monday"][0] is None
+    assert any("publication date" in w for w in ex.warnings)
