@@ -1,5 +1,85 @@
-"""The quantities stage (first cut, to be completed)."""
+"""The quantities stage: numbers with what they count, and changes "from A to about B".
+
+Reads the parse for the counted noun; "killed a civilian" counts 1; "thousands" is vague
+(no value, approximate), never 1000. Years and dates are left to the times stage.
+"""
+from __future__ import annotations
+
+import re
+
+from text_to_num import text2num
+
+from ..records import Quantity
+
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)"
+HEDGE = r"(?:about|around|some|nearly|almost|roughly|approximately|more than|over|at least|up to|an estimated)"
+# \s, not a space: scraped pages often carry no-break spaces between words.
+CHANGE = re.compile(rf"\bfrom\s(?P<a>{NUMBER})\sto\s(?:(?P<hedge>{HEDGE})\s)?(?P<b>{NUMBER})\b", re.I)
+COUNT = re.compile(rf"\b(?:(?P<hedge>{HEDGE})\s)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<member>-member)?\b", re.I)
+VAGUE = re.compile(r"\b(?P<n>dozens|hundreds|thousands|tens of thousands|millions)\b", re.I)
+# Casualty verbs whose object "a/an NOUN" counts one person.
+SINGLE_VICTIM = re.compile(r"\b(?P<verb>killed|killing|injured|injuring|wounded|wounding) (?P<n>an?) (?:[a-z-]+ )?(?P<noun>[a-z]+)\b", re.I)
+WORD_COUNT_VERBS = ("killed", "injured", "wounded", "dead", "arrested", "displaced")
+YEAR_MIN, YEAR_MAX = 1900, 2100  # bare four-digit numbers in this range are years
 
 
 def find_quantities(draft):
-    return draft
+    text, doc = draft.article.text, draft.doc
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def keep(q: Quantity) -> None:
+        if not any(s < q.end and q.start < e for s, e in taken):
+            taken.append((q.start, q.end))
+            found.append(q)
+
+    for m in CHANGE.finditer(text):
+        a, b = _number(m.group("a")), _number(m.group("b"))
+        if a is not None and b is not None:
+            keep(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=b, before=a, after=b,
+                          change=b - a, approximate=bool(m.group("hedge")), counts=_counted(doc, m.end())))
+    for m in SINGLE_VICTIM.finditer(text):
+        keep(Quantity(text=m.group(0), start=m.start("n"), end=m.end(), value=1,
+                      counts=f"{m.group('noun')} {m.group('verb').lower()}"))
+    for m in COUNT.finditer(text):
+        value = _number(m.group("n"))
+        if value is None or (not m.group("member") and "," not in m.group("n") and YEAR_MIN <= value <= YEAR_MAX):
+            continue
+        counts = "members" if m.group("member") else _counted(doc, m.end())
+        keep(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=value,
+                      approximate=bool(m.group("hedge")), counts=counts))
+    for token in doc:
+        if token.like_num and token.is_alpha and token.text.lower() not in ("one",):
+            value = _number(token.text)
+            if value is not None and token.head.pos_ in ("NOUN", "PROPN") and token.dep_ == "nummod":
+                keep(Quantity(text=f"{token.text} {token.head.text}", start=token.idx,
+                              end=token.head.idx + len(token.head.text), value=value, counts=token.head.lemma_))
+    for m in VAGUE.finditer(text):
+        keep(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=None, approximate=True,
+                      counts=_counted(doc, m.end())))
+    found.sort(key=lambda q: q.start)
+    return draft.add(quantities=tuple(found))
+
+
+def _number(token: str) -> int | float | None:
+    token = token.strip().lower()
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", token):
+        value = float(token.replace(",", ""))
+        return int(value) if value.is_integer() else value
+    try:
+        return text2num(token, "en")
+    except ValueError:
+        return None
+
+
+def _counted(doc, char_end: int) -> str | None:
+    """The noun counted by the number ending at `char_end`: the next noun in its phrase."""
+    span = doc.char_span(char_end, min(len(doc.text), char_end + 60), alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span[:4]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or token.is_punct:
+            return None
+    return None
