@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..records import Actor, Span
+from .places import is_misread_place
 
 # Names matched exactly by the entity ruler; ambiguous short forms stay out of it.
 RULER_SKIP = {"IS", "the alliance", "AU", "WHO", "Amnesty", "Wagner"}
@@ -130,6 +131,8 @@ class ActorFinder:
         entry = self.names.get(ent.ent_id_) or self.names.get(text)
         if entry and (ent.label_ in ("GPE", "ORG", "NORP", "PERSON") or ent.ent_id_):
             return _Found(entry.name, entry.kind, entry.country, entry.sector)
+        if is_misread_place(ent):  # "from Sevare": a town the model took for a person
+            return None
         if ent.label_ == "PERSON":
             return _Found(text, "person", title=_title(ent))
         if ent.label_ == "ORG":
@@ -166,7 +169,7 @@ class ActorFinder:
                         key=lambda x: x[0])
         sentences = list(doc.sents)
         for i, sent in enumerate(sentences):
-            first = sent[0]
+            first = next((t for t in sent if not t.is_space), sent[0])
             if first.lower_ not in ("he", "she") or first.dep_ != "nsubj":
                 continue
             window_start = sentences[max(0, i - PRONOUN_WINDOW_SENTENCES)].start_char

@@ -6,12 +6,16 @@ cities. Airports and other sites come from airportsdata. No gazetteer server, no
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 
 from ..records import Place, Span
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# The small model often tags a lesser-known town as PERSON or ORG; after one of these
+# prepositions ("to Garissa", "near Mopti") such an entity is tried as a place too.
+LOCATIVE_PREPOSITIONS = {"in", "to", "near", "from", "at", "outside", "into", "around"}
 # Country names spaCy and news use that ISO's official and common names do not cover.
 COUNTRY_ALIASES = {"u.s.": "US", "us": "US", "america": "US", "united states": "US", "u.k.": "GB",
                    "uk": "GB", "britain": "GB", "great britain": "GB", "russia": "RU", "iran": "IR",
@@ -44,7 +48,7 @@ def _gazetteer():
     for row in gc.get_cities().values():
         for name in {row["name"], *row.get("alternatenames", ())}:
             if name and name[0].isupper():
-                cities[name.lower()].append(row)
+                cities[_fold(name)].append(row)
     return countries, cities
 
 
@@ -68,7 +72,7 @@ class PlaceFinder:
         self.airports = _airports()
 
     def __call__(self, draft):
-        ents = [e for e in draft.doc.ents if e.label_ in PLACE_LABELS]
+        ents = [e for e in draft.doc.ents if e.label_ in PLACE_LABELS or _after_locative(e)]
         resolved = {}
         for ent in ents:  # countries first: they choose between same-named cities
             name = _strip(ent.text)
@@ -97,13 +101,29 @@ class PlaceFinder:
                     country=row["country"], admin1=row.get("subd") or None, precision="site")
 
     def _city(self, name: str, home: str | None) -> dict | None:
-        rows = self.cities.get(name.lower())
+        rows = self.cities.get(_fold(name))
         if not rows:
             return None
         row = max(rows, key=lambda r: (r["countrycode"] == home, r["population"]))
         return dict(name=row["name"], geonameid=row["geonameid"], lat=row["latitude"],
                     lon=row["longitude"], country=row["countrycode"], admin1=row.get("admin1code"),
                     precision="city")
+
+
+def is_misread_place(ent) -> bool:
+    """A PERSON/ORG entity after a locative preposition whose name the gazetteer knows."""
+    return _after_locative(ent) and _fold(_strip(ent.text)) in _gazetteer()[1]
+
+
+def _after_locative(ent) -> bool:
+    return (ent.label_ in ("PERSON", "ORG") and ent.start > 0
+            and ent.doc[ent.start - 1].lower_ in LOCATIVE_PREPOSITIONS)
+
+
+def _fold(name: str) -> str:
+    """Lower case without accents: news writes "Sevare" for GeoNames' "Sévaré"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _strip(text: str) -> str:
