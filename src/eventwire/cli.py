@@ -61,6 +61,41 @@ def extract(articles, published, url, fmt):
     sys.exit(2 if failed else 0)
 
 
+@cli.command(name="eval")
+@click.option("--data", "data", type=click.Path(file_okay=False), default="../shared/eval-data", show_default=True,
+              help="The folder of gold data (extraction/, geoparsing/ ...).")
+@click.option("--limit", type=int, default=None, help="Score only the first N documents of each set (quick look).")
+def evaluate(data, limit):
+    """Score eventwire on real gold data and check the pinned floors (exit 1 below a floor)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .evaluate import scores
+
+    root = Path(data)
+    if not root.is_dir():
+        raise EventwireError(f"{data}: no such folder: give the eval-data folder with --data")
+    results: dict[str, float] = {}
+    results.update(scores.score_extraction(root / "extraction", limit))
+    results.update(scores.score_geoparsing(root / "geoparsing" / "GeoVirus.xml", limit))
+    shared = root.parent
+    if (shared / "seed").is_dir() and (shared / "tools" / "check_seed.py").is_file():
+        results.update(scores.score_seed(shared / "seed", shared / "tools" / "check_seed.py"))
+    floors = scores.load_floors()
+    table = Table(title="eventwire eval", title_justify="left")
+    for column in ("score", "value", "floor"):
+        table.add_column(column)
+    for name, value in results.items():
+        floor = floors.get(name)
+        table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value),
+                      "" if floor is None else str(floor))
+    Console().print(table)
+    below = [] if limit else scores.check_floors(results, floors)
+    for line in below:
+        click.echo(f"eventwire eval: {line}", err=True)
+    sys.exit(1 if below else 0)
+
+
 def _read(name: str, published: str | None, url: str | None) -> RawDocument:
     if name == "-":
         return RawDocument(content=sys.stdin.buffer.read(), name="<stdin>", published=published, url=url)
