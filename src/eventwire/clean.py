@@ -23,7 +23,7 @@ HEADLINE_MAX_WORDS = 25
 LANGUAGE_MIN_CHARS = 40
 
 BOILERPLATE = re.compile(
-    r"(comment section|join the (discussion|conversation)|most popular|load more|see all\b|"
+    r"(comment section|comments are (closed|disabled)|you might also like|join the (discussion|conversation)|most popular|load more|see all\b|"
     r"share (this|on)|sign up for|subscribe|newsletter|follow us|read more|related articles?|"
     r"all rights reserved|cookie|advertisement)", re.IGNORECASE)
 SELF_REFERENCE = re.compile(r"^(The [A-Z][\w.]*(?: [A-Z][\w.]*)*) has removed its comment", re.MULTILINE)
