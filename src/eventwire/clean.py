@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from importlib import resources
 
 from .errors import reject
 from .records import Article
@@ -22,10 +23,15 @@ HEADLINE_MAX_WORDS = 25
 # py3langid needs a little text to be sure; shorter articles are taken as English.
 LANGUAGE_MIN_CHARS = 40
 
-BOILERPLATE = re.compile(
-    r"(comment section|comments are (closed|disabled)|you might also like|join the (discussion|conversation)|most popular|load more|see all\b|"
-    r"share (this|on)|sign up for|subscribe|newsletter|follow us|read more|related articles?|"
-    r"all rights reserved|cookie|advertisement)", re.IGNORECASE)
+
+
+def _boilerplate_pattern() -> re.Pattern:
+    lines = resources.files("eventwire.data").joinpath("boilerplate.txt").read_text(encoding="utf-8").splitlines()
+    phrases = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return re.compile("(" + "|".join(phrases) + ")", re.IGNORECASE)
+
+
+BOILERPLATE = _boilerplate_pattern()
 SELF_REFERENCE = re.compile(r"^(The [A-Z][\w.]*(?: [A-Z][\w.]*)*) has removed its comment", re.MULTILINE)
 HTML_SNIFF = re.compile(rb"<(!doctype html|html|head|body|div|p|article)\b", re.IGNORECASE)
 
