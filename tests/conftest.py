@@ -16,6 +16,15 @@ def validate(extraction) -> dict:
     return data
 
 
+def extract_valid(text, published=None):
+    """`eventwire.extract` whose output has been validated against the schema."""
+    import eventwire
+
+    ex = eventwire.extract(text, published=published)
+    validate(ex)
+    return ex
+
+
 @pytest.fixture(scope="session")
 def shared():
     if not SHARED.is_dir():

@@ -1,11 +1,8 @@
-import eventwire
-
-from ..conftest import validate
+from ..conftest import extract_valid
 
 
 def actors_of(text):
-    ex = eventwire.extract(text, published="2023-03-01")
-    validate(ex)
+    ex = extract_valid(text, published="2023-03-01")
     return {a.name: a for a in ex.actors}
 
 

@@ -1,11 +1,8 @@
-import eventwire
-
-from ..conftest import validate
+from ..conftest import extract_valid
 
 
 def places_of(text):
-    ex = eventwire.extract(text, published="2023-06-01")
-    validate(ex)
+    ex = extract_valid(text, published="2023-06-01")
     return {p.name: p for p in ex.places}
 
 

@@ -1,13 +1,10 @@
 import pytest
 
-import eventwire
-
-from ..conftest import validate
+from ..conftest import extract_valid
 
 
 def quantities_of(text):
-    ex = eventwire.extract(text, published="2022-05-10")
-    validate(ex)
+    ex = extract_valid(text, published="2022-05-10")
     return ex.quantities
 
 

@@ -5,15 +5,14 @@ In-document coreference joins "Stoltenberg" and a subject "He" to the full name 
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from ..data import country_aliases, read_table
 from ..records import Actor, Span
-from .places import is_misread_place
+from .places import bare_name, is_misread_place
 
 # Names matched exactly by the entity ruler; ambiguous short forms stay out of it.
 RULER_SKIP = {"IS", "the alliance", "AU", "WHO", "Amnesty", "Wagner"}
@@ -23,10 +22,6 @@ PRONOUN_WINDOW_SENTENCES = 3
 TITLE_MAX_TOKENS = 5
 ARMED_GROUP_CUE = re.compile(r"\b(militant|armed|rebel|insurgent|jihadist|militia|extremist)\b[\w\s-]{0,30}\b(group|movement|militia|faction)\s*$", re.I)
 GOVERNMENT_NOUNS = ("government", "authorities", "forces", "military", "army", "security forces")
-COUNTRY_EXTRA = {"U.S.": "USA", "US": "USA", "America": "USA", "United States": "USA", "Britain": "GBR",
-                 "U.K.": "GBR", "UK": "GBR", "Russia": "RUS", "Iran": "IRN", "Syria": "SYR",
-                 "South Korea": "KOR", "North Korea": "PRK", "Congo": "COD", "Vietnam": "VNM",
-                 "Taiwan": "TWN", "Palestine": "PSE", "Bolivia": "BOL", "Venezuela": "VEN", "Tanzania": "TZA"}
 
 
 @dataclass(frozen=True)
@@ -36,12 +31,6 @@ class Entry:
     country: str | None
     sector: str | None
     aliases: tuple[str, ...]
-
-
-def _rows(filename: str):
-    text = resources.files("eventwire.data").joinpath(filename).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return csv.DictReader(lines, delimiter="\t")
 
 
 @lru_cache(maxsize=1)
@@ -55,11 +44,11 @@ def load_dictionary() -> dict[str, Entry]:
         entry = Entry(common, "country", c.alpha_3, None, ())
         for n in {c.name, common}:
             names.setdefault(n, entry)
-    for alias, iso3 in COUNTRY_EXTRA.items():
+    for alias, iso3 in country_aliases().items():
         country = pycountry.countries.get(alpha_3=iso3)
         name = getattr(country, "common_name", None) or country.name
         names[alias] = names.get(name) or Entry(name, "country", iso3, None, ())
-    for row in _rows("actors.tsv"):
+    for row in read_table("actors.tsv"):
         aliases = tuple(a for a in (row["aliases"] or "").split("|") if a)
         entry = Entry(row["name"], row["kind"], row["country"] or None, row["sector"] or None, aliases)
         for n in (entry.name, *aliases):
@@ -69,7 +58,7 @@ def load_dictionary() -> dict[str, Entry]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    return {row["demonym"]: row["country"] for row in _rows("demonyms.tsv")}
+    return {row["demonym"]: row["country"] for row in read_table("demonyms.tsv")}
 
 
 def ruler_patterns() -> list[dict]:
@@ -118,13 +107,13 @@ class ActorFinder:
             for i, a in enumerate(actors, 1)))
 
     def _dominant_country(self, doc) -> str | None:
-        counts = Counter(self.names[_bare(e.text)].country for e in doc.ents
-                         if _bare(e.text) in self.names
-                         and self.names[_bare(e.text)].kind == "country")
+        counts = Counter(self.names[bare_name(e.text)].country for e in doc.ents
+                         if bare_name(e.text) in self.names
+                         and self.names[bare_name(e.text)].kind == "country")
         return counts.most_common(1)[0][0] if counts else None
 
     def _resolve(self, ent, found: dict[str, _Found], home: str | None) -> _Found | None:
-        text = _bare(ent.text)
+        text = bare_name(ent.text)
         for known in found.values():  # "Stoltenberg" after "Jens Stoltenberg", whatever its label
             if known.kind == "person" and " " not in text and known.name.split()[-1] == text:
                 return _Found(known.name, "person")
@@ -176,11 +165,6 @@ class ActorFinder:
             before = [a for start, a in people if window_start <= start < first.idx]
             if before:
                 before[-1].mentions.append(Span(first.text, first.idx, first.idx + len(first.text)))
-
-
-def _bare(text: str) -> str:
-    text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
-    return re.sub(r"['’]s$", "", text).strip(" ,")
 
 
 def _title(ent) -> str | None:

@@ -10,19 +10,13 @@ import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from ..data import country_aliases
 from ..records import Place, Span
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # The small model often tags a lesser-known town as PERSON or ORG; after one of these
 # prepositions ("to Garissa", "near Mopti") such an entity is tried as a place too.
 LOCATIVE_PREPOSITIONS = {"in", "to", "near", "from", "at", "outside", "into", "around"}
-# Country names spaCy and news use that ISO's official and common names do not cover.
-COUNTRY_ALIASES = {"u.s.": "US", "us": "US", "america": "US", "united states": "US", "u.k.": "GB",
-                   "uk": "GB", "britain": "GB", "great britain": "GB", "russia": "RU", "iran": "IR",
-                   "syria": "SY", "south korea": "KR", "north korea": "KP", "the netherlands": "NL",
-                   "the united states": "US", "the united kingdom": "GB", "congo": "CD", "dr congo": "CD",
-                   "ivory coast": "CI", "vietnam": "VN", "laos": "LA", "bolivia": "BO", "venezuela": "VE",
-                   "tanzania": "TZ", "moldova": "MD", "taiwan": "TW", "palestine": "PS", "gaza": "PS"}
 SITE_WORDS = re.compile(r"\b(airport|air ?base|airfield)\b", re.I)
 
 
@@ -41,9 +35,10 @@ def _gazetteer():
             for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
                 if name:
                     countries.setdefault(name.lower(), row)
-    for alias, code in COUNTRY_ALIASES.items():
-        if code in gc.get_countries():
-            countries[alias] = gc.get_countries()[code]
+    for alias, iso3 in country_aliases().items():
+        country = pycountry.countries.get(alpha_3=iso3)
+        if country and country.alpha_2 in gc.get_countries():
+            countries[alias.lower()] = gc.get_countries()[country.alpha_2]
     cities = defaultdict(list)
     for row in gc.get_cities().values():
         for name in {row["name"], *row.get("alternatenames", ())}:
@@ -75,14 +70,14 @@ class PlaceFinder:
         ents = [e for e in draft.doc.ents if e.label_ in PLACE_LABELS or _after_locative(e)]
         resolved = {}
         for ent in ents:  # countries first: they choose between same-named cities
-            name = _strip(ent.text)
+            name = bare_name(ent.text)
             if name.lower() in self.countries:
                 resolved[ent] = self._country(self.countries[name.lower()])
         dominant = Counter(p["country"] for p in resolved.values()).most_common(1)
         home = dominant[0][0] if dominant else None
         for ent in ents:
             if ent not in resolved:
-                place = self._site(_strip(ent.text)) or self._city(_strip(ent.text), home)
+                place = self._site(bare_name(ent.text)) or self._city(bare_name(ent.text), home)
                 if place:
                     resolved[ent] = place
         return draft.add(places=_merge(resolved))
@@ -112,7 +107,7 @@ class PlaceFinder:
 
 def is_misread_place(ent) -> bool:
     """A PERSON/ORG entity after a locative preposition whose name the gazetteer knows."""
-    return _after_locative(ent) and _fold(_strip(ent.text)) in _gazetteer()[1]
+    return _after_locative(ent) and _fold(bare_name(ent.text)) in _gazetteer()[1]
 
 
 def _after_locative(ent) -> bool:
@@ -126,7 +121,8 @@ def _fold(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def _strip(text: str) -> str:
+def bare_name(text: str) -> str:
+    """A name without a leading "the" or a possessive "'s": "the Pentagon's" -> "Pentagon"."""
     text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
     return re.sub(r"['’]s$", "", text).strip(" ,")
 

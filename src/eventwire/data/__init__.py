@@ -1,0 +1,19 @@
+"""Knowledge as data: tab-separated tables, each with a note on where its facts come from."""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+
+
+def read_table(filename: str) -> list[dict[str, str]]:
+    """The rows of a TSV file in this folder; lines starting with # are notes."""
+    text = resources.files(__name__).joinpath(filename).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def country_aliases() -> dict[str, str]:
+    """News names of countries -> ISO3 (country_aliases.tsv)."""
+    return {row["alias"]: row["country"] for row in read_table("country_aliases.tsv")}
