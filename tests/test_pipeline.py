@@ -8,7 +8,8 @@ from .conftest import ROOT, validate
 
 
 def test_pipeline_runs_stages_in_order():
-    assert Pipeline().stage_names == ["clean", "parse", "actors", "places", "times", "quantities"]
+    assert Pipeline().stage_names == ["clean", "parse", "actors", "places", "times", "quantities",
+                                     "events", "quotes", "checks"]
 
 
 def test_pipeline_output_validates_against_schema():

@@ -63,7 +63,7 @@ class Stage:
 def _stages() -> tuple[Stage, ...]:
     # Imported here so that `import eventwire` stays cheap and free of model loads.
     from . import clean, nlp
-    from .extract import actors, places, quantities, times
+    from .extract import actors, checks, events, places, quantities, quotes, times
 
     return (
         Stage("clean", lambda o: clean.clean_document, ("raw",), ("article", "warnings")),
@@ -72,6 +72,10 @@ def _stages() -> tuple[Stage, ...]:
         Stage("places", places.PlaceFinder, ("doc", "actors"), ("places",)),
         Stage("times", lambda o: times.find_times, ("doc",), ("times", "warnings")),
         Stage("quantities", lambda o: quantities.find_quantities, ("doc",), ("quantities",)),
+        Stage("events", events.EventCoder, ("doc", "actors", "places", "times", "quantities"),
+              ("events",)),
+        Stage("quotes", lambda o: quotes.find_quotes, ("doc", "actors", "events"), ("quotes",)),
+        Stage("checks", lambda o: checks.find_checks, ("article", "quantities"), ("checks",)),
     )
 
 
