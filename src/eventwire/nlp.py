@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
+from spacy.language import Language
+
 from .errors import MODEL_MISSING, EventwireError
 from .options import Options
 
@@ -25,9 +27,19 @@ def load_model(name: str | None = None):
         except ImportError:
             continue
         nlp = module.load()
+        nlp.add_pipe("paragraph_breaks", before="parser")
         _add_actor_ruler(nlp)
         return nlp
     raise EventwireError(MODEL_MISSING)
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """A paragraph break ends a sentence: a headline without a full stop is not run into the lede."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def _add_actor_ruler(nlp) -> None:

@@ -13,6 +13,8 @@ def render_table(ex: Extraction, name: str) -> None:
     console.print(f"[bold]{a.title or name}[/bold]  source={a.source}  published={a.published}  language={a.language}")
     if a.boilerplate:
         console.print(f"[dim]{len(a.boilerplate)} boilerplate lines removed[/dim]")
+    actors = {x.id: x.name for x in ex.actors}
+    places = {p.id: p.name for p in ex.places}
     sections = [
         ("Actors", ("name", "kind", "country", "sector", "title", "mentions"),
          [(x.name, x.kind, x.country, x.sector, x.title, len(x.mentions)) for x in ex.actors]),
@@ -22,6 +24,16 @@ def render_table(ex: Extraction, name: str) -> None:
          [(t.text, t.date_start, t.date_end, t.precision) for t in ex.times]),
         ("Quantities", ("text", "value", "before", "after", "change", "approx", "counts"),
          [(q.text, q.value, q.before, q.after, q.change, q.approximate, q.counts) for q in ex.quantities]),
+        ("Events", ("id", "type", "mode", "actors", "recipients", "place", "date", "status",
+                    "magnitude", "evidence"),
+         [(e.id, e.type, e.mode, _names(e.actors, actors), _names(e.recipients, actors),
+           places.get(e.place, ""), e.date.start if e.date else None, e.status,
+           _magnitude(e.magnitude), len(e.evidence)) for e in ex.events]),
+        ("Quotes", ("speaker", "cue", "text"),
+         [(_names((q.speaker,), actors) if q.speaker else None, q.cue, _short(q.text))
+          for q in ex.quotes]),
+        ("Checks", ("claim", "against", "verdict"),
+         [(c.claim, c.against, c.verdict) for c in ex.checks]),
     ]
     for title, columns, rows in sections:
         table = Table(title=f"{title} ({len(rows)})", title_justify="left")
@@ -32,3 +44,17 @@ def render_table(ex: Extraction, name: str) -> None:
         console.print(table)
     for warning in ex.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}")
+
+
+def _names(ids, names: dict[str, str]) -> str:
+    return ", ".join(names.get(i, i) for i in ids)
+
+
+def _magnitude(m) -> str:
+    parts = [f"{k}={v}" for k, v in (("killed", m.killed), ("injured", m.injured), ("size", m.size),
+                                      ("before", m.size_before), ("change", m.size_change)) if v is not None]
+    return " ".join(parts) + (" (approx.)" if parts and m.approximate else "")
+
+
+def _short(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"

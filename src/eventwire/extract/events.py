@@ -1,13 +1,349 @@
-"""Events: PLOVER v0.8 event coding from triggers on the dependency parse."""
+"""The events stage: trigger mentions -> PLOVER v0.8 events with roles, place, date, magnitude.
+
+One real-world event told in several sentences ("a rocket attack ... The attack killed ...")
+becomes one event with several evidence spans. Vocabulary lives in data/ (see triggers.py);
+this module decides scope, merges mentions and fills in the facts.
+"""
 from __future__ import annotations
 
-from ..options import Options
-from ..pipeline import Draft
+from dataclasses import dataclass, field
+
+from ..data import read_table
+from ..records import Event, EventDate, Magnitude, Span
+from . import event_facts as facts
+from .triggers import ActorIndex, Mention, match, mode_of, noun_roles, verb_roles
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
+# Dates found only elsewhere in the sentence rank after every date of the event's own clause.
+SENTENCE_RANK = 10
+PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
+DEFINITE = {"the", "this", "that", "these", "those"}
+REPORTING_VERBS = {"say", "tell", "announce", "add", "report", "state", "confirm", "claim"}
+# Confidence: a base for any trigger, raised by each thing that ties it to the text's facts.
+# Chosen by hand so that a verb with its subject and object named outranks a bare noun.
+CONFIDENCE_BASE = 0.35
+CONFIDENCE_ACTOR = 0.2
+CONFIDENCE_RECIPIENT = 0.1
+CONFIDENCE_VERB = 0.1
+CONFIDENCE_MAIN_CLAUSE = 0.15
+CONFIDENCE_PER_EXTRA_EVIDENCE = 0.05
+CONFIDENCE_MAX = 0.95
+CLAIM_OBJECTS = {"responsibility", "credit"}
+CONFIRM_VERBS = {"confirm", "verify", "identify", "establish"}
+
+
+@dataclass
+class _Event:
+    """An event while mentions are merged into it."""
+
+    type: str
+    mode: str | None
+    context: list[str]
+    actors: list[str]
+    recipients: list[str]
+    status: str
+    tokens: list = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    dates: list = field(default_factory=list)  # (rank, Time)
+    places: list = field(default_factory=list)  # Place
+    magnitude: dict = field(default_factory=dict)
+    claimed_by: list[str] = field(default_factory=list)
+    confirmed: bool | None = None
+    main_clause: bool = False
+    verbal: bool = False
+    lemmas: set = field(default_factory=set)  # of the event's own clauses, for the ACLED cues
 
 
 class EventCoder:
-    def __init__(self, options: Options):
-        self.options = options
+    """Holds the anaphora table; codes the events of one parsed article."""
 
-    def __call__(self, draft: Draft) -> Draft:
-        return draft
+    def __init__(self, options):
+        self.anaphora = {row["noun"]: set(row["kinds"].split("|"))
+                         for row in read_table("event_anaphora.tsv")}
+
+    def __call__(self, draft):
+        doc = draft.doc
+        if doc is None or not draft.article:
+            return draft
+        index = ActorIndex(draft.actors, self.anaphora)
+        found = _Found(doc, draft, index)
+        events: list[_Event] = []
+        for mention, scope, foreign in found.mentions():
+            event = found.describe(mention, scope, foreign)
+            if event is not None:
+                _merge(events, event, definite=_is_definite(mention.token))
+        found.claims(events)
+        _recipients_by_reference(events)
+        return draft.add(events=tuple(_finish(i, e, draft.article.published)
+                                      for i, e in enumerate(events, 1)))
+
+
+def _is_definite(token) -> bool:
+    return token.pos_ != "VERB" and any(c.dep_ == "det" and c.lower_ in DEFINITE
+                                        for c in token.children)
+
+
+class _Found:
+    """The records of earlier stages laid over the tokens of one doc."""
+
+    def __init__(self, doc, draft, index: ActorIndex):
+        self.doc, self.draft, self.index = doc, draft, index
+        self.times = [(self._tokens(t.start, t.end), t) for t in draft.times]
+        self.places = [(self._tokens(m.start, m.end), p) for p in draft.places for m in p.mentions]
+        self.quantities = [(q.start, q.end, q) for q in draft.quantities]
+        self.trigger_of: dict[int, object] = {}  # token index -> the event it ended in
+
+    def _tokens(self, start: int, end: int) -> set[int]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return set(range(span.start, span.end)) if span is not None else set()
+
+    def quantity_at(self, start: int, end: int):
+        for s, e, q in self.quantities:
+            if s < end and start < e and (q.value is not None or q.after is not None):
+                return int(q.after if q.after is not None else q.value)
+        return None
+
+    def mentions(self):
+        """Each kept trigger with its scope: its clause less the clauses of triggers inside it."""
+        found = []
+        for token in self.doc:
+            entry = match(token)
+            if entry is not None:
+                found.append((token, entry))
+        kept = [(t, e) for t, e in found if not _folded(t, e, found)]
+        anchors = {}
+        for token, entry in kept:
+            if token.pos_ == "VERB":
+                actors, recipients = verb_roles(token, self.index)
+                anchor = token
+            else:
+                actors, recipients, anchor = noun_roles(token, self.index)
+            anchors[token.i] = Mention(entry, token, anchor, tuple(actors), tuple(recipients),
+                                       mode_of(entry, token))
+        clauses = {i: _clause(m.anchor) for i, m in anchors.items()}
+        for i, mention in anchors.items():
+            scope = set(clauses[i])
+            foreign: set[int] = set()
+            for j, other in anchors.items():
+                if j != i and other.anchor.i != mention.anchor.i:
+                    foreign |= clauses[j] - {mention.token.i}
+            scope -= {k for k in foreign if k not in clauses[i] or _nested(k, clauses, i)}
+            scope.add(mention.token.i)
+            yield mention, scope, foreign - scope
+
+    def describe(self, mention: Mention, scope: set[int], foreign: set[int]) -> _Event | None:
+        token, sent = mention.token, mention.token.sent
+        own = _own_clause(self.doc, scope, token)
+        dates = [(PRECISION_RANK.get(t.precision, 9), t) for toks, t in self.times if toks & own]
+        if not dates:  # else the sentence's, outside the clauses of other words
+            dates = [(PRECISION_RANK.get(t.precision, 9) + SENTENCE_RANK, t) for toks, t in self.times
+                     if toks and sent.start <= min(toks) < sent.end
+                     and not toks & ((scope - own) | foreign)]
+        places = [p for toks, p in self.places if toks & own]
+        killed, injured = facts.casualties([self.doc[i] for i in sorted(scope)], self.quantity_at)
+        magnitude = {"killed": killed, "injured": injured, **self._size(own, mention)}
+        anchored = (mention.actors or mention.recipients or places or dates[:1] and dates[0][0] < SENTENCE_RANK
+                    or mention.mode or killed is not None or injured is not None
+                    or token.pos_ == "VERB" or mention.anchor is not token)
+        if not anchored and not _is_definite(token):
+            return None  # "an attack on his reputation": a noun tied to nothing
+        date_end = min((t.date_end or t.date_start or "" for _, t in dates), default=None)
+        status = facts.status_of(mention.anchor, mention.entry.type, self.draft.article.published,
+                                 date_end)
+        root = mention.anchor.dep_ == "ROOT" or (
+            mention.anchor.dep_ in ("ccomp", "xcomp") and mention.anchor.head.dep_ == "ROOT"
+            and mention.anchor.head.lemma_.lower() in REPORTING_VERBS)
+        mode = mention.mode
+        if mention.entry.type == "CONSULT" and any(
+                "IGO" in self.index.kinds.get(a, ()) for a in mention.actors):
+            mode = "multilateral"  # a meeting of an alliance or a union has many parties
+        return _Event(mention.entry.type, mode, list(mention.entry.context),
+                      list(mention.actors), list(mention.recipients), status,
+                      tokens=[token], evidence=[Span(sent.text, sent.start_char, sent.end_char)],
+                      dates=dates, places=places, magnitude=magnitude,
+                      main_clause=root, verbal=token.pos_ == "VERB",
+                      lemmas={self.doc[i].lemma_.lower() for i in own})
+
+    def _size(self, own: set[int], mention: Mention) -> dict:
+        if mention.entry.type == "ASSAULT" or not own:
+            return {}
+        subject = {t.i for c in mention.anchor.children if c.dep_ in ("nsubj", "nsubjpass")
+                   for t in c.subtree}
+        counted = [(self._tokens(s, e), q) for s, e, q in self.quantities]
+        counted = [(toks, q) for toks, q in counted if toks and toks <= own and not toks & subject]
+        for toks, q in counted:
+            if q.after is not None:
+                return {"size": int(q.after), "size_before": _int(q.before),
+                        "size_change": _int(q.change), "approximate": q.approximate}
+        for toks, q in counted:
+            if q.value is not None and (q.counts or "").split(" ")[0] in facts.SIZE_NOUNS:
+                if _after_by(self.doc[min(toks)]):  # "expand ... by 3,500 troops"
+                    return {"size_change": int(q.value), "approximate": q.approximate}
+                return {"size": int(q.value), "approximate": q.approximate}
+        return {}
+
+    def claims(self, events: list[_Event]) -> None:
+        """ "X claimed responsibility for the attack": X claims it; "has not confirmed": unconfirmed."""
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if lemma in facts.CLAIM_VERBS and token.pos_ == "VERB":
+                target = self._event_in(events, token)
+                objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+                if target is not None and (objects & CLAIM_OBJECTS or not objects):
+                    claimants = verb_roles(token, self.index)[0]
+                    target.claimed_by += [a for a in claimants if a not in target.claimed_by]
+                    target.actors = [a for a in target.actors if a not in claimants]
+            if lemma in CONFIRM_VERBS and any(c.dep_ == "neg" for c in token.children):
+                for event in events:
+                    if event.claimed_by and any(e.start <= token.idx < e.end for e in event.evidence):
+                        event.confirmed = False
+
+    def _event_in(self, events: list[_Event], verb):
+        inside = {t.i for t in verb.subtree}
+        return next((e for e in events if any(t.i in inside for t in e.tokens)), None)
+
+
+def _recipients_by_reference(events: list[_Event]) -> None:
+    """ "made a request for the expanded mission": the mission's own actor receives the request."""
+    for event in events:
+        if event.recipients:
+            continue
+        wanted = {t.lemma_.lower() for trigger in event.tokens for child in trigger.head.children
+                  if child.dep_ == "prep" and child.lower_ == "for" for t in child.subtree}
+        wanted |= {t.lemma_.lower() for trigger in event.tokens for child in trigger.children
+                   if child.dep_ == "prep" and child.lower_ == "for" for t in child.subtree}
+        for other in events:
+            if other is event or not other.actors:
+                continue
+            if any(t.lemma_.lower() in wanted for t in other.tokens):
+                event.recipients = [a for a in other.actors if a not in event.actors]
+                break
+
+
+def _clause(anchor) -> set[int]:
+    """The tokens an event word governs; "following a rocket attack earlier this week" as a whole
+    belongs to the attack, so a trigger that is the object of a preposition takes the preposition."""
+    top = anchor.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" else anchor
+    return {t.i for t in top.subtree}
+
+
+def _nested(k: int, clauses: dict, i: int) -> bool:
+    """Token k lies in the clause of another trigger that sits inside trigger i's clause."""
+    return any(j != i and k in c and c < clauses[i] for j, c in clauses.items())
+
+
+def _own_clause(doc, scope: set[int], trigger) -> set[int]:
+    """The scope less the relative clauses of its nouns: "the mission, which began in 2018"."""
+    own = set(scope)
+    for i in scope:
+        token = doc[i]
+        if token.dep_ in ("relcl", "acl") and token.head.i in scope and token.i != trigger.i:
+            own -= {t.i for t in token.subtree}
+    return own | {trigger.i}
+
+
+def _folded(token, entry, found) -> bool:
+    """A trigger that only restates another: "an attack ... which killed", "carried out an attack"."""
+    base = token
+    while base.dep_ == "conj" and base.head is not base:  # "killed one and injured nine"
+        base = base.head
+    for other, other_entry in found:
+        if other is token or other_entry.type != entry.type:
+            continue
+        if token.pos_ == "VERB" and other.pos_ != "VERB":
+            phrase = {t.i for t in other.subtree}
+            linked = ((base.dep_ == "relcl" and base.head.i in phrase)
+                      or any(c is other for c in base.children if c.dep_ in ("nsubj", "nsubjpass"))
+                      or any(g is other for c in base.children if c.dep_ == "prep"
+                             for g in c.children))
+            if linked:
+                return True
+        if token.pos_ != "VERB" and other.pos_ == "VERB" and token.head is other \
+                and token.dep_ in ("dobj", "pobj", "npadvmod"):
+            return True
+    return False
+
+
+def _after_by(number) -> bool:
+    noun = number.head if number.dep_ == "nummod" else number
+    return noun.dep_ == "pobj" and noun.head.lower_ == "by"
+
+
+def _int(value):
+    return int(value) if value is not None else None
+
+
+def _compatible(a: _Event, b: _Event) -> bool:
+    if a.type != b.type or not facts.statuses_compatible(a.status, b.status):
+        return False
+    for mine, theirs in ((a.actors, b.actors), (a.recipients, b.recipients)):
+        if mine and theirs and not set(mine) & set(theirs):
+            return False
+    da, db = _best_date(a, own=True), _best_date(b, own=True)
+    if da and db and not ((da.date_start or "") <= (db.date_end or db.date_start or "9")
+                          and (db.date_start or "") <= (da.date_end or da.date_start or "9")):
+        return False
+    pa, pb = _best_place(a), _best_place(b)
+    if pa and pb and pa.id != pb.id and pa.country != pb.country:
+        return False
+    return True
+
+
+def _merge(events: list[_Event], new: _Event, definite: bool) -> None:
+    for old in reversed(events):
+        if _compatible(old, new) and (definite or old.type == new.type):
+            old.tokens += new.tokens
+            old.evidence += [s for s in new.evidence if s not in old.evidence]
+            old.actors += [a for a in new.actors if a not in old.actors]
+            old.recipients += [r for r in new.recipients if r not in old.recipients]
+            old.dates += new.dates
+            old.places += new.places
+            old.mode = old.mode or new.mode
+            old.context += [c for c in new.context if c not in old.context]
+            old.main_clause = old.main_clause or new.main_clause
+            old.verbal = old.verbal or new.verbal
+            old.lemmas |= new.lemmas
+            for key, value in new.magnitude.items():
+                if key == "approximate":
+                    old.magnitude[key] = bool(old.magnitude.get(key) or value)
+                elif old.magnitude.get(key) is None:
+                    old.magnitude[key] = value
+            if old.status == "reported" and new.status != "reported":
+                old.status = new.status
+            return
+    events.append(new)
+
+
+def _best_date(event: _Event, own: bool = False):
+    """The most precise date; `own`: only dates inside the event's own clause."""
+    dates = [d for d in event.dates if d[0] < SENTENCE_RANK] if own else event.dates
+    return min(dates, key=lambda d: d[0])[1] if dates else None
+
+
+def _best_place(event: _Event):
+    return min(event.places, key=lambda p: PLACE_RANK.get(p.precision, 9)) if event.places else None
+
+
+def _finish(number: int, event: _Event, published: str | None) -> Event:
+    time = _best_date(event)
+    if time is not None:
+        date = EventDate(time.date_start, time.date_end, time.precision, time.text)
+    elif published:  # "date (from the sentence, else the article's)"
+        date = EventDate(published, published, "day", None)
+    else:
+        date = None
+    place = _best_place(event)
+    magnitude = Magnitude(**{k: v for k, v in event.magnitude.items() if v is not None})
+    confidence = (CONFIDENCE_BASE + CONFIDENCE_ACTOR * bool(event.actors)
+                  + CONFIDENCE_RECIPIENT * bool(event.recipients) + CONFIDENCE_VERB * event.verbal
+                  + CONFIDENCE_MAIN_CLAUSE * event.main_clause
+                  + CONFIDENCE_PER_EXTRA_EVIDENCE * (len(event.evidence) - 1))
+    return Event(id=f"e{number}", type=event.type, mode=event.mode, context=tuple(event.context),
+                 acled=facts.acled_view(event.type, event.mode, event.lemmas),
+                 cameo=facts.cameo_code(event.type, event.mode),
+                 actors=tuple(event.actors), recipients=tuple(event.recipients),
+                 place=place.id if place else None, date=date, magnitude=magnitude,
+                 status=event.status, claimed_by=tuple(event.claimed_by),
+                 perpetrator_confirmed=event.confirmed,
+                 evidence=tuple(sorted(event.evidence, key=lambda s: s.start)),
+                 confidence=round(min(CONFIDENCE_MAX, confidence), 2))

@@ -1,0 +1,136 @@
+"""What one event mention says beyond its roles: status, magnitude, ACLED and CAMEO views.
+
+Plain functions over one clause of the parse and the records found by earlier stages; the
+events stage calls them and merges the answers. Word lists here are grammar (auxiliaries,
+reporting verbs), not domain knowledge; the event vocabulary lives in data/.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..data import read_table
+from ..records import AcledView
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+MODAL_AUX = {"could", "might", "may", "would", "should", "can"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+DENY_VERBS = {"deny", "dismiss", "refute"}
+THREAT_VERBS = {"threaten", "vow", "warn", "pledge"}
+CLAIM_VERBS = {"claim"}
+PLAN_VERBS = {"plan", "intend", "prepare", "aim", "propose", "expect", "decide", "agree", "seek",
+              "want", "hope", "set", "schedule", "consider"}
+ANNOUNCE_VERBS = {"announce", "unveil", "declare"}
+# How far up the clause chain a governing verb ("denied carrying out", "plans to send") is looked for.
+GOVERNOR_DEPTH = 3
+GOVERNING_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "conj", "acomp"}
+# Verbs of saying: "would not say if it would add troops" leaves the event open, not denied.
+SPEECH_VERBS = {"say", "confirm", "comment", "disclose", "reveal", "specify", "elaborate"}
+# An event dated this many years or more before publication is historical ("since 2004").
+HISTORICAL_YEARS = 1
+KILL_LEMMAS = {"kill", "slay", "massacre", "execute", "behead", "murder", "assassinate"}
+DIE_LEMMAS = {"die"}
+INJURE_LEMMAS = {"injure", "wound", "hurt", "maim"}
+# What a crowd or a force is counted in; a count of these is an event's size.
+SIZE_NOUNS = {"troop", "troops", "soldier", "soldiers", "personnel", "people", "protester",
+              "protesters", "demonstrator", "demonstrators", "police", "officer", "officers",
+              "member", "members", "supporter", "supporters", "fighter", "fighters", "worker",
+              "workers", "student", "students", "marine", "marines", "peacekeeper", "peacekeepers",
+              "refugee", "refugees", "civilian", "civilians", "militant", "militants"}
+COMPATIBLE_STATUS = ({"reported", "claimed"}, {"planned", "announced"})
+
+
+def governors(anchor):
+    """The verbs above a clause: "denied [carrying out]", "plans [to send]"."""
+    token = anchor
+    for _ in range(GOVERNOR_DEPTH):
+        if token.dep_ not in GOVERNING_DEPS or token.head is token:
+            return
+        token = token.head
+        if token.dep_ == "prep":
+            continue
+        yield token
+
+
+def status_of(anchor, event_type: str, published: str | None, date_end: str | None) -> str:
+    children = list(anchor.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "negated"
+    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    ruling = [(g, g.lemma_.lower()) for g in governors(anchor)]
+    for gov, lemma in ruling:
+        if lemma in DENY_VERBS:
+            return "denied"
+        if any(c.dep_ == "neg" for c in gov.children):
+            return "hypothetical" if lemma in SPEECH_VERBS else "negated"
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in gov.children):
+            return "hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children) or aux & MODAL_AUX:
+        return "hypothetical"
+    if event_type == "THREATEN" or any(lemma in THREAT_VERBS for _, lemma in ruling):
+        return "threatened"
+    if any(lemma in CLAIM_VERBS for _, lemma in ruling):
+        return "claimed"
+    headline_infinitive = anchor.dep_ == "ROOT" and "to" in aux  # "NATO to expand mission"
+    future = bool(aux & FUTURE_AUX) or headline_infinitive or any(lemma in PLAN_VERBS for _, lemma in ruling)
+    if future:
+        return "announced" if any(lemma in ANNOUNCE_VERBS for _, lemma in ruling) else "planned"
+    if published and date_end and date_end[:4].isdigit() \
+            and int(date_end[:4]) <= int(published[:4]) - HISTORICAL_YEARS:
+        return "historical"
+    return "reported"
+
+
+def statuses_compatible(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in COMPATIBLE_STATUS)
+
+
+def casualties(tokens, quantity_at) -> tuple[int | None, int | None]:
+    """Killed and injured counts from the kill/injure verbs among `tokens`."""
+    killed = injured = None
+    for token in tokens:
+        lemma = token.lemma_.lower()
+        if lemma not in KILL_LEMMAS | DIE_LEMMAS | INJURE_LEMMAS or token.pos_ != "VERB":
+            continue
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        deps = {"nsubjpass", "nsubj"} if passive or lemma in DIE_LEMMAS else {"dobj", "conj"}
+        victims = [c for c in token.children if c.dep_ in deps - {"conj"}]
+        value = next((v for phrase in victims
+                      if (v := quantity_at(phrase.left_edge.idx, phrase.right_edge.idx
+                                           + len(phrase.right_edge.text))) is not None), None)
+        if value is None:
+            continue
+        if lemma in INJURE_LEMMAS:
+            injured = injured if injured is not None else value
+        else:
+            killed = killed if killed is not None else value
+    return killed, injured
+
+
+@lru_cache(maxsize=1)
+def _acled_rows() -> tuple[dict[str, str], ...]:
+    rows = [{k: (v or "").strip() for k, v in row.items()} for row in read_table("acled_map.tsv")]
+    # The most specific row first: one with a mode and a cue before one with either, then neither.
+    return tuple(sorted(rows, key=lambda r: (not r.get("mode"), not r.get("cue"))))
+
+
+def acled_view(event_type: str, mode: str | None, lemmas: set[str]) -> AcledView | None:
+    for row in _acled_rows():
+        if row["type"] != event_type:
+            continue
+        if row.get("mode") and row["mode"] != mode:
+            continue
+        if row.get("cue") and row["cue"].lower() not in lemmas:
+            continue
+        return AcledView(row["event_type"], row["sub_event_type"])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _cameo_codes() -> dict[tuple[str, str], str]:
+    return {(row["type"].strip(), (row.get("mode") or "").strip()): row["cameo"].strip()
+            for row in read_table("cameo_map.tsv")}
+
+
+def cameo_code(event_type: str, mode: str | None) -> str | None:
+    codes = _cameo_codes()
+    return codes.get((event_type, mode or "")) or codes.get((event_type, ""))

@@ -1,0 +1,242 @@
+"""Event triggers: lexicon words on the dependency parse -> event mentions with their roles.
+
+The lexicons are data (data/event_triggers.tsv, event_modes.tsv); this module only reads the
+parse. It finds who did what to whom in one clause; it does not merge, date or place events.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import read_table
+
+# Verbs that carry a nominal event: "launched an attack", "held talks", "made a request".
+LIGHT_VERBS = {"make", "launch", "carry", "conduct", "stage", "hold", "issue", "sign", "reach",
+               "impose", "mount", "lodge", "file", "begin", "start", "continue", "resume", "take",
+               "give", "deliver", "extend", "announce", "order", "organize", "organise", "lead",
+               "step", "intensify", "escalate", "plan", "call", "join", "agree", "approve",
+               "offer", "send", "provide", "receive", "accept", "seek", "have", "host", "attend"}
+# Prepositions that introduce the recipient of a verb or a nominal event.
+RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "for", "toward", "towards", "into", "upon"}
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN", "PROPN"}
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "obj", "dative"}
+# Clause links through which a verb without a subject inherits its head's subject.
+INHERIT_SUBJECT = {"xcomp", "conj", "advcl", "pcomp"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon row: a head lemma plus any words that must hang off it."""
+
+    type: str
+    mode: str | None
+    pos: str
+    words: tuple[str, ...]
+    context: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One trigger in one clause, with the tokens of its roles (not yet merged into events)."""
+
+    entry: Entry
+    token: object  # the trigger token (spaCy Token)
+    anchor: object  # the token whose clause carries tense and negation (light verb or trigger)
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    mode: str | None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
+    """(pos, head lemma) -> entries, the most specific (most words) first."""
+    table: dict[tuple[str, str], list[Entry]] = {}
+    for row in read_table("event_triggers.tsv"):
+        words = tuple(row["trigger"].lower().split())
+        if not words or not row.get("type"):
+            continue
+        entry = Entry(row["type"].strip(), (row.get("mode") or "").strip() or None,
+                      row["pos"].strip().upper(), words,
+                      tuple(c.strip() for c in (row.get("context") or "").split(",") if c.strip()))
+        table.setdefault((entry.pos, words[0]), []).append(entry)
+    return {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def mode_cues() -> dict[str, dict[str, str]]:
+    """type -> {cue lemma -> mode}."""
+    cues: dict[str, dict[str, str]] = {}
+    for row in read_table("event_modes.tsv"):
+        cues.setdefault(row["type"].strip(), {})[row["cue"].strip().lower()] = row["mode"].strip()
+    return cues
+
+
+def _near_lemmas(token) -> set[str]:
+    """Lemmas of the children and grandchildren: particles, objects and prepositional objects."""
+    near = set()
+    for child in token.children:
+        near.add(child.lemma_.lower())
+        near.update(g.lemma_.lower() for g in child.children)
+    return near
+
+
+def match(token) -> Entry | None:
+    pos = "VERB" if token.pos_ in VERB_POS else "NOUN" if token.pos_ in NOUN_POS else None
+    if pos is None:
+        return None
+    entries = lexicon().get((pos, token.lemma_.lower()))
+    if not entries and pos == "NOUN":
+        entries = lexicon().get((pos, token.lower_))
+    if not entries:
+        return None
+    near = _near_lemmas(token) if any(len(e.words) > 1 for e in entries) else set()
+    for entry in entries:
+        if all(w in near for w in entry.words[1:]):
+            return entry
+    return None
+
+
+class ActorIndex:
+    """Actor mentions by character offset, for "which actor is this token's noun phrase?"."""
+
+    def __init__(self, actors, anaphora: dict[str, set[str]]):
+        spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
+        self.starts = [s for s, _, _ in spans]
+        self.spans = spans
+        self.kinds = {a.id: {a.kind, a.sector or ""} for a in actors}
+        self.anaphora = anaphora
+
+    def within(self, start: int, end: int) -> list[str]:
+        out = []
+        for s, e, actor in self.spans[:bisect_right(self.starts, end)]:
+            if s < end and start < e and actor not in out:
+                out.append(actor)
+        return out
+
+    def last_before(self, offset: int, kinds: set[str]) -> str | None:
+        for s, _, actor in reversed(self.spans[:bisect_right(self.starts, offset)]):
+            if s < offset and self.kinds[actor] & kinds:
+                return actor
+        return None
+
+    def of_phrase(self, head) -> list[str]:
+        """Actors named by the noun phrase headed by `head` and its conjuncts."""
+        found: list[str] = []
+        for token in (head, *head.conjuncts):
+            left = token.left_edge.idx
+            ids = self.within(left, token.idx + len(token.text))
+            if not ids:
+                ids = [a for a in self._appositive_or_of(token)]
+            if not ids and token.lemma_.lower() in self.anaphora:
+                # "The 30-member alliance" -> the alliance named last before it.
+                earlier = self.last_before(left, self.anaphora[token.lemma_.lower()])
+                ids = [earlier] if earlier else []
+            found += [i for i in ids if i not in found]
+        return found
+
+    def _appositive_or_of(self, token) -> list[str]:
+        for child in token.children:
+            if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
+                target = child if child.dep_ == "appos" else next(
+                    (g for g in child.children if g.dep_ == "pobj"), None)
+                if target is not None:
+                    ids = self.within(target.left_edge.idx, target.idx + len(target.text))
+                    if ids:
+                        return ids
+        return []
+
+
+def _subject(verb):
+    """The subject token of a verb, inherited through xcomp/conj/advcl; and whether passive."""
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in SUBJECTS:
+                return child, False
+            if child.dep_ in PASSIVE_SUBJECTS:
+                return child, True
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ != "VBN"):
+            return token.head, False
+        if token.dep_ not in INHERIT_SUBJECT or token.head is token:
+            return None, False
+        token = token.head
+    return None, False
+
+
+def _agent(verb):
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _prep_objects(token, preps=RECIPIENT_PREPS):
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def verb_roles(verb, index: ActorIndex) -> tuple[list[str], list[str]]:
+    subject, passive = _subject(verb)
+    is_passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
+    actors: list[str] = []
+    recipients: list[str] = []
+    if is_passive:
+        agent = _agent(verb)
+        actors = index.of_phrase(agent) if agent is not None else []
+        recipients = index.of_phrase(subject) if subject is not None else []
+    else:
+        actors = index.of_phrase(subject) if subject is not None else []
+        for child in verb.children:
+            if child.dep_ in OBJECTS:
+                recipients += index.of_phrase(child)
+                recipients += _possessor_actors(child, index)
+    if not recipients:
+        for pobj in _prep_objects(verb):
+            recipients += index.of_phrase(pobj)
+    return actors, [r for r in dict.fromkeys(recipients) if r not in actors]
+
+
+def _possessor_actors(noun, index: ActorIndex) -> list[str]:
+    """ "welcomes NATO's increased focus": the possessor of the object is the recipient."""
+    return [a for c in noun.children if c.dep_ == "poss" for a in index.of_phrase(c)]
+
+
+def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
+    """Actors of a nominal event: possessor, compound or "by X", else the light verb's subject."""
+    actors: list[str] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
+            actors += index.within(child.left_edge.idx, child.idx + len(child.text))
+    for pobj in _prep_objects(noun, {"by", "from"}):
+        actors += index.of_phrase(pobj)
+    anchor = noun
+    head = noun.head
+    if noun.dep_ in OBJECTS and head.lemma_.lower() in LIGHT_VERBS:
+        anchor = head
+        if not actors:
+            actors = verb_roles(head, index)[0]
+    recipients: list[str] = []
+    for pobj in _prep_objects(noun):
+        recipients += index.of_phrase(pobj)
+    actors = list(dict.fromkeys(actors))
+    return actors, [r for r in dict.fromkeys(recipients) if r not in actors], anchor
+
+
+def mode_of(entry: Entry, token) -> str | None:
+    """The lexicon's mode, else a cue word in the trigger's phrase ("rocket attack")."""
+    if entry.mode:
+        return entry.mode
+    cues = mode_cues().get(entry.type, {})
+    if not cues:
+        return None
+    near = [token, *token.children, *(g for c in token.children for g in c.children)]
+    for t in near:
+        mode = cues.get(t.lemma_.lower()) or cues.get(t.lower_)
+        if mode:
+            return mode
+    return None
