@@ -74,10 +74,19 @@ def status_of(anchor, event_type: str, published: str | None, date_end: str | No
     future = bool(aux & FUTURE_AUX) or headline_infinitive or any(lemma in PLAN_VERBS for _, lemma in ruling)
     if future:
         return "announced" if any(lemma in ANNOUNCE_VERBS for _, lemma in ruling) else "planned"
-    if published and date_end and date_end[:4].isdigit() \
-            and int(date_end[:4]) <= int(published[:4]) - HISTORICAL_YEARS:
+    if published and date_end and _years_between(date_end, published) >= HISTORICAL_YEARS:
         return "historical"
     return "reported"
+
+
+def _years_between(earlier: str, later: str) -> float:
+    import datetime as dt
+
+    try:
+        a, b = dt.date.fromisoformat(earlier[:10]), dt.date.fromisoformat(later[:10])
+    except ValueError:
+        return 0.0
+    return (b - a).days / 365.25
 
 
 def statuses_compatible(a: str, b: str) -> bool:

@@ -26,9 +26,14 @@ CONFIDENCE_ACTOR = 0.2
 CONFIDENCE_RECIPIENT = 0.1
 CONFIDENCE_VERB = 0.1
 CONFIDENCE_MAIN_CLAUSE = 0.15
+# The content of another event ("demanded that Mugabe abandon ...") is less the news than it.
+CONFIDENCE_EMBEDDED = -0.2
 CONFIDENCE_PER_EXTRA_EVIDENCE = 0.05
 CONFIDENCE_MAX = 0.95
 CLAIM_OBJECTS = {"responsibility", "credit"}
+# A cooperative act refused outright ("will not accept refugees") is a rejection (PLOVER REJECT:
+# "all rejections and refusals"); other negated events keep their type with status "negated".
+REFUSABLE = {"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID"}
 CONFIRM_VERBS = {"confirm", "verify", "identify", "establish"}
 
 
@@ -52,6 +57,7 @@ class _Event:
     main_clause: bool = False
     verbal: bool = False
     lemmas: set = field(default_factory=set)  # of the event's own clauses, for the ACLED cues
+    embedded: bool = False  # inside the clause of another event word
 
 
 class EventCoder:
@@ -129,6 +135,8 @@ class _Found:
                     foreign |= clauses[j] - {mention.token.i}
             scope -= {k for k in foreign if k not in clauses[i] or _nested(k, clauses, i)}
             scope.add(mention.token.i)
+            self.embedded = any(j != i and mention.anchor.i in c and mention.anchor.i != anchors[j].anchor.i
+                                for j, c in clauses.items())
             yield mention, scope, foreign - scope
 
     def describe(self, mention: Mention, scope: set[int], foreign: set[int]) -> _Event | None:
@@ -153,16 +161,19 @@ class _Found:
         root = mention.anchor.dep_ == "ROOT" or (
             mention.anchor.dep_ in ("ccomp", "xcomp") and mention.anchor.head.dep_ == "ROOT"
             and mention.anchor.head.lemma_.lower() in REPORTING_VERBS)
-        mode = mention.mode
+        mode, event_type = mention.mode, mention.entry.type
+        if status == "negated" and event_type in REFUSABLE and any(
+                c.dep_ == "neg" for c in mention.anchor.children):
+            event_type, mode, status = "REJECT", None, "reported"
         if mention.entry.type == "CONSULT" and any(
                 "IGO" in self.index.kinds.get(a, ()) for a in mention.actors):
             mode = "multilateral"  # a meeting of an alliance or a union has many parties
-        return _Event(mention.entry.type, mode, list(mention.entry.context),
+        return _Event(event_type, mode, list(mention.entry.context),
                       list(mention.actors), list(mention.recipients), status,
                       tokens=[token], evidence=[Span(sent.text, sent.start_char, sent.end_char)],
                       dates=dates, places=places, magnitude=magnitude,
                       main_clause=root, verbal=token.pos_ == "VERB",
-                      lemmas={self.doc[i].lemma_.lower() for i in own})
+                      lemmas={self.doc[i].lemma_.lower() for i in own}, embedded=self.embedded)
 
     def _size(self, own: set[int], mention: Mention) -> dict:
         if mention.entry.type == "ASSAULT" or not own:
@@ -303,6 +314,7 @@ def _merge(events: list[_Event], new: _Event, definite: bool) -> None:
             old.main_clause = old.main_clause or new.main_clause
             old.verbal = old.verbal or new.verbal
             old.lemmas |= new.lemmas
+            old.embedded = old.embedded and new.embedded
             for key, value in new.magnitude.items():
                 if key == "approximate":
                     old.magnitude[key] = bool(old.magnitude.get(key) or value)
@@ -337,7 +349,8 @@ def _finish(number: int, event: _Event, published: str | None) -> Event:
     confidence = (CONFIDENCE_BASE + CONFIDENCE_ACTOR * bool(event.actors)
                   + CONFIDENCE_RECIPIENT * bool(event.recipients) + CONFIDENCE_VERB * event.verbal
                   + CONFIDENCE_MAIN_CLAUSE * event.main_clause
-                  + CONFIDENCE_PER_EXTRA_EVIDENCE * (len(event.evidence) - 1))
+                  + CONFIDENCE_PER_EXTRA_EVIDENCE * (len(event.evidence) - 1)
+                  + CONFIDENCE_EMBEDDED * event.embedded)
     return Event(id=f"e{number}", type=event.type, mode=event.mode, context=tuple(event.context),
                  acled=facts.acled_view(event.type, event.mode, event.lemmas),
                  cameo=facts.cameo_code(event.type, event.mode),
@@ -346,4 +359,4 @@ def _finish(number: int, event: _Event, published: str | None) -> Event:
                  status=event.status, claimed_by=tuple(event.claimed_by),
                  perpetrator_confirmed=event.confirmed,
                  evidence=tuple(sorted(event.evidence, key=lambda s: s.start)),
-                 confidence=round(min(CONFIDENCE_MAX, confidence), 2))
+                 confidence=round(max(0.05, min(CONFIDENCE_MAX, confidence)), 2))

@@ -16,7 +16,9 @@ LIGHT_VERBS = {"make", "launch", "carry", "conduct", "stage", "hold", "issue", "
                "impose", "mount", "lodge", "file", "begin", "start", "continue", "resume", "take",
                "give", "deliver", "extend", "announce", "order", "organize", "organise", "lead",
                "step", "intensify", "escalate", "plan", "call", "join", "agree", "approve",
-               "offer", "send", "provide", "receive", "accept", "seek", "have", "host", "attend"}
+               "offer", "send", "provide", "receive", "accept", "seek", "have", "host", "attend",
+               "reiterate", "renew", "repeat", "voice", "express", "grant", "pledge", "speed",
+               "complete", "finish", "end", "halt", "suspend"}
 # Prepositions that introduce the recipient of a verb or a nominal event.
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "for", "toward", "towards", "into", "upon"}
 VERB_POS = {"VERB"}
@@ -84,13 +86,32 @@ def _near_lemmas(token) -> set[str]:
     return near
 
 
+# Inflections undone when the lemmatizer slips ("staged" -> "stag"): (suffix, replacement).
+INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+               ("ing", "e"), ("es", ""), ("s", ""))
+
+
+def base_forms(token) -> list[str]:
+    """The lemma first, then the word itself and its guessed bases."""
+    forms = [token.lemma_.lower(), token.lower_]
+    forms += [token.lower_[:-len(end)] + new for end, new in INFLECTIONS
+              if token.lower_.endswith(end) and len(token.lower_) > len(end) + 2]
+    return list(dict.fromkeys(forms))
+
+
+def is_light_verb(token) -> bool:
+    return any(form in LIGHT_VERBS for form in base_forms(token))
+
+
 def match(token) -> Entry | None:
     pos = "VERB" if token.pos_ in VERB_POS else "NOUN" if token.pos_ in NOUN_POS else None
     if pos is None:
         return None
-    entries = lexicon().get((pos, token.lemma_.lower()))
-    if not entries and pos == "NOUN":
-        entries = lexicon().get((pos, token.lower_))
+    entries = None
+    for form in base_forms(token):
+        entries = lexicon().get((pos, form))
+        if entries:
+            break
     if not entries:
         return None
     near = _near_lemmas(token) if any(len(e.words) > 1 for e in entries) else set()
@@ -198,7 +219,40 @@ def verb_roles(verb, index: ActorIndex) -> tuple[list[str], list[str]]:
     if not recipients:
         for pobj in _prep_objects(verb):
             recipients += index.of_phrase(pobj)
+    if not recipients:
+        recipients = _clause_recipients(verb, index)
+    if not recipients:
+        recipients = _place_countries(verb, index)
     return actors, [r for r in dict.fromkeys(recipients) if r not in actors]
+
+
+def _clause_recipients(verb, index: ActorIndex) -> list[str]:
+    """ "demanded that the United States match ...": the one asked is the clause's subject;
+    "threatened to cut off electricity to Nakhichevan": the threat's target is the act's."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subject = next((c for c in child.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return index.of_phrase(subject)
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            found: list[str] = []
+            for grandchild in child.children:
+                if grandchild.dep_ in OBJECTS:
+                    found += index.of_phrase(grandchild)
+            for pobj in _prep_objects(child):
+                found += index.of_phrase(pobj)
+            if found:
+                return found
+    return []
+
+
+def _place_countries(verb, index: ActorIndex) -> list[str]:
+    """ "imposed a curfew in ... Turkey": a country where the act falls is what it falls on."""
+    found = []
+    for token in verb.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in ("in", "into") and token.pos_ == "PROPN":
+            found += [a for a in index.of_phrase(token) if "country" in index.kinds.get(a, ())]
+    return found
 
 
 def _possessor_actors(noun, index: ActorIndex) -> list[str]:
@@ -216,15 +270,33 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
         actors += index.of_phrase(pobj)
     anchor = noun
     head = noun.head
-    if noun.dep_ in OBJECTS and head.lemma_.lower() in LIGHT_VERBS:
+    if noun.dep_ in OBJECTS and is_light_verb(head):
         anchor = head
         if not actors:
             actors = verb_roles(head, index)[0]
+    elif not actors:
+        # "gave the Ivory Coast $5 million of aid": the verb that governs the noun phrase acts.
+        verb = _governing_verb(noun)
+        if verb is not None and match(verb) is None:
+            actors = verb_roles(verb, index)[0]
     recipients: list[str] = []
     for pobj in _prep_objects(noun):
         recipients += index.of_phrase(pobj)
     actors = list(dict.fromkeys(actors))
     return actors, [r for r in dict.fromkeys(recipients) if r not in actors], anchor
+
+
+def _governing_verb(noun):
+    """The verb above a noun through objects and "of" phrases, if the path is only those."""
+    token = noun
+    for _ in range(4):
+        if token.dep_ in OBJECTS and token.head.pos_ == "VERB":
+            return token.head
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head
+            continue
+        return None
+    return None
 
 
 def mode_of(entry: Entry, token) -> str | None:
