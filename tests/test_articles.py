@@ -64,3 +64,26 @@ def test_articles_places_times_quantities(path):
         assert times[want["text"]]["date_start"] == want["date_start"]
     for want in expected["quantities"]:
         assert any(all(q.get(k) == v for k, v in want.items()) for q in out["quantities"]), want
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
+def test_articles_quotes_with_speakers(path):
+    from eventwire.evaluate.quotes import matching_quotes, norm, speaker_is
+
+    out, expected = _load(path)
+    if expected.get("quotes") == []:
+        assert out["quotes"] == []
+    for want in expected.get("quotes", []):
+        hits = matching_quotes(out, want["text_starts"])
+        assert hits, f"quote {want['text_starts']!r} not among {[q['text'][:30] for q in out['quotes']]}"
+        assert any(speaker_is(out, q["speaker"], want["speaker"]) for q in hits), (want, hits)
+    for text in expected.get("quotes_must_not_include", []):  # scare quotes, nested quotes
+        assert not any(norm(q["text"]).startswith(norm(text)) for q in out["quotes"]), text
+
+
+def test_articles_quote_speaker_scores():
+    from eventwire.evaluate.quotes import score_quote_speakers
+
+    scores = score_quote_speakers(ARTICLES)
+    assert scores["quotes.n"] >= 25
+    assert scores["quotes.found"] == 1.0 and scores["quotes.speaker_accuracy"] == 1.0
