@@ -69,7 +69,7 @@ def find_checks(draft: Draft) -> Draft:
 def _figures(doc, q) -> list[_Figure]:
     """The comparable readings of one quantity: a change gives its change and its end value."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
-    if span is None:
+    if span is None or not len(span):
         return []
     number = next((t for t in reversed(span) if t.like_num), span[-1])
     role, noun = _role(number), _noun(number, q)
