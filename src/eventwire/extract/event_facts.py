@@ -21,7 +21,7 @@ PLAN_VERBS = {"plan", "intend", "prepare", "aim", "propose", "expect", "decide",
               "want", "hope", "set", "schedule", "consider"}
 ANNOUNCE_VERBS = {"announce", "unveil", "declare"}
 # How far up the clause chain a governing verb ("denied carrying out", "plans to send") is looked for.
-GOVERNOR_DEPTH = 3
+GOVERNOR_DEPTH = 2
 GOVERNING_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "conj", "acomp"}
 # Verbs of saying: "would not say if it would add troops" leaves the event open, not denied.
 SPEECH_VERBS = {"say", "confirm", "comment", "disclose", "reveal", "specify", "elaborate"}
@@ -40,40 +40,49 @@ COMPATIBLE_STATUS = ({"reported", "claimed"}, {"planned", "announced"})
 
 
 def governors(anchor):
-    """The verbs above a clause: "denied [carrying out]", "plans [to send]"."""
-    token = anchor
-    for _ in range(GOVERNOR_DEPTH):
-        if token.dep_ not in GOVERNING_DEPS or token.head is token:
+    """The verbs above a clause: "denied [carrying out]", "plans [to send]", "announced $5m in [aid]"."""
+    token, steps = anchor, 0
+    while steps < GOVERNOR_DEPTH and token.head.i != token.i:
+        if token.dep_ not in GOVERNING_DEPS and token.dep_ != "prep":
             return
         token = token.head
-        if token.dep_ == "prep":
-            continue
-        yield token
+        if token.pos_ in ("VERB", "AUX"):
+            steps += 1
+            yield token
 
 
 def status_of(anchor, event_type: str, published: str | None, date_end: str | None) -> str:
     children = list(anchor.children)
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+        return "hypothetical"
     if any(c.dep_ == "neg" for c in children):
         return "negated"
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     ruling = [(g, g.lemma_.lower()) for g in governors(anchor)]
+    if anchor.pos_ != "VERB" and ruling:  # "will increase its troop deployment"
+        aux |= {c.lower_ for c in ruling[0][0].children if c.dep_ in ("aux", "auxpass")}
     for gov, lemma in ruling:
         if lemma in DENY_VERBS:
             return "denied"
-        if any(c.dep_ == "neg" for c in gov.children):
-            return "hypothetical" if lemma in SPEECH_VERBS else "negated"
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in gov.children):
             return "hypothetical"
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children) or aux & MODAL_AUX:
+        if any(c.dep_ == "neg" for c in gov.children):
+            return "negated"
+    if aux & MODAL_AUX:
         return "hypothetical"
     if event_type == "THREATEN" or any(lemma in THREAT_VERBS for _, lemma in ruling):
         return "threatened"
     if any(lemma in CLAIM_VERBS for _, lemma in ruling):
         return "claimed"
+    announced = anchor.lemma_.lower() in ANNOUNCE_VERBS or any(
+        lemma in ANNOUNCE_VERBS for _, lemma in ruling)
     headline_infinitive = anchor.dep_ == "ROOT" and "to" in aux  # "NATO to expand mission"
-    future = bool(aux & FUTURE_AUX) or headline_infinitive or any(lemma in PLAN_VERBS for _, lemma in ruling)
+    future = bool(aux & FUTURE_AUX) or headline_infinitive or any(
+        lemma in PLAN_VERBS for _, lemma in ruling)
+    if announced:
+        return "announced"
     if future:
-        return "announced" if any(lemma in ANNOUNCE_VERBS for _, lemma in ruling) else "planned"
+        return "planned"
     if published and date_end and _years_between(date_end, published) >= HISTORICAL_YEARS:
         return "historical"
     return "reported"
@@ -106,6 +115,11 @@ def casualties(tokens, quantity_at) -> tuple[int | None, int | None]:
         value = next((v for phrase in victims
                       if (v := quantity_at(phrase.left_edge.idx, phrase.right_edge.idx
                                            + len(phrase.right_edge.text))) is not None), None)
+        if value is None and any(d.lower_ in ("a", "an") for v in victims for d in v.children
+                                 if d.dep_ == "det"):
+            value = 1  # "A civilian was killed"
+        if value is None:
+            value = next((_number(v) for v in victims if v.like_num and _number(v) is not None), None)
         if value is None:
             continue
         if lemma in INJURE_LEMMAS:
@@ -113,6 +127,13 @@ def casualties(tokens, quantity_at) -> tuple[int | None, int | None]:
         else:
             killed = killed if killed is not None else value
     return killed, injured
+
+
+def _number(token) -> int | None:
+    try:
+        return int(token.text.replace(",", ""))
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from ..data import read_table
 from ..records import Event, EventDate, Magnitude, Span
 from . import event_facts as facts
-from .triggers import ActorIndex, Mention, match, mode_of, noun_roles, verb_roles
+from .triggers import (ActorIndex, Mention, has_agent, match, mode_of, moves_forces, noun_roles,
+                       verb_roles)
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 # Dates found only elsewhere in the sentence rank after every date of the event's own clause.
@@ -58,6 +59,7 @@ class _Event:
     verbal: bool = False
     lemmas: set = field(default_factory=set)  # of the event's own clauses, for the ACLED cues
     embedded: bool = False  # inside the clause of another event word
+    reference_only: bool = False  # "the attack", tied to nothing: only joins an earlier event
 
 
 class EventCoder:
@@ -77,7 +79,7 @@ class EventCoder:
         for mention, scope, foreign in found.mentions():
             event = found.describe(mention, scope, foreign)
             if event is not None:
-                _merge(events, event, definite=_is_definite(mention.token))
+                _merge(events, event)
         found.claims(events)
         _recipients_by_reference(events)
         return draft.add(events=tuple(_finish(i, e, draft.article.published)
@@ -116,17 +118,26 @@ class _Found:
             entry = match(token)
             if entry is not None:
                 found.append((token, entry))
-        kept = [(t, e) for t, e in found if not _folded(t, e, found)]
+        kept = [(t, e) for t, e in found if _folded(t, e, found) is None]
+        restated = [(t, _folded(t, e, found)) for t, e in found]
+        self.restated = {}
+        for verb, noun in restated:
+            if noun is not None:
+                self.restated.setdefault(noun.i, set()).update(t.i for t in verb.subtree)
         anchors = {}
         for token, entry in kept:
             if token.pos_ == "VERB":
                 actors, recipients = verb_roles(token, self.index)
                 anchor = token
+                if not has_agent(token, actors):
+                    continue  # "Stocks rallied", "Heavy rain threatens": nobody acts
+                if entry.type == "MOBILIZE" and len(entry.words) == 1 and not moves_forces(token):
+                    continue
             else:
                 actors, recipients, anchor = noun_roles(token, self.index)
             anchors[token.i] = Mention(entry, token, anchor, tuple(actors), tuple(recipients),
                                        mode_of(entry, token))
-        clauses = {i: _clause(m.anchor) for i, m in anchors.items()}
+        clauses = {i: _clause(m.anchor) | self.restated.get(i, set()) for i, m in anchors.items()}
         for i, mention in anchors.items():
             scope = set(clauses[i])
             foreign: set[int] = set()
@@ -152,7 +163,7 @@ class _Found:
         magnitude = {"killed": killed, "injured": injured, **self._size(own, mention)}
         anchored = (mention.actors or mention.recipients or places or dates[:1] and dates[0][0] < SENTENCE_RANK
                     or mention.mode or killed is not None or injured is not None
-                    or token.pos_ == "VERB" or mention.anchor is not token)
+                    or token.pos_ == "VERB" or mention.anchor.i != token.i)
         if not anchored and not _is_definite(token):
             return None  # "an attack on his reputation": a noun tied to nothing
         date_end = min((t.date_end or t.date_start or "" for _, t in dates), default=None)
@@ -173,15 +184,23 @@ class _Found:
                       tokens=[token], evidence=[Span(sent.text, sent.start_char, sent.end_char)],
                       dates=dates, places=places, magnitude=magnitude,
                       main_clause=root, verbal=token.pos_ == "VERB",
-                      lemmas={self.doc[i].lemma_.lower() for i in own}, embedded=self.embedded)
+                      lemmas={self.doc[i].lemma_.lower() for i in own}, embedded=self.embedded,
+                      reference_only=not anchored)
 
     def _size(self, own: set[int], mention: Mention) -> dict:
         if mention.entry.type == "ASSAULT" or not own:
             return {}
         subject = {t.i for c in mention.anchor.children if c.dep_ in ("nsubj", "nsubjpass")
                    for t in c.subtree}
-        counted = [(self._tokens(s, e), q) for s, e, q in self.quantities]
-        counted = [(toks, q) for toks, q in counted if toks and toks <= own and not toks & subject]
+        counted = []
+        for s_, e_, q in self.quantities:
+            toks = self._tokens(s_, e_)
+            number = next((self.doc[i] for i in sorted(toks) if self.doc[i].like_num), None)
+            if not toks or not toks <= own or number is None:
+                continue
+            if number.i in subject and number.head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+                continue  # "the 30-member alliance": a number about the subject, not its size
+            counted.append((toks, q))
         for toks, q in counted:
             if q.after is not None:
                 return {"size": int(q.after), "size_before": _int(q.before),
@@ -204,6 +223,8 @@ class _Found:
                     claimants = verb_roles(token, self.index)[0]
                     target.claimed_by += [a for a in claimants if a not in target.claimed_by]
                     target.actors = [a for a in target.actors if a not in claimants]
+                    if len(target.evidence) == 1:  # known only through the claim
+                        target.status = "claimed"
             if lemma in CONFIRM_VERBS and any(c.dep_ == "neg" for c in token.children):
                 for event in events:
                     if event.claimed_by and any(e.start <= token.idx < e.end for e in event.evidence):
@@ -253,26 +274,35 @@ def _own_clause(doc, scope: set[int], trigger) -> set[int]:
     return own | {trigger.i}
 
 
-def _folded(token, entry, found) -> bool:
-    """A trigger that only restates another: "an attack ... which killed", "carried out an attack"."""
+def _folded(token, entry, found):
+    """The trigger that `token` only restates, if any: "an attack ... which killed", "the
+    bombing killed 4" (the verb restates the noun), "carried out an attack" (the noun the verb)."""
     base = token
-    while base.dep_ == "conj" and base.head is not base:  # "killed one and injured nine"
+    while base.dep_ == "conj" and base.head.i != base.i:  # "killed one and injured nine"
         base = base.head
     for other, other_entry in found:
-        if other is token or other_entry.type != entry.type:
+        if other.i == token.i or other_entry.type != entry.type:
             continue
-        if token.pos_ == "VERB" and other.pos_ != "VERB":
+        if token.pos_ == "VERB" and other.pos_ != "VERB" and _has_victims(base):
             phrase = {t.i for t in other.subtree}
             linked = ((base.dep_ == "relcl" and base.head.i in phrase)
-                      or any(c is other for c in base.children if c.dep_ in ("nsubj", "nsubjpass"))
-                      or any(g is other for c in base.children if c.dep_ == "prep"
+                      or any(c.i == other.i for c in base.children if c.dep_ in ("nsubj", "nsubjpass"))
+                      or any(g.i == other.i for c in base.children if c.dep_ == "prep"
                              for g in c.children))
             if linked:
-                return True
-        if token.pos_ != "VERB" and other.pos_ == "VERB" and token.head is other \
+                return other
+        if token.pos_ != "VERB" and other.pos_ == "VERB" and token.head.i == other.i \
                 and token.dep_ in ("dobj", "pobj", "npadvmod"):
-            return True
-    return False
+            return other
+    return None
+
+
+def _has_victims(verb) -> bool:
+    """ "killed six people", "killed 4": people or a number suffer it ("hurt his campaign" does not)."""
+    from .triggers import _agent_like
+
+    sufferers = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(s.like_num or _agent_like(s) for s in sufferers)
 
 
 def _after_by(number) -> bool:
@@ -300,9 +330,10 @@ def _compatible(a: _Event, b: _Event) -> bool:
     return True
 
 
-def _merge(events: list[_Event], new: _Event, definite: bool) -> None:
+def _merge(events: list[_Event], new: _Event) -> None:
+    """Join `new` to the latest compatible event, or keep it as a new one if it says enough."""
     for old in reversed(events):
-        if _compatible(old, new) and (definite or old.type == new.type):
+        if _compatible(old, new):
             old.tokens += new.tokens
             old.evidence += [s for s in new.evidence if s not in old.evidence]
             old.actors += [a for a in new.actors if a not in old.actors]
@@ -323,7 +354,8 @@ def _merge(events: list[_Event], new: _Event, definite: bool) -> None:
             if old.status == "reported" and new.status != "reported":
                 old.status = new.status
             return
-    events.append(new)
+    if not new.reference_only:
+        events.append(new)
 
 
 def _best_date(event: _Event, own: bool = False):

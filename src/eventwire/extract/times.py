@@ -22,6 +22,8 @@ PATTERNS = (
     # Capitalised month names only: "may 3" in running text is usually the verb.
     ("month_day", re.compile(r"\b(?:on )?(" + "|".join(m.title() for m in MONTHS) + r") (\d{1,2})(?:, (\d{4}))?\b")),
     ("weekday", re.compile(r"\b(?:on |last )?(" + "|".join(WEEKDAYS) + r")\b", re.I)),
+    ("decade", re.compile(r"\b(?:in |during |since )?the ((?:19|20)\d0)s\b")),
+    ("last_period", re.compile(r"\blast (week|month|year)\b", re.I)),
     ("year", re.compile(r"\b(?:since|in|until|by|from) ((?:19|20)\d{2})\b")),
 )
 
@@ -68,6 +70,9 @@ def _resolve(kind: str, match: re.Match, published: dt.date | None):
     if kind == "year":
         year = int(match.group(1))
         return f"{year}-01-01", f"{year}-12-31", "year"
+    if kind == "decade":  # "the 1990s": the contract has no decade precision; a year range
+        first = int(match.group(1))
+        return f"{first}-01-01", f"{first + 9}-12-31", "year"
     if kind == "month_day":
         month, day = MONTHS.index(match.group(1).lower()) + 1, int(match.group(2))
         year = int(match.group(3)) if match.group(3) else (published.year if published else None)
@@ -87,6 +92,8 @@ def _resolve(kind: str, match: re.Match, published: dt.date | None):
     if kind == "relative_day":
         day = published - dt.timedelta(days=1 if match.group(0).lower() == "yesterday" else 0)
         return _iso(day), _iso(day), "day"
+    if kind == "last_period":
+        return _last_period(match.group(1).lower(), published)
     if kind == "this_week":
         monday = published - dt.timedelta(days=published.weekday())
         if match.group(0).lower().startswith("earlier"):
@@ -94,3 +101,15 @@ def _resolve(kind: str, match: re.Match, published: dt.date | None):
         return _iso(published), _iso(monday + dt.timedelta(days=6)), "week"
     # vague future: starts after publication, no firm end
     return _iso(published + dt.timedelta(days=1)), None, "vague"
+
+
+def _last_period(unit: str, published: dt.date):
+    """ "last week": the calendar week before; "last month", "last year" likewise."""
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return _iso(monday), _iso(monday + dt.timedelta(days=6)), "week"
+    if unit == "month":
+        end = published.replace(day=1) - dt.timedelta(days=1)
+        return _iso(end.replace(day=1)), _iso(end), "month"
+    year = published.year - 1
+    return f"{year}-01-01", f"{year}-12-31", "year"

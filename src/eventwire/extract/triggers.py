@@ -69,6 +69,42 @@ def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
 
 
 @lru_cache(maxsize=1)
+def agent_nouns() -> frozenset[str]:
+    return frozenset(row["noun"].strip() for row in read_table("event_agents.tsv"))
+
+
+# Pronouns that stand for people or groups, who can act ("they protested"); "it" often cannot.
+AGENT_PRONOUNS = {"he", "she", "they", "we", "i", "who"}
+
+
+def has_agent(verb, actors) -> bool:
+    """Someone acts: a named actor, a person pronoun, or a noun of agents ("gunmen", "a bomb");
+    in the passive, a named or agent-like doer or sufferer ("a civilian was killed")."""
+    if actors:
+        return True
+    subject, passive = _subject(verb)
+    if passive or any(c.dep_ == "auxpass" for c in verb.children):
+        agent = _agent(verb)
+        return any(_agent_like(h) for h in (agent, subject) if h is not None)
+    return subject is not None and _agent_like(subject)
+
+
+def _agent_like(head) -> bool:
+    heads = [head, *head.conjuncts]
+    heads += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # "thousands of protesters"
+    return any(h.lower_ in AGENT_PRONOUNS or h.lemma_.lower() in agent_nouns()
+               or h.lower_ in agent_nouns() or h.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+               for h in heads)
+
+
+def moves_forces(verb) -> bool:
+    """MOBILIZE verbs move people or arms: "deployed troops", not "deployed new software"."""
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    return not objects or any(_agent_like(o) for o in objects)
+
+
+@lru_cache(maxsize=1)
 def mode_cues() -> dict[str, dict[str, str]]:
     """type -> {cue lemma -> mode}."""
     cues: dict[str, dict[str, str]] = {}
@@ -182,7 +218,7 @@ def _subject(verb):
                 return child, True
         if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ != "VBN"):
             return token.head, False
-        if token.dep_ not in INHERIT_SUBJECT or token.head is token:
+        if token.dep_ not in INHERIT_SUBJECT or token.head.i == token.i:
             return None, False
         token = token.head
     return None, False
@@ -292,7 +328,7 @@ def _governing_verb(noun):
     for _ in range(4):
         if token.dep_ in OBJECTS and token.head.pos_ == "VERB":
             return token.head
-        if token.dep_ == "pobj" and token.head.lower_ == "of":
+        if token.dep_ == "pobj" and token.head.lower_ in ("of", "in"):
             token = token.head.head
             continue
         return None
