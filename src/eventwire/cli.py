@@ -12,6 +12,9 @@ from .errors import BAD_DATE, FILE_MISSING, EventwireError
 from .options import Options
 from .records import RawDocument
 
+# The annotated articles of the project's own writing, in a checkout (not in an installed wheel).
+OWN_ARTICLES = Path(__file__).resolve().parents[2] / "tests" / "articles"
+
 
 def _date(_ctx, _param, value):
     if value is None:
@@ -65,12 +68,14 @@ def extract(articles, published, url, fmt):
 @click.option("--data", "data", type=click.Path(file_okay=False), default="../shared/eval-data", show_default=True,
               help="The folder of gold data (extraction/, geoparsing/ ...).")
 @click.option("--limit", type=int, default=None, help="Score only the first N documents of each set (quick look).")
-def evaluate(data, limit):
+@click.option("--articles", type=click.Path(file_okay=False), default=str(OWN_ARTICLES), show_default=True,
+              help="eventwire's own annotated articles, for the quote speaker score.")
+def evaluate(data, limit, articles):
     """Score eventwire on real gold data and check the pinned floors (exit 1 below a floor)."""
     from rich.console import Console
     from rich.table import Table
 
-    from .evaluate import scores
+    from .evaluate import plover, quotes, scores
 
     root = Path(data)
     if not root.is_dir():
@@ -78,6 +83,10 @@ def evaluate(data, limit):
     results: dict[str, float] = {}
     results.update(scores.score_extraction(root / "extraction", limit))
     results.update(scores.score_geoparsing(root / "geoparsing" / "GeoVirus.xml", limit))
+    coded = plover.score_plover(root / "plover" / "PLOVER_GSR_CAMEO.json", limit)
+    results.update({k: v for k, v in coded.items() if k != plover.CONFUSION_KEY})
+    if Path(articles).is_dir():
+        results.update(quotes.score_quote_speakers(Path(articles)))
     shared = root.parent
     if (shared / "seed").is_dir() and (shared / "tools" / "check_seed.py").is_file():
         results.update(scores.score_seed(shared / "seed", shared / "tools" / "check_seed.py"))
@@ -89,7 +98,9 @@ def evaluate(data, limit):
         floor = floors.get(name)
         table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value),
                       "" if floor is None else str(floor))
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    console.print(plover.confusion_table(coded))
     below = [] if limit else scores.check_floors(results, floors)
     for line in below:
         click.echo(f"eventwire eval: {line}", err=True)

@@ -19,6 +19,8 @@ PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 SENTENCE_RANK = 10
 PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
 DEFINITE = {"the", "this", "that", "these", "those"}
+# "Germany hosted NATO ministers": in a visit the visitor acts and the host receives (PLOVER).
+HOST_VERBS = {"host", "receive"}
 REPORTING_VERBS = {"say", "tell", "announce", "add", "report", "state", "confirm", "claim"}
 # Confidence: a base for any trigger, raised by each thing that ties it to the text's facts.
 # Chosen by hand so that a verb with its subject and object named outranks a bare noun.
@@ -35,6 +37,16 @@ CLAIM_OBJECTS = {"responsibility", "credit"}
 # A cooperative act refused outright ("will not accept refugees") is a rejection (PLOVER REJECT:
 # "all rejections and refusals"); other negated events keep their type with status "negated".
 REFUSABLE = {"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID"}
+# An actor saying it will or may do something hostile is making a threat (PLOVER manual v0.8:
+# "THREATEN could be ASSAULT + hypothetical ... the coder should always return the single event
+# category"); the THREATEN mode is the threat's content, from the manual's table of modes.
+THREAT_CONTENT = {("COERCE", "arrest"): "arrest", ("SANCTION", "expel"): "expel",
+                  ("COERCE", "seize"): "territory", ("ASSAULT", None): "violence",
+                  ("COERCE", None): "restrict", ("PROTEST", None): "restrict",
+                  ("SANCTION", None): "relations", ("REJECT", None): "relations"}
+THREAT_STATUSES = {"planned", "announced", "hypothetical", "threatened"}
+SAYING_VERBS = {"say", "announce", "declare", "warn", "threaten", "vow", "swear", "pledge", "plan",
+                "tell", "state", "insist", "confirm", "decide", "prepare"}
 CONFIRM_VERBS = {"confirm", "verify", "identify", "establish"}
 
 
@@ -129,6 +141,8 @@ class _Found:
             if token.pos_ == "VERB":
                 actors, recipients = verb_roles(token, self.index)
                 anchor = token
+                if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
+                    actors, recipients = recipients, actors
                 if not has_agent(token, actors):
                     continue  # "Stocks rallied", "Heavy rain threatens": nobody acts
                 if entry.type == "MOBILIZE" and len(entry.words) == 1 and not moves_forces(token):
@@ -176,6 +190,9 @@ class _Found:
         if status == "negated" and event_type in REFUSABLE and any(
                 c.dep_ == "neg" for c in mention.anchor.children):
             event_type, mode, status = "REJECT", None, "reported"
+        if self._own_threat(mention, event_type, status):
+            content = THREAT_CONTENT.get((event_type, mode)) or THREAT_CONTENT.get((event_type, None))
+            event_type, mode, status = "THREATEN", content, "threatened"
         if mention.entry.type == "CONSULT" and any(
                 "IGO" in self.index.kinds.get(a, ()) for a in mention.actors):
             mode = "multilateral"  # a meeting of an alliance or a union has many parties
@@ -186,6 +203,22 @@ class _Found:
                       main_clause=root, verbal=token.pos_ == "VERB",
                       lemmas={self.doc[i].lemma_.lower() for i in own}, embedded=self.embedded,
                       reference_only=not anchored)
+
+    def _own_threat(self, mention: Mention, event_type: str, status: str) -> bool:
+        """ "Nigeria announced it will withdraw ... unless", "farmers said they would blockade
+        Paris": the actor itself says it will act against someone. "Israel could strike ...,
+        analysts said" is no threat: others speak."""
+        if (event_type, None) not in THREAT_CONTENT or status not in THREAT_STATUSES:
+            return False
+        for gov in facts.governors(mention.anchor):
+            if gov.lemma_.lower() in SAYING_VERBS:
+                speakers = verb_roles(gov, self.index)[0]
+                subject = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+                own = set(speakers) & set(mention.actors) or (
+                    subject is not None and not speakers and any(
+                        c.dep_ == "nsubj" and c.pos_ == "PRON" for c in mention.anchor.children))
+                return bool(own)
+        return False
 
     def _size(self, own: set[int], mention: Mention) -> dict:
         if mention.entry.type == "ASSAULT" or not own:
@@ -287,8 +320,9 @@ def _folded(token, entry, found):
             phrase = {t.i for t in other.subtree}
             linked = ((base.dep_ == "relcl" and base.head.i in phrase)
                       or any(c.i == other.i for c in base.children if c.dep_ in ("nsubj", "nsubjpass"))
-                      or any(g.i == other.i for c in base.children if c.dep_ == "prep"
-                             for g in c.children))
+                      or any(g.i == other.i for c in base.children
+                             if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                             for g in c.children))  # "five were killed in the attack"
             if linked:
                 return other
         if token.pos_ != "VERB" and other.pos_ == "VERB" and token.head.i == other.i \

@@ -73,6 +73,14 @@ def agent_nouns() -> frozenset[str]:
     return frozenset(row["noun"].strip() for row in read_table("event_agents.tsv"))
 
 
+# Heads of "X of Y" phrases in which Y is who acts: "thousands of protesters", "members of Hamas"
+# (but not "shares of the firm").
+GROUP_WORDS = {"thousand", "hundred", "dozen", "million", "score", "group", "member", "some", "many",
+               "most", "all", "majority", "band", "crowd", "delegation", "leader", "official",
+               "supporter", "representative", "head", "chief", "spokesman", "spokeswoman"}
+# "it" stands for a state or a body named earlier in its sentence, never for a person.
+OBJECT_PRONOUNS = {"it"}
+NON_PERSON_KINDS = {"country", "organization", "government", "military", "armed group", "IGO"}
 # Pronouns that stand for people or groups, who can act ("they protested"); "it" often cannot.
 AGENT_PRONOUNS = {"he", "she", "they", "we", "i", "who"}
 
@@ -87,6 +95,10 @@ def has_agent(verb, actors) -> bool:
         agent = _agent(verb)
         return any(_agent_like(h) for h in (agent, subject) if h is not None)
     return subject is not None and _agent_like(subject)
+
+
+def _is_agent_noun(token) -> bool:
+    return token.lemma_.lower() in agent_nouns() or token.lower_ in agent_nouns()
 
 
 def _agent_like(head) -> bool:
@@ -132,6 +144,7 @@ def base_forms(token) -> list[str]:
     forms = [token.lemma_.lower(), token.lower_]
     forms += [token.lower_[:-len(end)] + new for end, new in INFLECTIONS
               if token.lower_.endswith(end) and len(token.lower_) > len(end) + 2]
+    forms += [f[:-3] + "ize" for f in forms if f.endswith("ise")]  # British "criticise"
     return list(dict.fromkeys(forms))
 
 
@@ -174,9 +187,9 @@ class ActorIndex:
                 out.append(actor)
         return out
 
-    def last_before(self, offset: int, kinds: set[str]) -> str | None:
+    def last_before(self, offset: int, kinds: set[str], since: int = 0) -> str | None:
         for s, _, actor in reversed(self.spans[:bisect_right(self.starts, offset)]):
-            if s < offset and self.kinds[actor] & kinds:
+            if since <= s < offset and self.kinds[actor] & kinds:
                 return actor
         return None
 
@@ -188,6 +201,10 @@ class ActorIndex:
             ids = self.within(left, token.idx + len(token.text))
             if not ids:
                 ids = [a for a in self._appositive_or_of(token)]
+            if not ids and token.lower_ in OBJECT_PRONOUNS:
+                # "Syria says it will not accept ...": "it" is the state or body named just before.
+                earlier = self.last_before(left, NON_PERSON_KINDS, token.sent.start_char)
+                ids = [earlier] if earlier else []
             if not ids and token.lemma_.lower() in self.anaphora:
                 # "The 30-member alliance" -> the alliance named last before it.
                 earlier = self.last_before(left, self.anaphora[token.lemma_.lower()])
@@ -196,8 +213,9 @@ class ActorIndex:
         return found
 
     def _appositive_or_of(self, token) -> list[str]:
+        counted = token.like_num or token.lemma_.lower() in GROUP_WORDS or _is_agent_noun(token)
         for child in token.children:
-            if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
+            if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of" and counted):
                 target = child if child.dep_ == "appos" else next(
                     (g for g in child.children if g.dep_ == "pobj"), None)
                 if target is not None:
@@ -253,8 +271,13 @@ def verb_roles(verb, index: ActorIndex) -> tuple[list[str], list[str]]:
                 recipients += index.of_phrase(child)
                 recipients += _possessor_actors(child, index)
     if not recipients:
-        for pobj in _prep_objects(verb):
-            recipients += index.of_phrase(pobj)
+        # "shared intelligence with Israel", "sent $300 million in aid to Ukraine"
+        holders = [verb] + [c for c in verb.children if c.dep_ in OBJECTS]
+        holders += [g for h in holders[1:] for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                    for g in c.children if g.dep_ == "pobj"]
+        for holder in holders:
+            for pobj in _prep_objects(holder):
+                recipients += index.of_phrase(pobj)
     if not recipients:
         recipients = _clause_recipients(verb, index)
     if not recipients:
@@ -310,14 +333,15 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
         anchor = head
         if not actors:
             actors = verb_roles(head, index)[0]
-    elif not actors:
-        # "gave the Ivory Coast $5 million of aid": the verb that governs the noun phrase acts.
-        verb = _governing_verb(noun)
-        if verb is not None and match(verb) is None:
-            actors = verb_roles(verb, index)[0]
     recipients: list[str] = []
     for pobj in _prep_objects(noun):
         recipients += index.of_phrase(pobj)
+    if not actors and anchor.i == noun.i:
+        # "gave the Ivory Coast $5 million of aid": the verb that governs the noun phrase acts.
+        verb = _governing_verb(noun)
+        if verb is not None and match(verb) is None:
+            actors, given_to = verb_roles(verb, index)
+            recipients = recipients or given_to
     actors = list(dict.fromkeys(actors))
     return actors, [r for r in dict.fromkeys(recipients) if r not in actors], anchor
 
