@@ -51,6 +51,13 @@ def _add_actor_ruler(nlp) -> None:
         # and fills in the rest around them.
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
         ruler.add_patterns(patterns)
+    from .extract.actor_dictionary import country_patterns
+
+    # After "ner", without overwriting: a country name the model left untagged becomes a GPE, but
+    # "Bangladesh Meteorological Department" stays one organisation.
+    countries = nlp.add_pipe("entity_ruler", name="country_ruler", after="ner",
+                             config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
+    countries.add_patterns(country_patterns())
 
 
 class Parser:

@@ -388,3 +388,40 @@ def test_events_one_event_told_in_two_sentences_has_two_evidence_spans():
     assert len(event.evidence) == 2
     assert all(text[span.start:span.end] == span.text for span in event.evidence)
     assert event.magnitude.killed == 4
+
+
+# Coding rules above the lexicon (PLOVER manual v0.8: return the single category, not a category
+# plus an auxiliary mode). (sentence, type, actor, recipient or None, status or None)
+RULE_CASES = [
+    pytest.param("Ghana will send medical supplies to Togo next week.", "AGREE", "Ghana", "Togo", "planned",
+                 id="intended-aid-is-agree"),
+    pytest.param("Chile said it would allow the return of the Bolivian diplomats.", "AGREE", "Chile", None,
+                 "planned", id="would-allow-is-agree"),
+    pytest.param("Uruguay said on Monday that it will not accept the new trade rules.", "REJECT", "Uruguay", None,
+                 "reported", id="refusal-is-reject"),
+    pytest.param("Algerian farmers said they would blockade the capital next week.", "THREATEN", "Algeria", None,
+                 "threatened", id="own-future-blockade-is-threat"),
+    pytest.param("Brazil said that Paraguay must return the seized cargo.", "REQUEST", "Brazil", "Paraguay",
+                 "reported", id="must-is-demand"),
+]
+
+
+@pytest.mark.parametrize("sentence,event_type,actor,recipient,status", RULE_CASES)
+def test_events_rules_recode_intent_refusal_threat_and_demand(sentence, event_type, actor, recipient, status):
+    ex = extraction(sentence)
+    hits = [e for e in events_of_type(ex, event_type)
+            if involves(ex, e.actors, actor) and (recipient is None or involves(ex, e.recipients, recipient))
+            and (status is None or e.status == status)]
+    assert hits, summary(ex)
+
+
+def test_events_others_speculating_is_no_threat():
+    ex = extraction("Analysts said Israel could strike Iranian nuclear sites.")
+    assert not events_of_type(ex, "THREATEN"), summary(ex)
+    assert [e.status for e in events_of_type(ex, "ASSAULT")] == ["hypothetical"], summary(ex)
+
+
+def test_events_the_act_demanded_ranks_below_the_demand():
+    ex = extraction("Opposition parties in Zimbabwe demanded that President Mnangagwa resign.")
+    top = max(ex.events, key=lambda e: e.confidence)
+    assert top.type == "REQUEST", summary(ex)

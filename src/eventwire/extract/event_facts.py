@@ -19,6 +19,8 @@ THREAT_VERBS = {"threaten", "vow", "warn", "pledge"}
 CLAIM_VERBS = {"claim"}
 PLAN_VERBS = {"plan", "intend", "prepare", "aim", "propose", "expect", "decide", "agree", "seek",
               "want", "hope", "set", "schedule", "consider"}
+# "is willing to withdraw", "is ready to contribute": adjectives of intent before an act.
+INTENT_WORDS = {"willing", "ready", "prepared", "committed", "determined", "eager", "poised"}
 ANNOUNCE_VERBS = {"announce", "unveil", "declare"}
 # How far up the clause chain a governing verb ("denied carrying out", "plans to send") is looked for.
 GOVERNOR_DEPTH = 2
@@ -78,7 +80,8 @@ def status_of(anchor, event_type: str, published: str | None, date_end: str | No
         lemma in ANNOUNCE_VERBS for _, lemma in ruling)
     headline_infinitive = anchor.dep_ == "ROOT" and "to" in aux  # "NATO to expand mission"
     future = bool(aux & FUTURE_AUX) or headline_infinitive or any(
-        lemma in PLAN_VERBS for _, lemma in ruling)
+        lemma in PLAN_VERBS for _, lemma in ruling) or (
+        anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in INTENT_WORDS)
     if announced:
         return "announced"
     if future:

@@ -44,6 +44,13 @@ THREAT_CONTENT = {("COERCE", "arrest"): "arrest", ("SANCTION", "expel"): "expel"
                   ("COERCE", "seize"): "territory", ("ASSAULT", None): "violence",
                   ("COERCE", None): "restrict", ("PROTEST", None): "restrict",
                   ("SANCTION", None): "relations", ("REJECT", None): "relations"}
+# A cooperative act stated as intent ("Portugal will support", "said it would allow the return")
+# is an agreement to act: PLOVER AGREE ("AGREE could be SUPPORT + future"; CAMEO 03 "express
+# intent to cooperate", 036 "express intent to meet" map to AGREE).
+INTENDED_COOPERATION = {"SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "CONSULT"}
+INTENT_AUX = {"will", "shall", "'ll", "wo", "would"}
+# "Russia said that Sudan must return the helicopter": a demand by the speaker on the doer.
+DEONTIC_AUX = {"must", "should"}
 THREAT_STATUSES = {"planned", "announced", "hypothetical", "threatened"}
 SAYING_VERBS = {"say", "announce", "declare", "warn", "threaten", "vow", "swear", "pledge", "plan",
                 "tell", "state", "insist", "confirm", "decide", "prepare"}
@@ -187,22 +194,39 @@ class _Found:
             mention.anchor.dep_ in ("ccomp", "xcomp") and mention.anchor.head.dep_ == "ROOT"
             and mention.anchor.head.lemma_.lower() in REPORTING_VERBS)
         mode, event_type = mention.mode, mention.entry.type
+        actors, recipients = list(mention.actors), list(mention.recipients)
+        demanded_by = self._demanded_by(mention)
+        if demanded_by is not None:
+            event_type, mode, status = "REQUEST", None, "reported"
+            actors, recipients = demanded_by, list(mention.actors)
         if status == "negated" and event_type in REFUSABLE and any(
                 c.dep_ == "neg" for c in mention.anchor.children):
             event_type, mode, status = "REJECT", None, "reported"
+        if event_type in INTENDED_COOPERATION and _intended(mention.anchor, status):
+            event_type, mode = "AGREE", None
+            status = "announced" if status == "announced" else "planned"
         if self._own_threat(mention, event_type, status):
             content = THREAT_CONTENT.get((event_type, mode)) or THREAT_CONTENT.get((event_type, None))
             event_type, mode, status = "THREATEN", content, "threatened"
         if mention.entry.type == "CONSULT" and any(
                 "IGO" in self.index.kinds.get(a, ()) for a in mention.actors):
             mode = "multilateral"  # a meeting of an alliance or a union has many parties
-        return _Event(event_type, mode, list(mention.entry.context),
-                      list(mention.actors), list(mention.recipients), status,
+        return _Event(event_type, mode, list(mention.entry.context), actors, recipients, status,
                       tokens=[token], evidence=[Span(sent.text, sent.start_char, sent.end_char)],
                       dates=dates, places=places, magnitude=magnitude,
                       main_clause=root, verbal=token.pos_ == "VERB",
                       lemmas={self.doc[i].lemma_.lower() for i in own}, embedded=self.embedded,
                       reference_only=not anchored)
+
+    def _demanded_by(self, mention: Mention) -> list[str] | None:
+        """The speakers who say the actor "must" act, or None when nobody demands it."""
+        if not {c.lower_ for c in mention.anchor.children if c.dep_ == "aux"} & DEONTIC_AUX:
+            return None
+        for gov in facts.governors(mention.anchor):
+            if gov.lemma_.lower() in SAYING_VERBS | facts.ANNOUNCE_VERBS | {"conclude", "reiterate"}:
+                speakers = verb_roles(gov, self.index)[0]
+                return [a for a in speakers if a not in mention.actors]
+        return None
 
     def _own_threat(self, mention: Mention, event_type: str, status: str) -> bool:
         """ "Nigeria announced it will withdraw ... unless", "farmers said they would blockade
@@ -266,6 +290,15 @@ class _Found:
     def _event_in(self, events: list[_Event], verb):
         inside = {t.i for t in verb.subtree}
         return next((e for e in events if any(t.i in inside for t in e.tokens)), None)
+
+
+def _intended(anchor, status: str) -> bool:
+    """Stated as something the actor will do: "will visit", "would allow", "is ready to lift"."""
+    if status in ("planned", "announced"):
+        return True
+    aux = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+    return status == "hypothetical" and bool(aux & INTENT_AUX) and not any(
+        c.dep_ == "mark" for c in anchor.children)
 
 
 def _recipients_by_reference(events: list[_Event]) -> None:

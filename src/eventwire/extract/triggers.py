@@ -78,9 +78,10 @@ def agent_nouns() -> frozenset[str]:
 GROUP_WORDS = {"thousand", "hundred", "dozen", "million", "score", "group", "member", "some", "many",
                "most", "all", "majority", "band", "crowd", "delegation", "leader", "official",
                "supporter", "representative", "head", "chief", "spokesman", "spokeswoman"}
-# "it" stands for a state or a body named earlier in its sentence, never for a person.
-OBJECT_PRONOUNS = {"it"}
-NON_PERSON_KINDS = {"country", "organization", "government", "military", "armed group", "IGO"}
+# "it"/"they" stand for a state, body or group named earlier in their sentence ("Uruguay said
+# it will not ...", "farmers said they would ..."), never for a person.
+OBJECT_PRONOUNS = {"it", "they"}
+NON_PERSON_KINDS = {"country", "organization", "government", "military", "armed group", "IGO", "group"}
 # Pronouns that stand for people or groups, who can act ("they protested"); "it" often cannot.
 AGENT_PRONOUNS = {"he", "she", "they", "we", "i", "who"}
 
@@ -251,7 +252,7 @@ def _agent(verb):
 
 def _prep_objects(token, preps=RECIPIENT_PREPS):
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             yield from (g for g in child.children if g.dep_ == "pobj")
 
 
