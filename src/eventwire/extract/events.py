@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..data import read_table
 from ..records import Event, EventDate, Magnitude, Span
 from . import event_facts as facts
-from .triggers import (ActorIndex, Mention, has_agent, match, mode_of, moves_forces, noun_roles,
+from .triggers import (ActorIndex, Mention, base_forms, has_agent, match, mode_of, moves_forces, noun_roles,
                        verb_roles)
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
@@ -49,6 +49,11 @@ THREAT_CONTENT = {("COERCE", "arrest"): "arrest", ("SANCTION", "expel"): "expel"
 # intent to cooperate", 036 "express intent to meet" map to AGREE).
 INTENDED_COOPERATION = {"SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "CONSULT"}
 INTENT_AUX = {"will", "shall", "'ll", "wo", "would"}
+# Stopping a cooperative act is reducing relations, PLOVER SANCTION (CAMEO 16: "halt aid",
+# "halt negotiations", "halt mediation"): "cancelled a planned visit", "ended mediation efforts".
+HALT_VERBS = {"halt", "suspend", "stop", "end", "cut", "freeze", "cancel", "prohibit", "terminate",
+              "scrap", "abandon", "withhold", "ban"}
+HALTABLE = {"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 # "Russia said that Sudan must return the helicopter": a demand by the speaker on the doer.
 DEONTIC_AUX = {"must", "should"}
 THREAT_STATUSES = {"planned", "announced", "hypothetical", "threatened"}
@@ -195,6 +200,12 @@ class _Found:
             and mention.anchor.head.lemma_.lower() in REPORTING_VERBS)
         mode, event_type = mention.mode, mention.entry.type
         actors, recipients = list(mention.actors), list(mention.recipients)
+        halted_by = _halted_by(mention, event_type)
+        if halted_by is not None:
+            event_type, mode, status = "SANCTION", None, facts.status_of(
+                halted_by, "SANCTION", self.draft.article.published, date_end)
+            halting, halted = verb_roles(halted_by, self.index)
+            actors, recipients = halting or actors, recipients or halted
         demanded_by = self._demanded_by(mention)
         if demanded_by is not None:
             event_type, mode, status = "REQUEST", None, "reported"
@@ -292,6 +303,15 @@ class _Found:
         return next((e for e in events if any(t.i in inside for t in e.tokens)), None)
 
 
+def _halted_by(mention: Mention, event_type: str):
+    """The verb that stops this cooperative act ("cancelled a visit"), if any."""
+    token = mention.token
+    if event_type not in HALTABLE or token.pos_ == "VERB" or token.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    head = token.head
+    return head if any(f in HALT_VERBS for f in base_forms(head)) else None
+
+
 def _intended(anchor, status: str) -> bool:
     """Stated as something the actor will do: "will visit", "would allow", "is ready to lift"."""
     if status in ("planned", "announced"):
@@ -347,7 +367,13 @@ def _folded(token, entry, found):
     while base.dep_ == "conj" and base.head.i != base.i:  # "killed one and injured nine"
         base = base.head
     for other, other_entry in found:
-        if other.i == token.i or other_entry.type != entry.type:
+        if other.i == token.i:
+            continue
+        if token.pos_ == "VERB" and other.pos_ != "VERB" and other.head.i == token.i \
+                and other.dep_ in ("dobj", "nsubjpass") and other_entry.type in HALTABLE \
+                and any(f in HALT_VERBS for f in base_forms(token)):
+            return other  # "cancelled a planned visit": one SANCTION, not a REJECT besides
+        if other_entry.type != entry.type:
             continue
         if token.pos_ == "VERB" and other.pos_ != "VERB" and _has_victims(base):
             phrase = {t.i for t in other.subtree}
