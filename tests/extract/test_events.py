@@ -425,3 +425,15 @@ def test_events_the_act_demanded_ranks_below_the_demand():
     ex = extraction("Opposition parties in Zimbabwe demanded that President Mnangagwa resign.")
     top = max(ex.events, key=lambda e: e.confidence)
     assert top.type == "REQUEST", summary(ex)
+
+
+@pytest.mark.parametrize("sentence,event_type", [
+    pytest.param("Mali said it would withdraw its ambassador unless Algeria apologised.", "THREATEN",
+                 id="unless-is-threat"),
+    pytest.param("The Guinean junta declared a state of emergency in Conakry on Friday.", "COERCE",
+                 id="declared-act-is-no-threat"),
+])
+def test_events_conditions_make_threats_and_performed_acts_do_not(sentence, event_type):
+    ex = extraction(sentence)
+    top = max(ex.events, key=lambda e: e.confidence)
+    assert top.type == event_type, summary(ex)

@@ -43,7 +43,7 @@ REFUSABLE = {"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID"}
 THREAT_CONTENT = {("COERCE", "arrest"): "arrest", ("SANCTION", "expel"): "expel",
                   ("COERCE", "seize"): "territory", ("ASSAULT", None): "violence",
                   ("COERCE", None): "restrict", ("PROTEST", None): "restrict",
-                  ("SANCTION", None): "relations", ("REJECT", None): "relations"}
+                  ("SANCTION", None): "relations"}
 # A cooperative act stated as intent ("Portugal will support", "said it would allow the return")
 # is an agreement to act: PLOVER AGREE ("AGREE could be SUPPORT + future"; CAMEO 03 "express
 # intent to cooperate", 036 "express intent to meet" map to AGREE).
@@ -57,8 +57,11 @@ HALTABLE = {"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 # "Russia said that Sudan must return the helicopter": a demand by the speaker on the doer.
 DEONTIC_AUX = {"must", "should"}
 THREAT_STATUSES = {"planned", "announced", "hypothetical", "threatened"}
-SAYING_VERBS = {"say", "announce", "declare", "warn", "threaten", "vow", "swear", "pledge", "plan",
+SAYING_VERBS = {"say", "announce", "warn", "threaten", "vow", "swear", "pledge", "plan",
                 "tell", "state", "insist", "confirm", "decide", "prepare"}
+PROSPECTIVE_AUX = {"will", "shall", "'ll", "wo", "would"}
+# "withdraw its force unless ...": an act made conditional on the other side's conduct.
+CONDITION_MARKS = {"unless"}
 CONFIRM_VERBS = {"confirm", "verify", "identify", "establish"}
 
 
@@ -213,12 +216,12 @@ class _Found:
         if status == "negated" and event_type in REFUSABLE and any(
                 c.dep_ == "neg" for c in mention.anchor.children):
             event_type, mode, status = "REJECT", None, "reported"
-        if event_type in INTENDED_COOPERATION and _intended(mention.anchor, status):
+        if _conditional(mention.anchor) or self._own_threat(mention, event_type):
+            content = THREAT_CONTENT.get((event_type, mode)) or THREAT_CONTENT.get((event_type, None))
+            event_type, mode, status = "THREATEN", content or "relations", "threatened"
+        elif event_type in INTENDED_COOPERATION and _intended(mention.anchor, status):
             event_type, mode = "AGREE", None
             status = "announced" if status == "announced" else "planned"
-        if self._own_threat(mention, event_type, status):
-            content = THREAT_CONTENT.get((event_type, mode)) or THREAT_CONTENT.get((event_type, None))
-            event_type, mode, status = "THREATEN", content, "threatened"
         if mention.entry.type == "CONSULT" and any(
                 "IGO" in self.index.kinds.get(a, ()) for a in mention.actors):
             mode = "multilateral"  # a meeting of an alliance or a union has many parties
@@ -239,20 +242,21 @@ class _Found:
                 return [a for a in speakers if a not in mention.actors]
         return None
 
-    def _own_threat(self, mention: Mention, event_type: str, status: str) -> bool:
-        """ "Nigeria announced it will withdraw ... unless", "farmers said they would blockade
-        Paris": the actor itself says it will act against someone. "Israel could strike ...,
-        analysts said" is no threat: others speak."""
-        if (event_type, None) not in THREAT_CONTENT or status not in THREAT_STATUSES:
+    def _own_threat(self, mention: Mention, event_type: str) -> bool:
+        """ "farmers said they would blockade Paris", "threatened to impose sanctions": the actor
+        itself says it will act against someone. "Israel could strike ..., analysts said" is no
+        threat (others speak), nor is "declared a state of siege" (done, not to come)."""
+        if (event_type, None) not in THREAT_CONTENT or not _prospective(mention.anchor):
             return False
         for gov in facts.governors(mention.anchor):
-            if gov.lemma_.lower() in SAYING_VERBS:
+            lemma = gov.lemma_.lower()
+            if lemma in facts.THREAT_VERBS:
+                return True
+            if lemma in SAYING_VERBS:
                 speakers = verb_roles(gov, self.index)[0]
-                subject = next((c for c in gov.children if c.dep_ == "nsubj"), None)
-                own = set(speakers) & set(mention.actors) or (
-                    subject is not None and not speakers and any(
-                        c.dep_ == "nsubj" and c.pos_ == "PRON" for c in mention.anchor.children))
-                return bool(own)
+                subject = next((c for c in mention.anchor.children if c.dep_ == "nsubj"), None)
+                return bool(set(speakers) & set(mention.actors)) or (
+                    subject is not None and subject.pos_ == "PRON")
         return False
 
     def _size(self, own: set[int], mention: Mention) -> dict:
@@ -310,6 +314,19 @@ def _halted_by(mention: Mention, event_type: str):
         return None
     head = token.head
     return head if any(f in HALT_VERBS for f in base_forms(head)) else None
+
+
+def _prospective(anchor) -> bool:
+    """Said of the future: "will impose", "would blockade", "prepared to impose"."""
+    if {c.lower_ for c in anchor.children if c.dep_ == "aux"} & PROSPECTIVE_AUX:
+        return True
+    return anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in (
+        facts.PLAN_VERBS | facts.INTENT_WORDS | facts.THREAT_VERBS | {"swear"})
+
+
+def _conditional(anchor) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                         for m in c.children) for c in anchor.children)
 
 
 def _intended(anchor, status: str) -> bool:
