@@ -437,3 +437,19 @@ def test_events_conditions_make_threats_and_performed_acts_do_not(sentence, even
     ex = extraction(sentence)
     top = max(ex.events, key=lambda e: e.confidence)
     assert top.type == event_type, summary(ex)
+
+
+@pytest.mark.parametrize("sentence,event_type,actor", [
+    pytest.param("The Ghanaian government lifted the curfew in Bawku on Monday.", "CONCEDE", "Ghana",
+                 id="lifting-a-curfew-concedes"),
+    pytest.param("The teachers' union in Kenya called off its nationwide strike on Friday.", "CONCEDE", None,
+                 id="calling-off-a-strike-concedes"),
+    pytest.param("Morocco cancelled a planned visit by the Spanish foreign minister.", "SANCTION", "Morocco",
+                 id="cancelling-a-visit-sanctions"),
+    pytest.param("Egypt lodged a formal protest with Ethiopia over the dam.", "ACCUSE", "Egypt",
+                 id="lodged-protest-is-accuse"),
+])
+def test_events_halting_and_diplomatic_protest(sentence, event_type, actor):
+    ex = extraction(sentence)
+    top = max(ex.events, key=lambda e: e.confidence)
+    assert top.type == event_type and (actor is None or involves(ex, top.actors, actor)), summary(ex)

@@ -17,7 +17,7 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 DENY_VERBS = {"deny", "dismiss", "refute"}
 THREAT_VERBS = {"threaten", "vow", "warn", "pledge"}
 CLAIM_VERBS = {"claim"}
-PLAN_VERBS = {"plan", "intend", "prepare", "aim", "propose", "expect", "decide", "agree", "seek",
+PLAN_VERBS = {"plan", "intend", "prepare", "aim", "propose", "expect", "seek",
               "want", "hope", "set", "schedule", "consider"}
 # "is willing to withdraw", "is ready to contribute": adjectives of intent before an act.
 INTENT_WORDS = {"willing", "ready", "prepared", "committed", "determined", "eager", "poised"}

@@ -54,6 +54,13 @@ INTENT_AUX = {"will", "shall", "'ll", "wo", "would"}
 HALT_VERBS = {"halt", "suspend", "stop", "end", "cut", "freeze", "cancel", "prohibit", "terminate",
               "scrap", "abandon", "withhold", "ban"}
 HALTABLE = {"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
+# Stopping a hostile act is yielding (CAMEO 08: "ease curfew", "call off a strike"): CONCEDE; an
+# attack called off is a retreat from violence.
+EASED = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "PROTEST": "CONCEDE", "ASSAULT": "RETREAT"}
+HALT_VERBS_EXTRA = {"call", "lift", "ease", "relax", "shorten", "drop"}  # "called off", "lifted"
+# A protest lodged or delivered is a diplomatic protest, PLOVER ACCUSE (manual: "PROTEST presumes
+# significant physical activity, not just an expression of opinion").
+DIPLOMATIC_DELIVERY = {"lodge", "file", "deliver", "send", "register", "issue", "submit"}
 # "Russia said that Sudan must return the helicopter": a demand by the speaker on the doer.
 DEONTIC_AUX = {"must", "should"}
 THREAT_STATUSES = {"planned", "announced", "hypothetical", "threatened"}
@@ -203,10 +210,14 @@ class _Found:
             and mention.anchor.head.lemma_.lower() in REPORTING_VERBS)
         mode, event_type = mention.mode, mention.entry.type
         actors, recipients = list(mention.actors), list(mention.recipients)
+        if event_type == "PROTEST" and token.pos_ != "VERB" and mention.anchor.i != token.i and any(
+                f in DIPLOMATIC_DELIVERY for f in base_forms(mention.anchor)):
+            event_type, mode = "ACCUSE", None
         halted_by = _halted_by(mention, event_type)
         if halted_by is not None:
-            event_type, mode, status = "SANCTION", None, facts.status_of(
-                halted_by, "SANCTION", self.draft.article.published, date_end)
+            event_type = EASED.get(event_type, "SANCTION")
+            mode, status = None, facts.status_of(halted_by, event_type,
+                                                 self.draft.article.published, date_end)
             halting, halted = verb_roles(halted_by, self.index)
             actors, recipients = halting or actors, recipients or halted
         demanded_by = self._demanded_by(mention)
@@ -308,12 +319,14 @@ class _Found:
 
 
 def _halted_by(mention: Mention, event_type: str):
-    """The verb that stops this cooperative act ("cancelled a visit"), if any."""
+    """The verb that stops this act ("cancelled a visit", "called off a strike"), if any."""
     token = mention.token
-    if event_type not in HALTABLE or token.pos_ == "VERB" or token.dep_ not in ("dobj", "nsubjpass"):
+    if event_type not in HALTABLE | set(EASED) or token.pos_ == "VERB" \
+            or token.dep_ not in ("dobj", "nsubjpass"):
         return None
     head = token.head
-    return head if any(f in HALT_VERBS for f in base_forms(head)) else None
+    stops = HALT_VERBS | (HALT_VERBS_EXTRA if event_type in EASED else set())
+    return head if any(f in stops for f in base_forms(head)) else None
 
 
 def _prospective(anchor) -> bool:
@@ -330,11 +343,9 @@ def _conditional(anchor) -> bool:
 
 
 def _intended(anchor, status: str) -> bool:
-    """Stated as something the actor will do: "will visit", "would allow", "is ready to lift"."""
-    if status in ("planned", "announced"):
-        return True
-    aux = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
-    return status == "hypothetical" and bool(aux & INTENT_AUX) and not any(
+    """Stated as something the actor will do: "will visit", "would allow", "is ready to lift";
+    not "announced that it has called off" (done) nor "if it would" (a condition)."""
+    return _prospective(anchor) and status in ("planned", "announced", "hypothetical") and not any(
         c.dep_ == "mark" for c in anchor.children)
 
 
@@ -387,8 +398,8 @@ def _folded(token, entry, found):
         if other.i == token.i:
             continue
         if token.pos_ == "VERB" and other.pos_ != "VERB" and other.head.i == token.i \
-                and other.dep_ in ("dobj", "nsubjpass") and other_entry.type in HALTABLE \
-                and any(f in HALT_VERBS for f in base_forms(token)):
+                and other.dep_ in ("dobj", "nsubjpass") and other_entry.type in HALTABLE | set(EASED) \
+                and any(f in HALT_VERBS | HALT_VERBS_EXTRA for f in base_forms(token)):
             return other  # "cancelled a planned visit": one SANCTION, not a REJECT besides
         if other_entry.type != entry.type:
             continue

@@ -70,7 +70,9 @@ def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
 
 @lru_cache(maxsize=1)
 def agent_nouns() -> frozenset[str]:
-    return frozenset(row["noun"].strip() for row in read_table("event_agents.tsv"))
+    """Who can act: data/event_agents.tsv plus every one-word role of data/actor_roles.tsv."""
+    roles = {row["role"].strip() for row in read_table("actor_roles.tsv") if " " not in row["role"].strip()}
+    return frozenset({row["noun"].strip() for row in read_table("event_agents.tsv")} | roles)
 
 
 # Heads of "X of Y" phrases in which Y is who acts: "thousands of protesters", "members of Hamas"
@@ -104,8 +106,9 @@ def _is_agent_noun(token) -> bool:
 
 def _agent_like(head) -> bool:
     heads = [head, *head.conjuncts]
-    heads += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
-              for g in c.children if g.dep_ == "pobj"]  # "thousands of protesters"
+    heads += [g for h in heads if h.like_num or h.lemma_.lower() in GROUP_WORDS
+              for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # "thousands of protesters", not "shares of"
     return any(h.lower_ in AGENT_PRONOUNS or h.lemma_.lower() in agent_nouns()
                or h.lower_ in agent_nouns() or h.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
                for h in heads)
