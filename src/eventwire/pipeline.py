@@ -73,7 +73,7 @@ def _stages() -> tuple[Stage, ...]:
         Stage("times", lambda o: times.find_times, ("doc",), ("times", "warnings")),
         Stage("quantities", lambda o: quantities.find_quantities, ("doc",), ("quantities",)),
         Stage("events", events.EventCoder, ("doc", "actors", "places", "times", "quantities"),
-              ("events",)),
+              ("events", "actors")),  # a country actor for a place an event falls on
         Stage("quotes", lambda o: quotes.find_quotes, ("doc", "actors", "events"), ("quotes",)),
         Stage("checks", lambda o: checks.find_checks, ("article", "quantities"), ("checks",)),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..data import read_table
-from ..records import Event, EventDate, Magnitude, Span
+from ..records import Actor, Event, EventDate, Magnitude, Span
 from . import event_facts as facts
 from .triggers import (ActorIndex, Mention, base_forms, has_agent, match, mode_of, moves_forces, noun_roles,
                        verb_roles)
@@ -116,7 +116,8 @@ class EventCoder:
                 _merge(events, event)
         found.claims(events)
         _recipients_by_reference(events)
-        return draft.add(events=tuple(_finish(i, e, draft.article.published)
+        return draft.add(actors=draft.actors + tuple(found.place_countries.values()),
+                         events=tuple(_finish(i, e, draft.article.published)
                                       for i, e in enumerate(events, 1)))
 
 
@@ -133,11 +134,29 @@ class _Found:
         self.times = [(self._tokens(t.start, t.end), t) for t in draft.times]
         self.places = [(self._tokens(m.start, m.end), p) for p in draft.places for m in p.mentions]
         self.quantities = [(q.start, q.end, q) for q in draft.quantities]
-        self.trigger_of: dict[int, object] = {}  # token index -> the event it ended in
+        self.place_countries: dict[str, Actor] = {}  # ISO3 -> country actors made from places
 
     def _tokens(self, start: int, end: int) -> set[int]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return set(range(span.start, span.end)) if span is not None else set()
+
+    def country_of(self, place) -> str | None:
+        """The actor id of the country a place lies in: the article's own country actor, or one
+        made here from the place, its mention the place's (events may add actors this way)."""
+        import pycountry
+
+        country = pycountry.countries.get(alpha_2=place.country) if place.country else None
+        if country is None:
+            return None
+        for actor in self.draft.actors:
+            if actor.kind == "country" and actor.country == country.alpha_3:
+                return actor.id
+        if country.alpha_3 not in self.place_countries:
+            number = len(self.draft.actors) + len(self.place_countries) + 1
+            self.place_countries[country.alpha_3] = Actor(
+                id=f"a{number}", name=getattr(country, "common_name", None) or country.name,
+                kind="country", country=country.alpha_3, mentions=place.mentions[:1])
+        return self.place_countries[country.alpha_3].id
 
     def quantity_at(self, start: int, end: int):
         for s, e, q in self.quantities:
@@ -236,6 +255,9 @@ class _Found:
         if mention.entry.type == "CONSULT" and any(
                 "IGO" in self.index.kinds.get(a, ()) for a in mention.actors):
             mode = "multilateral"  # a meeting of an alliance or a union has many parties
+        if not recipients and places:  # "arrived in Amman", "lifted the curfew in West Darfur"
+            recipients = [a for a in [self.country_of(min(places, key=_precision_rank))]
+                          if a and a not in actors]
         return _Event(event_type, mode, list(mention.entry.context), actors, recipients, status,
                       tokens=[token], evidence=[Span(sent.text, sent.start_char, sent.end_char)],
                       dates=dates, places=places, magnitude=magnitude,
@@ -483,6 +505,10 @@ def _best_date(event: _Event, own: bool = False):
     """The most precise date; `own`: only dates inside the event's own clause."""
     dates = [d for d in event.dates if d[0] < SENTENCE_RANK] if own else event.dates
     return min(dates, key=lambda d: d[0])[1] if dates else None
+
+
+def _precision_rank(place) -> int:
+    return PLACE_RANK.get(place.precision, 9)
 
 
 def _best_place(event: _Event):

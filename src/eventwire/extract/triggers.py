@@ -275,13 +275,7 @@ def verb_roles(verb, index: ActorIndex) -> tuple[list[str], list[str]]:
                 recipients += index.of_phrase(child)
                 recipients += _possessor_actors(child, index)
     if not recipients:
-        # "shared intelligence with Israel", "sent $300 million in aid to Ukraine"
-        holders = [verb] + [c for c in verb.children if c.dep_ in OBJECTS]
-        holders += [g for h in holders[1:] for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-                    for g in c.children if g.dep_ == "pobj"]
-        for holder in holders:
-            for pobj in _prep_objects(holder):
-                recipients += index.of_phrase(pobj)
+        recipients = _object_recipients(verb, index)
     if not recipients:
         recipients = _clause_recipients(verb, index)
     if not recipients:
@@ -289,21 +283,29 @@ def verb_roles(verb, index: ActorIndex) -> tuple[list[str], list[str]]:
     return actors, [r for r in dict.fromkeys(recipients) if r not in actors]
 
 
+def _object_recipients(verb, index: ActorIndex) -> list[str]:
+    """ "shared intelligence with Israel", "sent $300 million in aid to Ukraine"."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in OBJECTS]
+    holders += [g for h in holders[1:] for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                for g in c.children if g.dep_ == "pobj"]
+    found: list[str] = []
+    for holder in holders:
+        for pobj in _prep_objects(holder):
+            found += index.of_phrase(pobj)
+    return found
+
+
 def _clause_recipients(verb, index: ActorIndex) -> list[str]:
     """ "demanded that the United States match ...": the one asked is the clause's subject;
-    "threatened to cut off electricity to Nakhichevan": the threat's target is the act's."""
+    "agreed to provide aid for Romania": the agreement's recipient is the act's."""
     for child in verb.children:
         if child.dep_ == "ccomp":
             subject = next((c for c in child.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
             if subject is not None and subject.pos_ != "PRON":
                 return index.of_phrase(subject)
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
-            found: list[str] = []
-            for grandchild in child.children:
-                if grandchild.dep_ in OBJECTS:
-                    found += index.of_phrase(grandchild)
-            for pobj in _prep_objects(child):
-                found += index.of_phrase(pobj)
+            found = [a for g in child.children if g.dep_ in OBJECTS for a in index.of_phrase(g)]
+            found = found or _object_recipients(child, index)
             if found:
                 return found
     return []
@@ -350,14 +352,20 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
     return actors, [r for r in dict.fromkeys(recipients) if r not in actors], anchor
 
 
+# "gave $5m of aid", "$300 million in aid", "arrived on a visit", "left for talks".
+GOVERNED_BY_VERB_PREPS = {"of", "in", "on", "for"}
+
+
 def _governing_verb(noun):
-    """The verb above a noun through objects and "of" phrases, if the path is only those."""
+    """The verb above a noun through objects and prepositional phrases, if the path is only those."""
     token = noun
     for _ in range(4):
         if token.dep_ in OBJECTS and token.head.pos_ == "VERB":
             return token.head
-        if token.dep_ == "pobj" and token.head.lower_ in ("of", "in"):
+        if token.dep_ == "pobj" and token.head.lower_ in GOVERNED_BY_VERB_PREPS:
             token = token.head.head
+            if token.pos_ == "VERB":
+                return token
             continue
         return None
     return None
