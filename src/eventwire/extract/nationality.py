@@ -1,0 +1,40 @@
+"""The country of actors the text names without one: "Liberian Peace Council", "President X".
+
+Plain functions run by the actors stage after its own rules; they only fill a missing country,
+never change one that a dictionary entry or a title gave.
+"""
+from __future__ import annotations
+
+import re
+
+# Title words of office holders: an untitled "President X" in an article about one country is
+# most often that country's (the article's dominant country, counted by the actors stage).
+OFFICE_WORDS = {"president", "prime", "minister", "king", "queen", "emir", "sheikh", "prince",
+                "general", "gen.", "lt.", "colonel", "col.", "judge", "governor", "mayor",
+                "senator", "chancellor", "premier", "vice", "secretary", "commander", "chief",
+                "speaker", "ambassador", "sultan", "ayatollah", "marshal", "admiral"}
+
+
+def infer_countries(found: dict, home: str | None, countries: dict[str, str],
+                    demonyms: dict[str, str]) -> None:
+    """Fill `country` of the found actors in place. `countries`: country name or alias -> ISO3;
+    `demonyms`: demonym -> ISO3."""
+    pattern = _name_pattern({**countries, **demonyms})
+    for actor in found.values():
+        if actor.country:
+            continue
+        if actor.kind == "person":
+            title = (actor.title or "").lower().split()
+            if home and any(word in OFFICE_WORDS for word in title):
+                actor.country = home
+            continue
+        match = pattern.search(actor.name) if pattern else None
+        if match:  # "Liberian Peace Council", "National Union for the Total Independence of Angola"
+            actor.country = {**countries, **demonyms}[match.group(0)]
+
+
+def _name_pattern(names: dict[str, str]) -> re.Pattern | None:
+    usable = sorted((n for n in names if len(n) > 3 and n[:1].isupper()), key=len, reverse=True)
+    if not usable:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in usable) + r")\b")
