@@ -43,14 +43,16 @@ def clean_document(draft):
     raw, options = draft.raw, draft.options
     content = raw.content
     data = content.encode("utf-8") if isinstance(content, str) else content
+    # Dates: the container's or caller's own (raw), else the page's, else the fallback in options.
     base = dict(url=raw.url or options.url, source=raw.source or options.source, title=raw.title,
-                published=raw.published or options.published)
+                published=raw.published)
     problem = _check_bytes(data, options.max_bytes)
     if problem:
-        return draft.add(article=_rejected(data, problem, **base))
+        return draft.add(article=_rejected(data, problem, **_dated(base, options)))
     text = _decode(data)
     if text is None:
-        return draft.add(article=_rejected(data, reject("encoding", "UTF-8, Windows-1252"), **base))
+        return draft.add(article=_rejected(data, reject("encoding", "UTF-8, Windows-1252"),
+                                           **_dated(base, options)))
     is_html = raw.is_html if raw.is_html is not None else bool(HTML_SNIFF.search(data[:2048]))
     if is_html:
         body, meta, removed = _from_html(text)
@@ -61,6 +63,7 @@ def clean_document(draft):
         title = _headline(body)
         base["title"] = base["title"] or title
         base["source"] = base["source"] or _self_reference("\n".join(removed))
+    base = _dated(base, options)
     if not body.strip():
         return draft.add(article=_rejected(data, reject("no_text" if is_html else "empty",
                                                         "nothing but markup or boilerplate"), **base))
@@ -78,6 +81,11 @@ def _rejected(data: bytes, rejection, **base) -> Article:
 
 def _hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def _dated(base: dict, options) -> dict:
+    """The fallback date (--published) only for documents that carry none of their own."""
+    return {**base, "published": base["published"] or options.published}
 
 
 def _check_bytes(data: bytes, limit: int):

@@ -16,6 +16,10 @@ REJECTIONS = {
     "no_text": "no article text was found in the document ({detail}): it may be a navigation, login or error page",
     "language": "the article is in {detail}, not English: eventwire codes English articles only",
     "malformed": "the record is malformed ({detail}): it was skipped and the rest of the batch goes on",
+    "truncated": "the file ends in the middle of a record ({detail}): the records before the damage were read; copy or download the file again to get the rest",
+    "unreadable": "the file could not be read ({detail}): check that it exists and that you may read it",
+    "unsupported": "the file is not in a format eventwire reads ({detail}): give text, HTML, JSON Lines (one article object per line), WARC or an RSS/Atom feed",
+    "no_entries": "the feed holds no entries ({detail}): nothing to code",
 }
 
 

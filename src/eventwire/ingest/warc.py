@@ -1,0 +1,211 @@
+"""WARC and WARC.gz: the HTML pages of response (and resource) records, as news crawls publish them.
+
+Each page is named "path#OFFSET" (the record's byte offset, stable across runs). A damaged record
+becomes an `Unreadable` and reading goes on from the next record that can be found; a file that
+breaks off ends with one `Unreadable` saying it is truncated. Never raises on a bad file.
+"""
+from __future__ import annotations
+
+import gzip
+import math
+import zlib
+from typing import BinaryIO, Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+
+from ..records import RawDocument
+from .base import READ_LIMIT_BYTES, Unreadable, too_large, unreadable
+from .text import HTML_START, page_date
+
+GZIP_MAGIC = b"\x1f\x8b\x08"
+WARC_START = b"WARC/1."
+WANTED_TYPES = {"response", "resource"}
+BLOCK = 1 << 16
+
+
+class _Records(ArchiveIterator):
+    """warcio's iterator, quiet, and telling whether the last gzip member ended cleanly."""
+
+    gzip_cut = False
+
+    def _consume_blanklines(self):
+        # warcio 1.8.1's own loop, less its warning on stderr (which would break a progress bar):
+        # a record not followed by a blank line had a wrong Content-Length; err_count says so.
+        empty_size, first_line = 0, True
+        while True:
+            line = self.reader.readline()
+            if not line:
+                return None, empty_size
+            if not line.rstrip() or first_line:
+                empty_size += len(line)
+                self.err_count += bool(line.rstrip())
+                first_line = False
+                continue
+            return line, empty_size
+
+    def close(self):
+        decompressor = self.reader.decompressor if self.reader else None
+        self.gzip_cut = decompressor is not None and not getattr(decompressor, "eof", True)
+        super().close()
+
+
+def read_warc(fh: BinaryIO, name: str, published: str | None) -> Iterator[RawDocument | Unreadable]:
+    """The pages in a seekable WARC file, then an `Unreadable` for each damaged stretch."""
+    size = fh.seek(0, 2)
+    fh.seek(0)
+    gz = fh.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    start: int | None = 0
+    while start is not None:
+        fh.seek(start)
+        records = _Records(fh)
+        failure, reported, end, done = None, False, start, 0
+        try:
+            for done, record in enumerate(records, start=1):
+                item = _record(record, records, name, published, size)
+                reported = isinstance(item, Unreadable) and item.rejection.code == "truncated"
+                end = max(records.offset, start)  # where the next record starts
+                if item is not None:
+                    yield item
+        except Exception as err:  # warcio meets damage with several types: ArchiveLoadFailed, zlib.error, ...
+            failure = err
+        if start == 0 and failure is not None and "non-chunked gzip" in str(failure):
+            yield from _read_one_stream(fh, name, published, skip=done)
+            return
+        if failure is None and not records.gzip_cut and _only_blanks(fh, end, size):
+            return
+        start = _next_record_start(fh, end + 1, gz)
+        if start is not None or not _looks_like_record(fh, end, gz):
+            detail = f"at byte {end}: {_one_line(failure) if failure else 'not a WARC record'}"
+            yield unreadable(f"{name}#{end}", "malformed", detail)
+        elif not reported:
+            yield unreadable(f"{name}#{end}", "truncated", f"at byte {end} of {size}")
+
+
+def _read_one_stream(fh: BinaryIO, name: str, published: str | None, skip: int):
+    """A .warc.gz compressed as one gzip stream, not one member per record: readable in order,
+    but past damage nothing can be found again. Offsets count bytes of the uncompressed WARC."""
+    fh.seek(0)
+    stream = gzip.GzipFile(fileobj=fh)
+    records, end = _Records(stream), 0
+    try:
+        for number, record in enumerate(records):
+            item = _record(record, records, name, published, math.inf)
+            if number >= skip and item is not None:  # the first `skip` records were read already
+                yield item
+            end = records.offset
+        stream.read(1)  # a stream cut short says so here, if warcio took it for the end
+    except Exception as err:
+        code = "truncated" if isinstance(err, EOFError) else "malformed"
+        yield unreadable(f"{name}#{end}", code, f"at byte {end} of the uncompressed WARC: "
+                         f"{_one_line(err)}; what follows cannot be read, as the file is one gzip "
+                         "stream: `warcio recompress` makes it one per record")
+
+
+def _record(record, records: _Records, name: str, published: str | None, size: int):
+    """A page, an `Unreadable` for a damaged record, or None for a record that holds no page."""
+    length = record.rec_headers.get_header("Content-Length")
+    if not (length or "").strip().isdigit():
+        offset = records.get_record_offset()
+        if records.offset >= size:  # the file ends inside the header
+            return unreadable(f"{name}#{offset}", "truncated", f"in the header of the record at byte {offset}")
+        return unreadable(f"{name}#{offset}", "malformed", f"Content-Length is {length!r}, not a number of bytes")
+    content, problem = None, None
+    if record.rec_type in WANTED_TYPES and _is_page(record):
+        try:
+            content = record.content_stream().read(READ_LIMIT_BYTES + 1)
+        except Exception as err:  # a damaged chunked or compressed HTTP body
+            problem = f"its HTTP body cannot be decoded: {_one_line(err)}"
+    missing = _drain(record.raw_stream)
+    errors_before = records.err_count
+    offset = records.get_record_offset()  # reads past the record's end: counts a bad length
+    here = f"{name}#{offset}"
+    if missing:
+        return unreadable(here, "truncated", f"the record at byte {offset} lacks its last {missing} bytes")
+    if records.err_count > errors_before or problem:
+        return unreadable(here, "malformed", problem or f"the record at byte {offset} is longer than its Content-Length")
+    if content is None or (content and not HTML_START.match(content[:2048]) and not _declared_html(record)):
+        return None
+    if len(content) > READ_LIMIT_BYTES:
+        return too_large(here, int(length))
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    return RawDocument(content=content, name=here, url=url, is_html=True,
+                       fetched=record.rec_headers.get_header("WARC-Date"),
+                       published=published and (page_date(content, url) or published))
+
+
+def _is_page(record) -> bool:
+    """A 2xx response (or a resource record) whose body is HTML, by its Content-Type or its start."""
+    http = record.http_headers
+    if http is not None and record.rec_type == "response":
+        if not (http.get_statuscode() or "").startswith("2"):
+            return False
+        kind = http.get_header("Content-Type")
+    else:
+        kind = record.rec_headers.get_header("Content-Type")
+    return kind is None or "html" in kind.lower()  # with none, the content is sniffed below
+
+
+def _drain(stream) -> int:
+    """Read the rest of a record's block; how many declared bytes never came (a cut file)."""
+    while stream.read(BLOCK):
+        pass
+    return getattr(stream, "limit", 0)
+
+
+def _declared_html(record) -> bool:
+    http = record.http_headers if record.rec_type == "response" else None
+    kind = (http or record.rec_headers).get_header("Content-Type") or ""
+    return "html" in kind.lower()
+
+
+def _only_blanks(fh: BinaryIO, start: int, size: int) -> bool:
+    if size - start > BLOCK:
+        return False
+    fh.seek(max(start, 0))
+    return not fh.read().strip()
+
+
+def _next_record_start(fh: BinaryIO, after: int, gz: bool) -> int | None:
+    """The offset of the next readable record after a damaged one, or None if there is none."""
+    mark = GZIP_MAGIC if gz else b"\n" + WARC_START
+    pos = after - (0 if gz else 1)
+    while True:
+        fh.seek(pos)
+        chunk = fh.read(BLOCK)
+        if len(chunk) < len(mark):
+            return None
+        found = chunk.find(mark)
+        if found < 0:
+            pos += len(chunk) - len(mark) + 1
+            continue
+        candidate = pos + found + (0 if gz else 1)
+        if not gz or _gzip_starts_record(fh, candidate):
+            return candidate
+        pos = candidate + 1
+
+
+def _gzip_starts_record(fh: BinaryIO, offset: int) -> bool:
+    return _head(fh, offset, True).startswith(WARC_START)
+
+
+def _looks_like_record(fh: BinaryIO, offset: int, gz: bool) -> bool:
+    """Whether the bytes at `offset` begin a WARC record, however short: a cut-off last record
+    does, stray bytes at the end of a file do not."""
+    head = _head(fh, offset, gz).lstrip()
+    return head.startswith(WARC_START) or WARC_START.startswith(head)
+
+
+def _head(fh: BinaryIO, offset: int, gz: bool) -> bytes:
+    fh.seek(offset)
+    data = fh.read(1024)
+    if not gz:
+        return data
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data)
+    except zlib.error:
+        return b""
+
+
+def _one_line(err: BaseException) -> str:
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text[:200]
