@@ -9,8 +9,11 @@ from pathlib import Path
 import click
 
 from .errors import BAD_DATE, FILE_MISSING, EventwireError
+from .export import FORMATS, write_events_csv
+from .export import export as export_store
 from .options import Options
 from .records import RawDocument
+from .store import DEFAULT_DB, STORE_MISSING, EventFilter, Store
 
 # The annotated articles of the project's own writing, in a checkout (not in an installed wheel).
 OWN_ARTICLES = Path(__file__).resolve().parents[2] / "tests" / "articles"
@@ -105,6 +108,68 @@ def evaluate(data, limit, articles):
     for line in below:
         click.echo(f"eventwire eval: {line}", err=True)
     sys.exit(1 if below else 0)
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="The store written by `eventwire ingest`.")
+@click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
+@click.option("--country", help="ISO2 code of the event's place (IQ) or ISO3 code of one of its actors (IRQ).")
+@click.option("--actor", help="Part of the name of an actor, recipient or claimant.")
+@click.option("--place", help="Part of the place name.")
+@click.option("--since", callback=_date, help="Events starting on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Events starting on or before this date (YYYY-MM-DD).")
+@click.option("--status", help="reported, claimed, announced, planned, threatened, denied, ...")
+@click.option("--search", help='Full-text query on article titles and text (SQLite FTS5), e.g. \'"air strike"\'.')
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table: readable on screen; json: one event per line; csv: one row per event.")
+def events(db, type_, country, actor, place, since, until, status, search, limit, fmt):
+    """List stored events that match the filters."""
+    with _open_store(db) as store:
+        rows = store.events(EventFilter(type=type_, country=country, actor=actor, place=place, since=since,
+                                        until=until, status=status, search=search, limit=limit))
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        write_events_csv(rows, sys.stdout)
+    else:
+        _events_table(rows)
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="The store written by `eventwire ingest`.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="jsonl: extraction@1 per article; csv-acled: events with ACLED's columns; "
+                   "geojson: events with coordinates; parquet: the events table.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
+def export(db, fmt, output):
+    """Export the store for other tools (pandas, QGIS, DuckDB, ACLED workflows)."""
+    with _open_store(db) as store:
+        count = export_store(store, fmt, output)
+    if output:
+        click.echo(f"eventwire: wrote {count} {'articles' if fmt == 'jsonl' else 'events'} to {output}", err=True)
+
+
+def _open_store(db: str) -> Store:
+    if not Path(db).is_file():  # reading commands must not leave an empty store behind
+        raise EventwireError(STORE_MISSING.format(path=db))
+    return Store(db)
+
+
+def _events_table(rows: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} events", title_justify="left")
+    for column in ("date", "type", "status", "actors", "recipients", "place", "killed", "article"):
+        table.add_column(column, no_wrap=column in ("date", "type"))
+    for row in rows:
+        place = f"{row['place']} ({row['place_country']})" if row["place"] else ""
+        table.add_row(row["date_start"] or "", row["type"], row["status"], ", ".join(row["actors"]),
+                      ", ".join(row["recipients"]), place, "" if row["killed"] is None else str(row["killed"]),
+                      row["title"] or row["url"] or row["article_id"])
+    Console().print(table)
 
 
 def _read(name: str, published: str | None, url: str | None) -> RawDocument:

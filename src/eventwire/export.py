@@ -1,0 +1,211 @@
+"""Exports of the store: jsonl (extraction@1 per article), csv-acled, geojson and parquet of events.
+
+It only reads a `Store`; it must not code or change anything. csv-acled writes, in ACLED's order
+(../shared/eval-data/acled/acled_codebook.csv), the columns where an eventwire field maps:
+
+  iso, iso3, country    the event place's country (pycountry: numeric code, ISO3, name)
+  event_id_cnty         "<article id>:<event id>", unique and stable (not ACLED's numbering)
+  event_date, year      the event's start date, as YYYY-MM-DD (ACLED's API form, not the
+                        codebook's dd-mm-yyyy, which readers could take month-first)
+  time_precision        day 1, week 2, month 3; empty for a year or a vague date
+  event_type, sub_event_type   the event's ACLED view; empty for events ACLED does not code
+                        (most PLOVER AGREE, CONSULT, ...): every event is written, filter on it
+  actor1, assoc_actor_1 the first actor and the others ("; "-separated, as ACLED does)
+  actor2, assoc_actor_2 the first recipient and the others
+  inter1, inter2        from the PLOVER sector: GOV/MIL/COP 1, REB 2, IGO/UNO 8, and CVL 6 in
+                        Protests, 5 in Riots, 7 otherwise; empty for other sectors
+  interaction           the two inter codes, lower first ("10" when there is no actor2)
+  location, latitude, longitude   the event place
+  geo_precision         site/city 1, admin1 3; empty for a country or region (ACLED has none)
+  source, notes         the article's source (else its URL); the event's evidence sentences
+  fatalities            killed, 0 when no number was reported, as ACLED codes it
+
+Left out, as nothing maps: data_id, event_id_no_cnty, region, admin1 (the store holds GeoNames
+admin1 codes, not names), admin2, admin3, source_scale, timestamp.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator
+
+import pycountry
+
+from .errors import EventwireError
+from .store import EVENT_COLUMNS, EventFilter, Store
+
+FORMATS = ("jsonl", "csv-acled", "geojson", "parquet")
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "iso", "country", "location", "latitude", "longitude", "geo_precision", "source", "notes",
+    "fatalities", "iso3",
+)
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
+GEO_PRECISION = {"site": 1, "city": 1, "admin1": 3}
+INTER_BY_SECTOR = {"GOV": 1, "MIL": 1, "COP": 1, "REB": 2, "IGO": 8, "UNO": 8}
+CIVILIAN_INTER = {"Protests": 6, "Riots": 5}  # CVL actors by ACLED event type; 7 otherwise
+
+PARQUET_NEEDS_FILE = "parquet is a binary format: give the file to write with -o FILE"
+
+
+def export(store: Store, fmt: str, out: str | Path | None = None) -> int:
+    """Write the store in `fmt` to the file `out` (standard output when None); returns rows written."""
+    if fmt not in FORMATS:
+        raise EventwireError(f"{fmt!r} is not an export format: give one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        if out is None:
+            raise EventwireError(PARQUET_NEEDS_FILE)
+        return write_parquet(store, Path(out))
+    writer = {"jsonl": write_jsonl, "csv-acled": write_acled_csv, "geojson": write_geojson}[fmt]
+    newline = "" if fmt == "csv-acled" else None  # the csv module writes its own line ends
+    with _open_text(out, newline) as stream:
+        return writer(store, stream)
+
+
+@contextmanager
+def _open_text(out: str | Path | None, newline: str | None) -> Iterator[IO[str]]:
+    if out is None:
+        yield sys.stdout
+        return
+    with open(out, "w", encoding="utf-8", newline=newline) as stream:
+        yield stream
+
+
+def write_jsonl(store: Store, stream: IO[str]) -> int:
+    """One extraction@1 object per stored article, one per line, as stored."""
+    count = 0
+    for text in store.extractions():
+        stream.write(text + "\n")
+        count += 1
+    return count
+
+
+def write_acled_csv(store: Store, stream: IO[str]) -> int:
+    """One row per event with ACLED's column names (see the module docstring for the map)."""
+    writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS)
+    writer.writeheader()
+    rows = store.events(EventFilter())
+    for event in rows:
+        writer.writerow(acled_row(event))
+    return len(rows)
+
+
+def write_events_csv(rows: list[dict], stream: IO[str]) -> int:
+    """Rows of `Store.events` as CSV: lists joined with "; ", evidence as its sentences."""
+    writer = csv.DictWriter(stream, fieldnames=EVENT_COLUMNS)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _flat(k, v) for k, v in row.items()})
+    return len(rows)
+
+
+def _flat(key: str, value):
+    if key == "evidence":
+        return " ".join(span["text"].strip() for span in value)
+    if isinstance(value, list):
+        return "; ".join("" if v is None else str(v) for v in value)
+    return value
+
+
+def acled_row(event: dict) -> dict:
+    """One event row of `Store.events` as a row of ACLED columns."""
+    country = pycountry.countries.get(alpha_2=event["place_country"]) if event["place_country"] else None
+    date = event["date_start"] or ""
+    actors, recipients = event["actors"], event["recipients"]
+    inter1 = _inter(event["actor_sectors"][:1], event["acled_event_type"])
+    inter2 = _inter(event["recipient_sectors"][:1], event["acled_event_type"])
+    return {
+        "event_id_cnty": f"{event['article_id']}:{event['event_id']}",
+        "event_date": date,
+        "year": date[:4],
+        "time_precision": TIME_PRECISION.get(event["date_precision"], ""),
+        "event_type": event["acled_event_type"] or "",
+        "sub_event_type": event["acled_sub_event_type"] or "",
+        "actor1": actors[0] if actors else "",
+        "assoc_actor_1": "; ".join(actors[1:]),
+        "inter1": inter1,
+        "actor2": recipients[0] if recipients else "",
+        "assoc_actor_2": "; ".join(recipients[1:]),
+        "inter2": inter2,
+        "interaction": _interaction(inter1, inter2),
+        "iso": int(country.numeric) if country else "",
+        "country": country.name if country else "",
+        "location": event["place"] or "",
+        "latitude": "" if event["lat"] is None else event["lat"],
+        "longitude": "" if event["lon"] is None else event["lon"],
+        "geo_precision": GEO_PRECISION.get(event["place_precision"], ""),
+        "source": event["source"] or event["url"] or "",
+        "notes": _flat("evidence", event["evidence"]),
+        "fatalities": event["killed"] or 0,
+        "iso3": country.alpha_3 if country else "",
+    }
+
+
+def _inter(sectors: list, event_type: str | None) -> int | str:
+    sector = sectors[0] if sectors else None
+    if sector == "CVL":
+        return CIVILIAN_INTER.get(event_type or "", 7)
+    return INTER_BY_SECTOR.get(sector, "")
+
+
+def _interaction(inter1: int | str, inter2: int | str) -> str:
+    if inter1 == "":
+        return ""
+    if inter2 == "":
+        return f"{inter1}0"
+    low, high = sorted((inter1, inter2))
+    return f"{low}{high}"
+
+
+def write_geojson(store: Store, stream: IO[str]) -> int:
+    """A FeatureCollection of the events that have coordinates: Point features (RFC 7946)."""
+    features = [{
+        "type": "Feature",
+        "id": f"{event['article_id']}:{event['event_id']}",
+        "geometry": {"type": "Point", "coordinates": [event["lon"], event["lat"]]},
+        "properties": {k: v for k, v in event.items() if k not in ("lat", "lon")},
+    } for event in store.events(EventFilter()) if event["lat"] is not None and event["lon"] is not None]
+    json.dump({"type": "FeatureCollection", "features": features}, stream, ensure_ascii=False)
+    stream.write("\n")
+    return len(features)
+
+
+def parquet_schema():
+    """The events table's columns and types, fixed so that an empty store still has them."""
+    import pyarrow as pa
+
+    span = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
+    names = pa.list_(pa.string())
+    columns = [
+        ("article_id", pa.string()), ("event_id", pa.string()), ("type", pa.string()),
+        ("mode", pa.string()), ("context", names), ("acled_event_type", pa.string()),
+        ("acled_sub_event_type", pa.string()), ("cameo", pa.string()),
+        ("date_start", pa.string()), ("date_end", pa.string()), ("date_precision", pa.string()),
+        ("date_text", pa.string()), ("killed", pa.int64()), ("injured", pa.int64()),
+        ("size", pa.int64()), ("size_before", pa.int64()), ("size_change", pa.int64()),
+        ("approximate", pa.bool_()), ("status", pa.string()), ("perpetrator_confirmed", pa.bool_()),
+        ("confidence", pa.float64()), ("evidence", pa.list_(span)), ("actors", names),
+        ("recipients", names), ("claimed_by", names), ("actor_sectors", names),
+        ("recipient_sectors", names), ("place_id", pa.string()), ("place", pa.string()),
+        ("place_country", pa.string()), ("place_admin1", pa.string()),
+        ("place_precision", pa.string()), ("geonameid", pa.int64()), ("lat", pa.float64()),
+        ("lon", pa.float64()), ("title", pa.string()), ("url", pa.string()),
+        ("source", pa.string()), ("published", pa.string()),
+    ]
+    return pa.schema(columns)
+
+
+def write_parquet(store: Store, path: Path) -> int:
+    """The events table, one row per event, as Parquet (pandas, DuckDB and Spark read it)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = store.events(EventFilter())
+    table = pa.Table.from_pylist(rows, schema=parquet_schema())
+    pq.write_table(table, path)
+    return len(rows)

@@ -1,0 +1,369 @@
+"""The store: coded articles in one SQLite file (WAL), keyed so that a re-ingest adds nothing.
+
+Each document is written in one transaction with its `documents` row, so a process killed at
+any moment leaves every document either fully stored or absent. It must not code anything itself.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .errors import EventwireError
+from .records import Extraction, Rejection
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "eventwire.db"
+
+# How long a connection waits for another's write lock before giving up: one document's
+# transaction takes milliseconds, so 30 s only runs out when a writer is stuck, not busy.
+BUSY_TIMEOUT_S = 30.0
+
+SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+  name TEXT PRIMARY KEY, article_id TEXT,
+  outcome TEXT NOT NULL CHECK (outcome IN ('coded', 'duplicate', 'rejected', 'unreadable')),
+  code TEXT, reason TEXT, stored_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_article ON documents (article_id);
+CREATE TABLE IF NOT EXISTS articles (
+  id TEXT PRIMARY KEY, url TEXT, source TEXT, title TEXT, published TEXT, language TEXT,
+  text TEXT NOT NULL, extraction TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS actors (
+  article_id TEXT NOT NULL REFERENCES articles (id), id TEXT NOT NULL, name TEXT NOT NULL,
+  kind TEXT, country TEXT, sector TEXT, title TEXT, mentions TEXT NOT NULL,
+  PRIMARY KEY (article_id, id));
+CREATE INDEX IF NOT EXISTS actors_country ON actors (country);
+CREATE TABLE IF NOT EXISTS places (
+  article_id TEXT NOT NULL REFERENCES articles (id), id TEXT NOT NULL, name TEXT NOT NULL,
+  geonameid INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT, precision TEXT,
+  mentions TEXT NOT NULL, PRIMARY KEY (article_id, id));
+CREATE INDEX IF NOT EXISTS places_country ON places (country);
+CREATE TABLE IF NOT EXISTS events (
+  article_id TEXT NOT NULL REFERENCES articles (id), id TEXT NOT NULL, type TEXT NOT NULL,
+  mode TEXT, context TEXT NOT NULL, acled_event_type TEXT, acled_sub_event_type TEXT, cameo TEXT,
+  place_id TEXT, date_start TEXT, date_end TEXT, date_precision TEXT, date_text TEXT,
+  killed INTEGER, injured INTEGER, size INTEGER, size_before INTEGER, size_change INTEGER,
+  approximate INTEGER NOT NULL, status TEXT NOT NULL, perpetrator_confirmed INTEGER,
+  confidence REAL NOT NULL, evidence TEXT NOT NULL, PRIMARY KEY (article_id, id));
+CREATE INDEX IF NOT EXISTS events_type ON events (type);
+CREATE INDEX IF NOT EXISTS events_date ON events (date_start);
+CREATE TABLE IF NOT EXISTS event_actors (
+  article_id TEXT NOT NULL REFERENCES articles (id), event_id TEXT NOT NULL,
+  actor_id TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('actor', 'recipient', 'claimed_by')),
+  n INTEGER NOT NULL, PRIMARY KEY (article_id, event_id, role, actor_id));
+CREATE TABLE IF NOT EXISTS quotes (
+  article_id TEXT NOT NULL REFERENCES articles (id), n INTEGER NOT NULL, text TEXT NOT NULL,
+  start_char INTEGER, end_char INTEGER, speaker_id TEXT, cue TEXT, supports TEXT NOT NULL,
+  PRIMARY KEY (article_id, n));
+CREATE TABLE IF NOT EXISTS rejections (name TEXT PRIMARY KEY, code TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (article_id UNINDEXED, title, text);
+"""
+
+NOT_A_STORE = ("{path}: not an eventwire store ({detail}): give the path of a database written by "
+               "`eventwire ingest`, or a new file name to start one")
+OTHER_VERSION = ("{path}: this store has schema version {found}, this eventwire reads version "
+                 "{expected}: ingest the articles again into a new --db file, or use the eventwire "
+                 "version that wrote it")
+STORE_MISSING = ("{path}: no such store: give the --db file that `eventwire ingest` wrote "
+                 "(the default is eventwire.db in the current folder)")
+BAD_SEARCH = ("{query!r} is not a full-text query ({detail}): quote phrases and words with "
+              "punctuation, for example --search '\"air strike\"'")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What `Store.events` returns: every field left None matches everything."""
+
+    type: str | None = None      # PLOVER type, e.g. ASSAULT
+    country: str | None = None   # ISO2 of the event's place, or ISO3 of one of its actors
+    actor: str | None = None     # substring of an actor's, recipient's or claimant's name
+    place: str | None = None     # substring of the place name
+    since: str | None = None     # ISO date: event date start on or after
+    until: str | None = None     # ISO date: event date start on or before
+    status: str | None = None    # reported, claimed, denied, ...
+    search: str | None = None    # SQLite FTS5 query on article title and text
+    limit: int | None = None
+
+
+class Store:
+    """One SQLite file of coded articles; one connection, used from one thread."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB):
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as err:
+            raise EventwireError(NOT_A_STORE.format(path=self.path, detail=err)) from None
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL mode: a killed process loses nothing committed; only a power cut
+            # may lose the last commits, which a resumed ingest codes again.
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._open_schema()
+        except sqlite3.DatabaseError as err:
+            self._db.close()
+            raise EventwireError(NOT_A_STORE.format(path=self.path, detail=err)) from None
+        except EventwireError:
+            self._db.close()
+            raise
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def _open_schema(self) -> None:
+        found = self._stored_version()
+        if found is None:
+            # executescript would commit midway, so the schema is created statement by
+            # statement in one transaction: two processes opening a new file create it once.
+            with self._transaction() as db:
+                if self._stored_version() is None:
+                    for statement in SCHEMA_SQL.split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            found = self._stored_version()
+        if found != str(SCHEMA_VERSION):
+            raise EventwireError(OTHER_VERSION.format(path=self.path, found=found, expected=SCHEMA_VERSION))
+
+    def _stored_version(self) -> str | None:
+        """The stored schema version; None for a new, empty file. Reads only, takes no write lock."""
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return None
+        if "meta" not in tables:
+            raise EventwireError(NOT_A_STORE.format(path=self.path, detail="it has no meta table"))
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return row[0] if row else "none"
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        # IMMEDIATE takes the write lock up front, so two writers queue on the busy timeout
+        # instead of failing when a read transaction tries to become a write.
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            if self._db.in_transaction:  # SQLite rolls back by itself on some errors (disk full)
+                self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def seen(self, name: str) -> bool:
+        """Whether a document of this name was processed (coded, duplicate, rejected, unreadable)."""
+        return self._db.execute("SELECT 1 FROM documents WHERE name = ?", (name,)).fetchone() is not None
+
+    def add(self, name: str, extraction: Extraction) -> str:
+        """Store one document in one transaction; returns "coded", "duplicate" or "rejected".
+
+        "duplicate": its article (keyed by the hash of its cleaned text) is stored already, or
+        this name was processed before; a name keeps its first outcome and nothing is written.
+        """
+        article = extraction.article
+        with self._transaction() as db:
+            if article.rejected:
+                self._add_rejection(db, name, None, "rejected", article.rejected)
+                return "rejected"
+            if db.execute("SELECT 1 FROM documents WHERE name = ?", (name,)).fetchone():
+                return "duplicate"
+            if db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+                self._add_document(db, name, article.id, "duplicate")
+                return "duplicate"
+            _insert_article(db, extraction)
+            _insert_entities(db, extraction)
+            _insert_events(db, extraction)
+            _insert_quotes(db, extraction)
+            self._add_document(db, name, article.id, "coded")
+        return "coded"
+
+    def add_unreadable(self, name: str, rejection: Rejection) -> None:
+        """Record a document that could not be read at all (no article, only a reason)."""
+        with self._transaction() as db:
+            self._add_rejection(db, name, None, "unreadable", rejection)
+
+    @staticmethod
+    def _add_document(db, name, article_id, outcome, code=None, reason=None) -> bool:
+        # OR IGNORE: a name processed before keeps its first outcome, so a re-run adds nothing.
+        cursor = db.execute("INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                            (name, article_id, outcome, code, reason, _now()))
+        return cursor.rowcount == 1
+
+    def _add_rejection(self, db, name, article_id, outcome, rejection: Rejection) -> None:
+        if self._add_document(db, name, article_id, outcome, rejection.code, rejection.reason):
+            db.execute("INSERT INTO rejections VALUES (?, ?, ?)", (name, rejection.code, rejection.reason))
+
+    def summary(self) -> dict:
+        """Counts: documents, articles, events, duplicates, unreadable, rejections by code."""
+        one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
+        self._db.execute("BEGIN")  # one read snapshot: counts agree while a writer writes
+        try:
+            return self._counts(one)
+        finally:
+            self._db.execute("COMMIT")
+
+    def _counts(self, one) -> dict:
+        return {
+            "documents": one("SELECT count(*) FROM documents"),
+            "articles": one("SELECT count(*) FROM articles"),
+            "events": one("SELECT count(*) FROM events"),
+            "duplicates": one("SELECT count(*) FROM documents WHERE outcome = 'duplicate'"),
+            "unreadable": one("SELECT count(*) FROM documents WHERE outcome = 'unreadable'"),
+            "rejections": dict(self._db.execute(
+                "SELECT code, count(*) FROM rejections GROUP BY code ORDER BY code").fetchall()),
+        }
+
+    def extractions(self) -> Iterator[str]:
+        """The stored extraction@1 JSON of every article, in the order they were stored."""
+        for (text,) in self._db.execute("SELECT extraction FROM articles ORDER BY rowid"):
+            yield text
+
+    def events(self, filters: EventFilter = EventFilter()) -> list[dict]:
+        """Events matching `filters`, with actor, place and article fields, oldest first."""
+        where, params = _where(filters)
+        sql = f"{EVENTS_SQL} WHERE {' AND '.join(where) or '1'} {EVENTS_ORDER} LIMIT ?"
+        params.append(-1 if filters.limit is None else filters.limit)
+        try:
+            cursor = self._db.execute(sql, params)
+        except sqlite3.OperationalError as err:
+            if filters.search:  # the only part of the query a user writes
+                raise EventwireError(BAD_SEARCH.format(query=filters.search, detail=err)) from None
+            raise
+        names = [c[0] for c in cursor.description]
+        return [_event_row(dict(zip(names, row))) for row in cursor]
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _spans(spans) -> str:
+    return _json([{"text": s.text, "start": s.start, "end": s.end} for s in spans])
+
+
+def _insert_article(db: sqlite3.Connection, extraction: Extraction) -> None:
+    a = extraction.article
+    db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               (a.id, a.url, a.source, a.title, a.published, a.language, a.text,
+                _json(extraction.to_dict())))
+    db.execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
+               (a.id, a.title or "", a.text))
+
+
+def _insert_entities(db: sqlite3.Connection, extraction: Extraction) -> None:
+    aid = extraction.article.id
+    db.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+        (aid, x.id, x.name, x.kind, x.country, x.sector, x.title, _spans(x.mentions))
+        for x in extraction.actors])
+    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        (aid, p.id, p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1, p.precision,
+         _spans(p.mentions)) for p in extraction.places])
+
+
+def _insert_events(db: sqlite3.Connection, extraction: Extraction) -> None:
+    aid = extraction.article.id
+    for e in extraction.events:
+        date, mag, acled = e.date, e.magnitude, e.acled
+        db.execute("INSERT INTO events VALUES (?" + ", ?" * 22 + ")", (
+            aid, e.id, e.type, e.mode, _json(list(e.context)),
+            acled and acled.event_type, acled and acled.sub_event_type, e.cameo, e.place,
+            date and date.start, date and date.end, date and date.precision, date and date.text,
+            mag.killed, mag.injured, mag.size, mag.size_before, mag.size_change, mag.approximate,
+            e.status, e.perpetrator_confirmed, e.confidence, _spans(e.evidence)))
+        roles = (("actor", e.actors), ("recipient", e.recipients), ("claimed_by", e.claimed_by))
+        # OR IGNORE: an actor listed twice in one role is one row.
+        db.executemany("INSERT OR IGNORE INTO event_actors VALUES (?, ?, ?, ?, ?)", [
+            (aid, e.id, actor_id, role, n) for role, ids in roles for n, actor_id in enumerate(ids)])
+
+
+def _insert_quotes(db: sqlite3.Connection, extraction: Extraction) -> None:
+    aid = extraction.article.id
+    db.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+        (aid, n, q.text, q.start, q.end, q.speaker, q.cue, _json(list(q.supports)))
+        for n, q in enumerate(extraction.quotes)])
+
+
+def _role_list(role: str, column: str) -> str:
+    """A JSON list of one column of an event's actors in one role, in their stored order."""
+    return (f"(SELECT json_group_array({column}) FROM (SELECT ac.{column} FROM event_actors ea "
+            "JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id "
+            f"WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = '{role}' "
+            "ORDER BY ea.n))")
+
+
+EVENTS_SQL = f"""
+SELECT e.article_id, e.id AS event_id, e.type, e.mode, e.context, e.acled_event_type,
+  e.acled_sub_event_type, e.cameo, e.date_start, e.date_end, e.date_precision, e.date_text,
+  e.killed, e.injured, e.size, e.size_before, e.size_change, e.approximate, e.status,
+  e.perpetrator_confirmed, e.confidence, e.evidence,
+  {_role_list('actor', 'name')} AS actors, {_role_list('recipient', 'name')} AS recipients,
+  {_role_list('claimed_by', 'name')} AS claimed_by,
+  {_role_list('actor', 'sector')} AS actor_sectors, {_role_list('recipient', 'sector')} AS recipient_sectors,
+  e.place_id, p.name AS place, p.country AS place_country, p.admin1 AS place_admin1,
+  p.precision AS place_precision, p.geonameid, p.lat, p.lon,
+  a.title, a.url, a.source, a.published
+FROM events e JOIN articles a ON a.id = e.article_id
+LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id"""
+EVENTS_ORDER = "ORDER BY e.date_start IS NULL, e.date_start, a.published, e.article_id, e.rowid"
+EVENT_COLUMNS = (
+    "article_id", "event_id", "type", "mode", "context", "acled_event_type", "acled_sub_event_type",
+    "cameo", "date_start", "date_end", "date_precision", "date_text", "killed", "injured", "size",
+    "size_before", "size_change", "approximate", "status", "perpetrator_confirmed", "confidence",
+    "evidence", "actors", "recipients", "claimed_by", "actor_sectors", "recipient_sectors",
+    "place_id", "place", "place_country", "place_admin1", "place_precision", "geonameid", "lat",
+    "lon", "title", "url", "source", "published")
+JSON_COLUMNS = ("context", "evidence", "actors", "recipients", "claimed_by", "actor_sectors",
+                "recipient_sectors")
+
+_ANY_ACTOR = ("EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.article_id = ea.article_id "
+              "AND ac.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND {})")
+
+
+def _where(f: EventFilter) -> tuple[list[str], list]:
+    where: list[str] = []
+    params: list = []
+
+    def add(sql: str, *values) -> None:
+        where.append(sql)
+        params.extend(values)
+
+    if f.type:
+        add("e.type = ?", f.type.upper())
+    if f.country:
+        add(f"(p.country = ? OR {_ANY_ACTOR.format('ac.country = ?')})", f.country.upper(), f.country.upper())
+    if f.actor:
+        add(_ANY_ACTOR.format("instr(lower(ac.name), lower(?)) > 0"), f.actor)
+    if f.place:
+        add("instr(lower(p.name), lower(?)) > 0", f.place)
+    if f.since:
+        add("e.date_start >= ?", f.since)
+    if f.until:
+        add("e.date_start <= ?", f.until)
+    if f.status:
+        add("e.status = ?", f.status.lower())
+    if f.search:
+        add("e.article_id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)", f.search)
+    return where, params
+
+
+def _event_row(row: dict) -> dict:
+    for column in JSON_COLUMNS:
+        row[column] = json.loads(row[column]) if row[column] else []
+    row["approximate"] = bool(row["approximate"])
+    if row["perpetrator_confirmed"] is not None:
+        row["perpetrator_confirmed"] = bool(row["perpetrator_confirmed"])
+    return row

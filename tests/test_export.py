@@ -1,0 +1,167 @@
+import csv
+import io
+import json
+
+import geojson
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import cli
+from eventwire.errors import EventwireError
+from eventwire.export import ACLED_COLUMNS, export, parquet_schema
+from eventwire.store import EVENT_COLUMNS, EventFilter, Store
+
+from .conftest import SCHEMA, SHARED, extract_valid
+
+PUBLISHED = "2022-03-05"
+TEXTS = {
+    "kharkiv.txt": "Russian troops shelled the Ukrainian city of Kharkiv on Tuesday, killing three civilians "
+                   "and wounding 12, regional governor Oleh Synehubov said.",
+    "baghdad.txt": "Police fired tear gas at hundreds of protesters in Baghdad on Monday. Two people were "
+                   "killed and five injured, the Iraqi health ministry said.",
+    "nairobi.txt": "The Kenyan government agreed on Friday to meet union leaders next week, a spokesman said.",
+}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    """A store holding the texts above, a rejection and a duplicate."""
+    path = tmp_path_factory.mktemp("export") / "events.db"
+    with Store(path) as store:
+        for name, text in TEXTS.items():
+            assert store.add(name, extract_valid(text, published=PUBLISHED)) == "coded"
+        store.add("copy.txt", extract_valid(TEXTS["kharkiv.txt"], published=PUBLISHED))
+        store.add("empty.txt", extract_valid("", published=PUBLISHED))
+    return path
+
+
+@pytest.fixture
+def store(db):
+    with Store(db) as opened:
+        yield opened
+
+
+def test_export_jsonl_is_one_valid_extraction_per_article(store, tmp_path):
+    import jsonschema
+
+    out = tmp_path / "articles.jsonl"
+    assert export(store, "jsonl", out) == 3
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3
+    for line in lines:
+        data = json.loads(line)
+        jsonschema.validate(data, SCHEMA)
+        assert data["schema"] == "eventwire/extraction@1" and data["article"]["rejected"] is None
+    assert json.loads(lines[0])["article"]["text"] == TEXTS["kharkiv.txt"]
+
+
+def test_export_csv_acled_reads_with_acled_columns(store, tmp_path):
+    out = tmp_path / "events.csv"
+    count = export(store, "csv-acled", out)
+    with open(out, newline="", encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert len(rows) == count == store.summary()["events"]
+    assert tuple(rows[0]) == ACLED_COLUMNS
+    codebook = SHARED / "eval-data" / "acled" / "acled_codebook.csv"
+    if codebook.is_file():  # every column is one of ACLED's own names
+        with open(codebook, newline="", encoding="utf-8") as stream:
+            assert set(ACLED_COLUMNS) <= {row["Variable"] for row in csv.DictReader(stream)}
+    (kharkiv,) = [r for r in rows if r["location"] == "Kharkiv"]
+    assert kharkiv["event_date"] == "2022-03-01" and kharkiv["year"] == "2022"
+    assert kharkiv["event_type"] == "Explosions/Remote violence"
+    assert kharkiv["actor1"] == "Russian troops" and kharkiv["inter1"] == "1"
+    assert kharkiv["country"] == "Ukraine" and kharkiv["iso3"] == "UKR" and kharkiv["iso"] == "804"
+    assert kharkiv["fatalities"] == "3" and kharkiv["geo_precision"] == "1"
+    assert kharkiv["notes"].startswith("Russian troops shelled")
+    assert float(kharkiv["latitude"]) == pytest.approx(49.98, abs=0.1)
+    assert len({r["event_id_cnty"] for r in rows}) == len(rows)
+
+
+def test_export_csv_acled_reads_in_pandas(store, tmp_path):
+    pandas = pytest.importorskip("pandas")
+    out = tmp_path / "events.csv"
+    export(store, "csv-acled", out)
+    frame = pandas.read_csv(out)
+    assert list(frame.columns) == list(ACLED_COLUMNS) and len(frame) == store.summary()["events"]
+
+
+def _check_rfc7946(collection: dict) -> None:
+    """The RFC 7946 rules a FeatureCollection of points must keep (sections 3.1.2, 3.2, 3.3, 4)."""
+    assert collection["type"] == "FeatureCollection" and isinstance(collection["features"], list)
+    for feature in collection["features"]:
+        assert feature["type"] == "Feature" and isinstance(feature["properties"], dict)
+        assert isinstance(feature.get("id", ""), (str, int, float))
+        geometry = feature["geometry"]
+        assert geometry["type"] == "Point" and len(geometry["coordinates"]) == 2
+        lon, lat = geometry["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_export_geojson_is_valid(store, tmp_path):
+    out = tmp_path / "events.geojson"
+    count = export(store, "geojson", out)
+    text = out.read_text(encoding="utf-8")
+    parsed = geojson.loads(text)
+    assert parsed.is_valid, parsed.errors()
+    collection = json.loads(text)
+    _check_rfc7946(collection)
+    located = [r for r in store.events(EventFilter()) if r["lat"] is not None]
+    assert count == len(collection["features"]) == len(located) > 0
+    kharkiv = [f for f in collection["features"] if f["properties"]["place"] == "Kharkiv"]
+    assert kharkiv and kharkiv[0]["geometry"]["coordinates"][0] == pytest.approx(36.25, abs=0.1)  # lon first
+    assert kharkiv[0]["properties"]["type"] == "ASSAULT"
+
+
+def test_export_parquet_reads_in_pyarrow(store, tmp_path):
+    out = tmp_path / "events.parquet"
+    count = export(store, "parquet", out)
+    table = pq.read_table(out)
+    assert table.num_rows == count == store.summary()["events"]
+    assert table.schema.names == list(EVENT_COLUMNS) == parquet_schema().names
+    assert table.to_pylist() == store.events(EventFilter())
+
+
+def test_export_parquet_of_an_empty_store_keeps_its_columns(tmp_path):
+    with Store(tmp_path / "empty.db") as empty:
+        assert export(empty, "parquet", tmp_path / "empty.parquet") == 0
+    assert pq.read_table(tmp_path / "empty.parquet").schema.names == list(EVENT_COLUMNS)
+
+
+def test_export_refuses_parquet_to_the_screen_and_unknown_formats(store):
+    with pytest.raises(EventwireError, match="-o FILE"):
+        export(store, "parquet")
+    with pytest.raises(EventwireError, match="not an export format"):
+        export(store, "xlsx", "out.xlsx")
+
+
+def test_cli_events_formats(db):
+    runner = CliRunner()
+    run = runner.invoke(cli, ["events", "--db", str(db), "--country", "UA", "--format", "json"])
+    assert run.exit_code == 0, run.output
+    rows = [json.loads(line) for line in run.output.splitlines()]
+    assert rows and {r["place"] for r in rows} == {"Kharkiv"}
+    run = runner.invoke(cli, ["events", "--db", str(db), "--search", "tear gas", "--format", "csv"])
+    assert run.exit_code == 0, run.output
+    rows = list(csv.DictReader(io.StringIO(run.output)))
+    assert rows and {r["place"] for r in rows} == {"Baghdad"} and tuple(rows[0]) == EVENT_COLUMNS
+    run = runner.invoke(cli, ["events", "--db", str(db), "--type", "ASSAULT", "--limit", "5"])
+    assert run.exit_code == 0 and "ASSAULT" in run.output
+
+
+def test_cli_events_bad_date_and_missing_store(tmp_path):
+    runner = CliRunner()
+    run = runner.invoke(cli, ["events", "--db", str(tmp_path / "db"), "--since", "last week"])
+    assert run.exit_code == 2 and "YYYY-MM-DD" in run.output
+    run = runner.invoke(cli, ["events", "--db", str(tmp_path / "none.db")])
+    assert isinstance(run.exception, EventwireError) and "no such store" in str(run.exception)
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_cli_export_writes_file(db, tmp_path):
+    out = tmp_path / "events.geojson"
+    run = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "geojson", "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    assert geojson.loads(out.read_text(encoding="utf-8")).is_valid
+    run = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl"])
+    assert run.exit_code == 0 and len(run.output.splitlines()) == 3
