@@ -49,7 +49,7 @@ def extract(articles, published, url, fmt):
     failed = False
     for name in articles:
         try:
-            raw = _read(name, published, url)
+            raw = _read(name, url)
         except EventwireError as err:
             click.echo(f"eventwire: {err}", err=True)
             failed = True
@@ -108,6 +108,48 @@ def evaluate(data, limit, articles):
     for line in below:
         click.echo(f"eventwire eval: {line}", err=True)
     sys.exit(1 if below else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="The SQLite store to write (created if missing).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes; each loads the model once.")
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for articles that carry none.")
+def ingest(paths, db, workers, published):
+    """Code text, HTML, folders, JSON Lines, WARC and RSS/Atom files into the store.
+
+    Ingesting the same files again adds nothing; a killed ingest started again goes on where it
+    stopped. Bad documents are recorded with their reason and the batch goes on."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .batch import ingest as run_ingest
+
+    console = Console(stderr=True)
+    with Store(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                                      TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("reading")
+
+        def show(report):
+            bar.update(task, description=f"{report.read} read, {report.coded} coded, "
+                                         f"{sum(report.rejected.values())} rejected, "
+                                         f"{report.per_second:.1f} articles/s")
+
+        report = run_ingest(paths, store, Options(published=published), workers, show)
+    _ingest_summary(console, report, db)
+
+
+def _ingest_summary(console, report, db: str) -> None:
+    lines = [f"read {report.read}", f"coded {report.coded}", f"events {report.events}",
+             f"duplicates {report.duplicates}", f"already stored {report.skipped}",
+             f"rejected {sum(report.rejected.values())}"
+             + (" (" + ", ".join(f"{code} {n}" for code, n in report.rejected.most_common()) + ")"
+                if report.rejected else ""),
+             f"time {report.seconds:.1f} s ({report.per_second:.1f} articles/s)"]
+    console.print(f"[bold]eventwire ingest[/bold] into {db}: " + "; ".join(lines))
+    if report.read and report.skipped == report.read:
+        console.print("nothing new: every document was already in the store")
 
 
 @cli.command()
@@ -172,13 +214,14 @@ def _events_table(rows: list[dict]) -> None:
     Console().print(table)
 
 
-def _read(name: str, published: str | None, url: str | None) -> RawDocument:
+def _read(name: str, url: str | None) -> RawDocument:
+    # --published is the fallback in Options: a page's own date comes first (see clean.py).
     if name == "-":
-        return RawDocument(content=sys.stdin.buffer.read(), name="<stdin>", published=published, url=url)
+        return RawDocument(content=sys.stdin.buffer.read(), name="<stdin>", url=url)
     path = Path(name)
     if not path.is_file():
         raise EventwireError(FILE_MISSING.format(path=name))
-    return RawDocument(content=path.read_bytes(), name=name, published=published, url=url)
+    return RawDocument(content=path.read_bytes(), name=name, url=url)
 
 
 def main():

@@ -51,9 +51,11 @@ def find_quantities(draft):
     for token in doc:
         if token.like_num and token.is_alpha and token.text.lower() not in ("one",):
             value = _number(token.text)
-            if value is not None and token.head.pos_ in ("NOUN", "PROPN") and token.dep_ == "nummod":
-                keep(Quantity(text=f"{token.text} {token.head.text}", start=token.idx,
-                              end=token.head.idx + len(token.head.text), value=value, counts=token.head.lemma_))
+            if value is not None and token.head.pos_ in ("NOUN", "PROPN") and token.dep_ == "nummod" \
+                    and token.head.i > token.i:  # "nine people"; a head before it is a misparse
+                end = token.head.idx + len(token.head.text)
+                keep(Quantity(text=text[token.idx:end], start=token.idx, end=end, value=value,
+                              counts=token.head.lemma_))
     for m in VAGUE.finditer(text):
         keep(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=None, approximate=True,
                       counts=_counted(doc, m.end())))
