@@ -33,3 +33,11 @@ def test_times_without_publication_date_stay_unresolved_and_warn():
     found, ex = times_of("Rebels shelled the town on Monday.", published=None)
     assert found["on Monday"][0] is None
     assert any("publication date" in w for w in ex.warnings)
+
+
+def test_times_day_month_year_in_agency_style():
+    from ..conftest import extract_valid
+
+    ex = extract_valid("Gunmen attacked a convoy near Gao on 3 March 2022, officials said.", published="2022-03-10")
+    assert [(t.date_start, t.precision) for t in ex.times] == [("2022-03-03", "day")]
+    assert [e.date.start for e in ex.events if e.type == "ASSAULT"] == ["2022-03-03"]

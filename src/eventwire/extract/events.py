@@ -132,6 +132,8 @@ class _Found:
     def __init__(self, doc, draft, index: ActorIndex):
         self.doc, self.draft, self.index = doc, draft, index
         self.times = [(self._tokens(t.start, t.end), t) for t in draft.times]
+        self.time_tokens = {i for toks, _ in self.times for i in toks} | {
+            t.i for t in doc if t.ent_type_ in ("DATE", "TIME")}
         self.places = [(self._tokens(m.start, m.end), p) for p in draft.places for m in p.mentions]
         self.quantities = [(q.start, q.end, q) for q in draft.quantities]
         self.place_countries: dict[str, Actor] = {}  # ISO3 -> country actors made from places
@@ -168,6 +170,8 @@ class _Found:
         """Each kept trigger with its scope: its clause less the clauses of triggers inside it."""
         found = []
         for token in self.doc:
+            if token.i in self.time_tokens:
+                continue  # "on 3 March": a month, not a march
             entry = match(token)
             if entry is not None:
                 found.append((token, entry))

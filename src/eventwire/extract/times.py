@@ -21,6 +21,7 @@ PATTERNS = (
     ("relative_day", re.compile(r"\b(?:yesterday|today)\b", re.I)),
     # Capitalised month names only: "may 3" in running text is usually the verb.
     ("month_day", re.compile(r"\b(?:on )?(" + "|".join(m.title() for m in MONTHS) + r") (\d{1,2})(?:, (\d{4}))?\b")),
+    ("day_month", re.compile(r"\b(?:on )?(\d{1,2}) (" + "|".join(m.title() for m in MONTHS) + r")(?:,? (\d{4}))?\b")),
     ("weekday", re.compile(r"\b(?:on |last )?(" + "|".join(WEEKDAYS) + r")\b", re.I)),
     ("decade", re.compile(r"\b(?:in |during |since )?the ((?:19|20)\d0)s\b")),
     ("last_period", re.compile(r"\blast (week|month|year)\b", re.I)),
@@ -73,8 +74,10 @@ def _resolve(kind: str, match: re.Match, published: dt.date | None):
     if kind == "decade":  # "the 1990s": the contract has no decade precision; a year range
         first = int(match.group(1))
         return f"{first}-01-01", f"{first + 9}-12-31", "year"
-    if kind == "month_day":
-        month, day = MONTHS.index(match.group(1).lower()) + 1, int(match.group(2))
+    if kind in ("month_day", "day_month"):
+        month_name, day_text = (match.group(1), match.group(2)) if kind == "month_day" else (
+            match.group(2), match.group(1))  # "March 3" or "3 March" (British and agency style)
+        month, day = MONTHS.index(month_name.lower()) + 1, int(day_text)
         year = int(match.group(3)) if match.group(3) else (published.year if published else None)
         try:
             when = dt.date(year, month, day) if year else None
