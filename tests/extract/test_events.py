@@ -453,3 +453,15 @@ def test_events_halting_and_diplomatic_protest(sentence, event_type, actor):
     ex = extraction(sentence)
     top = max(ex.events, key=lambda e: e.confidence)
     assert top.type == event_type and (actor is None or involves(ex, top.actors, actor)), summary(ex)
+
+
+@pytest.mark.parametrize("sentence,event_type,actor_country", [
+    pytest.param("Washington demanded that Hamas release the hostages.", "REQUEST", "USA", id="capital-stands-for-state"),
+    pytest.param("The Palestinians rejected the proposal on Sunday.", "REJECT", "PSE", id="plural-demonym-people"),
+    pytest.param("Bosnian Serbs rejected the peace plan on Tuesday.", "REJECT", "BIH", id="demonym-group-read-as-name"),
+])
+def test_events_actors_named_by_capital_or_people(sentence, event_type, actor_country):
+    ex = extraction(sentence)
+    countries = {a.id: a.country for a in ex.actors}
+    assert any(countries.get(a) == actor_country for e in events_of_type(ex, event_type) for a in e.actors), \
+        summary(ex)

@@ -114,6 +114,9 @@ class ActorFinder:
         entry = self.names.get(ent.ent_id_) or self.names.get(text)
         if entry and (ent.label_ in ("GPE", "ORG", "NORP", "PERSON") or ent.ent_id_):
             return _Found(entry.name, entry.kind, entry.country, entry.sector)
+        plural = demonyms().get(text[:-1]) if ent.label_ == "NORP" and text.endswith("s") else None
+        if plural:  # "The Palestinians reject ...": a people acting as one
+            return _Found(text, "group", plural)
         if is_misread_place(ent) or text in demonyms():  # "from Sevare"; "Nigerien" as a PERSON
             return None
         if ent.label_ == "PERSON":

