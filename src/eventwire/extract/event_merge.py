@@ -1,0 +1,134 @@
+"""Event mentions merged into events, and events finished into the contract's records.
+
+One real-world event told in several sentences is one event: mentions of one type with
+compatible actors, dates, places and statuses join; the best date and place win.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Event, EventDate, Magnitude, Span
+from . import event_facts as facts
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
+# Dates found only elsewhere in the sentence rank after every date of the event's own clause.
+SENTENCE_RANK = 10
+PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
+# Confidence: a base for any trigger, raised by each thing that ties it to the text's facts.
+# Chosen by hand so that a verb with its subject and object named outranks a bare noun.
+CONFIDENCE_BASE = 0.35
+CONFIDENCE_ACTOR = 0.2
+CONFIDENCE_RECIPIENT = 0.1
+CONFIDENCE_VERB = 0.1
+CONFIDENCE_MAIN_CLAUSE = 0.15
+# The content of another event ("demanded that Mugabe abandon ...") is less the news than it.
+CONFIDENCE_EMBEDDED = -0.2
+CONFIDENCE_PER_EXTRA_EVIDENCE = 0.05
+CONFIDENCE_MAX = 0.95
+
+@dataclass
+class EventDraft:
+    """An event while mentions are merged into it."""
+
+    type: str
+    mode: str | None
+    context: list[str]
+    actors: list[str]
+    recipients: list[str]
+    status: str
+    tokens: list = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    dates: list = field(default_factory=list)  # (rank, Time)
+    places: list = field(default_factory=list)  # Place
+    magnitude: dict = field(default_factory=dict)
+    claimed_by: list[str] = field(default_factory=list)
+    confirmed: bool | None = None
+    main_clause: bool = False
+    verbal: bool = False
+    lemmas: set = field(default_factory=set)  # of the event's own clauses, for the ACLED cues
+    embedded: bool = False  # inside the clause of another event word
+    reference_only: bool = False  # "the attack", tied to nothing: only joins an earlier event
+
+
+def _compatible(a: EventDraft, b: EventDraft) -> bool:
+    if a.type != b.type or not facts.statuses_compatible(a.status, b.status):
+        return False
+    for mine, theirs in ((a.actors, b.actors), (a.recipients, b.recipients)):
+        if mine and theirs and not set(mine) & set(theirs):
+            return False
+    da, db = _best_date(a, own=True), _best_date(b, own=True)
+    if da and db and not ((da.date_start or "") <= (db.date_end or db.date_start or "9")
+                          and (db.date_start or "") <= (da.date_end or da.date_start or "9")):
+        return False
+    pa, pb = _best_place(a), _best_place(b)
+    if pa and pb and pa.id != pb.id and pa.country != pb.country:
+        return False
+    return True
+
+
+def merge(events: list[EventDraft], new: EventDraft) -> None:
+    """Join `new` to the latest compatible event, or keep it as a new one if it says enough."""
+    for old in reversed(events):
+        if _compatible(old, new):
+            old.tokens += new.tokens
+            old.evidence += [s for s in new.evidence if s not in old.evidence]
+            old.actors += [a for a in new.actors if a not in old.actors]
+            old.recipients += [r for r in new.recipients if r not in old.recipients]
+            old.dates += new.dates
+            old.places += new.places
+            old.mode = old.mode or new.mode
+            old.context += [c for c in new.context if c not in old.context]
+            old.main_clause = old.main_clause or new.main_clause
+            old.verbal = old.verbal or new.verbal
+            old.lemmas |= new.lemmas
+            old.embedded = old.embedded and new.embedded
+            for key, value in new.magnitude.items():
+                if key == "approximate":
+                    old.magnitude[key] = bool(old.magnitude.get(key) or value)
+                elif old.magnitude.get(key) is None:
+                    old.magnitude[key] = value
+            if old.status == "reported" and new.status != "reported":
+                old.status = new.status
+            return
+    if not new.reference_only:
+        events.append(new)
+
+
+def _best_date(event: EventDraft, own: bool = False):
+    """The most precise date; `own`: only dates inside the event's own clause."""
+    dates = [d for d in event.dates if d[0] < SENTENCE_RANK] if own else event.dates
+    return min(dates, key=lambda d: d[0])[1] if dates else None
+
+
+def precision_rank(place) -> int:
+    return PLACE_RANK.get(place.precision, 9)
+
+
+def _best_place(event: EventDraft):
+    return min(event.places, key=lambda p: PLACE_RANK.get(p.precision, 9)) if event.places else None
+
+
+def finish(number: int, event: EventDraft, published: str | None) -> Event:
+    time = _best_date(event)
+    if time is not None:
+        date = EventDate(time.date_start, time.date_end, time.precision, time.text)
+    elif published:  # "date (from the sentence, else the article's)"
+        date = EventDate(published, published, "day", None)
+    else:
+        date = None
+    place = _best_place(event)
+    magnitude = Magnitude(**{k: v for k, v in event.magnitude.items() if v is not None})
+    confidence = (CONFIDENCE_BASE + CONFIDENCE_ACTOR * bool(event.actors)
+                  + CONFIDENCE_RECIPIENT * bool(event.recipients) + CONFIDENCE_VERB * event.verbal
+                  + CONFIDENCE_MAIN_CLAUSE * event.main_clause
+                  + CONFIDENCE_PER_EXTRA_EVIDENCE * (len(event.evidence) - 1)
+                  + CONFIDENCE_EMBEDDED * event.embedded)
+    return Event(id=f"e{number}", type=event.type, mode=event.mode, context=tuple(event.context),
+                 acled=facts.acled_view(event.type, event.mode, event.lemmas),
+                 cameo=facts.cameo_code(event.type, event.mode),
+                 actors=tuple(event.actors), recipients=tuple(event.recipients),
+                 place=place.id if place else None, date=date, magnitude=magnitude,
+                 status=event.status, claimed_by=tuple(event.claimed_by),
+                 perpetrator_confirmed=event.confirmed,
+                 evidence=tuple(sorted(event.evidence, key=lambda s: s.start)),
+                 confidence=round(max(0.05, min(CONFIDENCE_MAX, confidence)), 2))

@@ -1,0 +1,139 @@
+"""Coding rules above the lexicon: what a trigger's clause makes of its event type.
+
+PLOVER v0.8 asks for the single category, not a category plus an auxiliary mode: a hostile act
+an actor says it will do is a threat, a cooperative one an agreement, a refusal a rejection,
+"X says Y must ..." a request. These functions read one clause; they never see other sentences.
+"""
+from __future__ import annotations
+
+from . import event_facts as facts
+from .triggers import ActorIndex, Mention, base_forms, verb_roles
+
+# A cooperative act refused outright ("will not accept refugees") is a rejection (PLOVER REJECT:
+# "all rejections and refusals"); other negated events keep their type with status "negated".
+REFUSABLE = {"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID"}
+# An actor saying it will or may do something hostile is making a threat (PLOVER manual v0.8:
+# "THREATEN could be ASSAULT + hypothetical ... the coder should always return the single event
+# category"); the THREATEN mode is the threat's content, from the manual's table of modes.
+THREAT_CONTENT = {("COERCE", "arrest"): "arrest", ("SANCTION", "expel"): "expel",
+                  ("COERCE", "seize"): "territory", ("ASSAULT", None): "violence",
+                  ("COERCE", None): "restrict", ("PROTEST", None): "restrict",
+                  ("SANCTION", None): "relations"}
+# A cooperative act stated as intent ("Portugal will support", "said it would allow the return")
+# is an agreement to act: PLOVER AGREE ("AGREE could be SUPPORT + future"; CAMEO 03 "express
+# intent to cooperate", 036 "express intent to meet" map to AGREE).
+INTENDED_COOPERATION = {"SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "CONSULT"}
+# Stopping a cooperative act is reducing relations, PLOVER SANCTION (CAMEO 16: "halt aid",
+# "halt negotiations", "halt mediation"): "cancelled a planned visit", "ended mediation efforts".
+HALT_VERBS = {"halt", "suspend", "stop", "end", "cut", "freeze", "cancel", "prohibit", "terminate",
+              "scrap", "abandon", "withhold", "ban"}
+HALTABLE = {"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
+# Stopping a hostile act is yielding (CAMEO 08: "ease curfew", "call off a strike"): CONCEDE; an
+# attack called off is a retreat from violence.
+EASED = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "PROTEST": "CONCEDE", "ASSAULT": "RETREAT"}
+HALT_VERBS_EXTRA = {"call", "lift", "ease", "relax", "shorten", "drop"}  # "called off", "lifted"
+# A protest lodged or delivered is a diplomatic protest, PLOVER ACCUSE (manual: "PROTEST presumes
+# significant physical activity, not just an expression of opinion").
+DIPLOMATIC_DELIVERY = {"lodge", "file", "deliver", "send", "register", "issue", "submit"}
+# "Russia said that Sudan must return the helicopter": a demand by the speaker on the doer.
+DEONTIC_AUX = {"must", "should"}
+SAYING_VERBS = {"say", "announce", "warn", "threaten", "vow", "swear", "pledge", "plan",
+                "tell", "state", "insist", "confirm", "decide", "prepare"}
+PROSPECTIVE_AUX = {"will", "shall", "'ll", "wo", "would"}
+# "withdraw its force unless ...": an act made conditional on the other side's conduct.
+CONDITION_MARKS = {"unless"}
+
+
+def recode(mention: Mention, event_type: str, mode, status: str, actors: list, recipients: list,
+           index: ActorIndex, published, date_end):
+    """(type, mode, status, actors, recipients) after the rules of this module."""
+    token = mention.token
+    if event_type == "PROTEST" and token.pos_ != "VERB" and mention.anchor.i != token.i and any(
+            f in DIPLOMATIC_DELIVERY for f in base_forms(mention.anchor)):
+        event_type, mode = "ACCUSE", None
+    halted_by = _halted_by(mention, event_type)
+    if halted_by is not None:
+        event_type = EASED.get(event_type, "SANCTION")
+        mode, status = None, facts.status_of(halted_by, event_type, published, date_end)
+        halting, halted = verb_roles(halted_by, index)
+        actors, recipients = halting or actors, recipients or halted
+    demanded_by = _demanded_by(mention, index)
+    if demanded_by is not None:
+        event_type, mode, status = "REQUEST", None, "reported"
+        actors, recipients = demanded_by, list(mention.actors)
+    if status == "negated" and event_type in REFUSABLE and any(
+            c.dep_ == "neg" for c in mention.anchor.children):
+        event_type, mode, status = "REJECT", None, "reported"
+    if _conditional(mention.anchor) or _own_threat(mention, event_type, index):
+        content = THREAT_CONTENT.get((event_type, mode)) or THREAT_CONTENT.get((event_type, None))
+        event_type, mode, status = "THREATEN", content or "relations", "threatened"
+    elif event_type in INTENDED_COOPERATION and _intended(mention.anchor, status):
+        event_type, mode = "AGREE", None
+        status = "announced" if status == "announced" else "planned"
+    return event_type, mode, status, actors, recipients
+
+
+def halts(verb, event_type: str) -> bool:
+    """ "cancelled" halts a visit, "lifted" or "called off" a curfew or a strike."""
+    if event_type not in HALTABLE | set(EASED):
+        return False
+    stops = HALT_VERBS | (HALT_VERBS_EXTRA if event_type in EASED else set())
+    return any(f in stops for f in base_forms(verb))
+
+
+def _halted_by(mention: Mention, event_type: str):
+    """The verb that stops this act ("cancelled a visit", "called off a strike"), if any."""
+    token = mention.token
+    if token.pos_ == "VERB" or token.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return token.head if halts(token.head, event_type) else None
+
+
+def _prospective(anchor) -> bool:
+    """Said of the future: "will impose", "would blockade", "prepared to impose"."""
+    if {c.lower_ for c in anchor.children if c.dep_ == "aux"} & PROSPECTIVE_AUX:
+        return True
+    return anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in (
+        facts.PLAN_VERBS | facts.INTENT_WORDS | facts.THREAT_VERBS | {"swear"})
+
+
+def _conditional(anchor) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                         for m in c.children) for c in anchor.children)
+
+
+def _intended(anchor, status: str) -> bool:
+    """Stated as something the actor will do: "will visit", "would allow", "is ready to lift";
+    not "announced that it has called off" (done) nor "if it would" (a condition)."""
+    return _prospective(anchor) and status in ("planned", "announced", "hypothetical") and not any(
+        c.dep_ == "mark" for c in anchor.children)
+
+
+def _demanded_by(mention: Mention, index: ActorIndex) -> list[str] | None:
+    """The speakers who say the actor "must" act, or None when nobody demands it."""
+    if not {c.lower_ for c in mention.anchor.children if c.dep_ == "aux"} & DEONTIC_AUX:
+        return None
+    for gov in facts.governors(mention.anchor):
+        if gov.lemma_.lower() in SAYING_VERBS | facts.ANNOUNCE_VERBS | {"conclude", "reiterate"}:
+            speakers = verb_roles(gov, index)[0]
+            return [a for a in speakers if a not in mention.actors]
+    return None
+
+
+
+def _own_threat(mention: Mention, event_type: str, index: ActorIndex) -> bool:
+    """ "farmers said they would blockade Paris", "threatened to impose sanctions": the actor
+    itself says it will act against someone. "Israel could strike ..., analysts said" is no
+    threat (others speak), nor is "declared a state of siege" (done, not to come)."""
+    if (event_type, None) not in THREAT_CONTENT or not _prospective(mention.anchor):
+        return False
+    for gov in facts.governors(mention.anchor):
+        lemma = gov.lemma_.lower()
+        if lemma in facts.THREAT_VERBS:
+            return True
+        if lemma in SAYING_VERBS:
+            speakers = verb_roles(gov, index)[0]
+            subject = next((c for c in mention.anchor.children if c.dep_ == "nsubj"), None)
+            return bool(set(speakers) & set(mention.actors)) or (
+                subject is not None and subject.pos_ == "PRON")
+    return False
