@@ -73,3 +73,12 @@ def test_clean_seed_article_facts(shared):
         assert snippet.replace("\u2019", "'") in text
     for snippet in expected["article"]["text_must_not_contain"]:
         assert snippet not in ex.article.text
+
+
+def test_clean_keeps_a_text_made_only_of_short_lines():
+    """An earnings table is no boilerplate: trimming must not leave nothing and call it empty."""
+    from eventwire.clean import _trim_plain
+
+    table = "Shr 1.10 dlrs vs 92 cts\nNet 12.6 mln vs 10.3 mln\nRevs 98.1 mln vs 87.0 mln"
+    body, removed = _trim_plain(table)
+    assert body == table and removed == []

@@ -134,7 +134,10 @@ def _trim_plain(text: str):
         line = lines.pop(0)
         if line.strip():
             removed.append(line.strip())
-    return "\n".join(lines).strip(), removed
+    body = "\n".join(lines).strip()
+    if not body and text.strip():  # a table of short lines (earnings, results) is all it has
+        return text.strip(), []
+    return body, removed
 
 
 def _is_boilerplate(line: str, leading: bool = False) -> bool:
