@@ -31,3 +31,10 @@ def test_nationality_never_changes_a_known_country():
     found = {"x": actor("Chilean Embassy in Angola", "organization", country="CHL")}
     infer_countries(found, "AGO", COUNTRIES, DEMONYMS)
     assert found["x"].country == "CHL"
+
+
+def test_nationality_leaves_office_holders_alone_when_several_countries_are_named():
+    found = {"p": actor("Barack Obama", "person", title="President"),
+             "c": actor("Morocco", "country", country="MAR"), "d": actor("Spain", "country", country="ESP")}
+    infer_countries(found, "MAR", COUNTRIES, DEMONYMS)
+    assert found["p"].country is None

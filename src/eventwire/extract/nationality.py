@@ -20,6 +20,9 @@ def infer_countries(found: dict, home: str | None, countries: dict[str, str],
     """Fill `country` of the found actors in place. `countries`: country name or alias -> ISO3;
     `demonyms`: demonym -> ISO3."""
     pattern = _name_pattern({**countries, **demonyms})
+    named = {a.country for a in found.values() if a.kind != "person" and a.country}
+    if len(named - {home}) > 0:
+        home = None  # other countries in the text too: an untitled office holder could be any
     for actor in found.values():
         if actor.country:
             continue

@@ -348,13 +348,19 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
     if not actors and anchor.i == noun.i:
         # "gave the Ivory Coast $5 million of aid": the verb that governs the noun phrase acts.
         verb = _governing_verb(noun)
-        if verb is not None and match(verb) is None:
+        if verb is not None and match(verb) is None and not any(f in STANCE_VERBS for f in base_forms(verb)):
             actors, given_to = verb_roles(verb, index)
             recipients = recipients or given_to
+            anchor = verb  # its tense, negation, time and place are the event's: "arrived in Amman on a visit"
     actors = list(dict.fromkeys(actors))
     return actors, [r for r in dict.fromkeys(recipients) if r not in actors], anchor
 
 
+# Verbs whose subject speaks of an event without doing it: "claimed the attack", "followed the
+# attack", "confirmed the arrests".
+STANCE_VERBS = {"claim", "deny", "report", "confirm", "follow", "condemn", "blame", "welcome",
+                "oppose", "fear", "witness", "see", "describe", "say", "investigate", "mourn",
+                "remember", "recall", "discuss", "survive", "escape", "cover", "film"}
 # "gave $5m of aid", "$300 million in aid", "arrived on a visit", "left for talks".
 GOVERNED_BY_VERB_PREPS = {"of", "in", "on", "for"}
 
