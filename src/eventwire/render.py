@@ -24,10 +24,11 @@ def render_table(ex: Extraction, name: str) -> None:
          [(t.text, t.date_start, t.date_end, t.precision) for t in ex.times]),
         ("Quantities", ("text", "value", "before", "after", "change", "approx", "counts"),
          [(q.text, q.value, q.before, q.after, q.change, q.approximate, q.counts) for q in ex.quantities]),
-        ("Events", ("id", "type", "mode", "actors", "recipients", "place", "date", "status",
-                    "magnitude", "evidence"),
-         [(e.id, e.type, e.mode, _names(e.actors, actors), _names(e.recipients, actors),
-           places.get(e.place, ""), e.date.start if e.date else None, e.status,
+        ("Events", ("id", "event", "who -> whom", "where, when", "status", "magnitude", "sentences"),
+         [(e.id, e.type + (f" ({e.mode})" if e.mode else ""),
+           f"{_names(e.actors, actors) or '?'} -> {_names(e.recipients, actors) or '-'}"
+           + (f"; claimed by {_names(e.claimed_by, actors)}" if e.claimed_by else ""),
+           f"{places.get(e.place, '-')}, {e.date.start if e.date else '-'}", e.status,
            _magnitude(e.magnitude), len(e.evidence)) for e in ex.events]),
         ("Quotes", ("speaker", "cue", "text"),
          [(_names((q.speaker,), actors) if q.speaker else None, q.cue, _short(q.text))

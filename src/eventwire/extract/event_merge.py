@@ -87,7 +87,8 @@ def merge(events: list[EventDraft], new: EventDraft) -> None:
                     old.magnitude[key] = bool(old.magnitude.get(key) or value)
                 elif old.magnitude.get(key) is None:
                     old.magnitude[key] = value
-            if old.status == "reported" and new.status != "reported":
+            if old.status == "reported" and new.status not in ("reported", "claimed"):
+                # a later "will" or "denied" tells more; a later claim of it does not unmake a report
                 old.status = new.status
             return
     if not new.reference_only:
