@@ -465,3 +465,127 @@ def test_events_actors_named_by_capital_or_people(sentence, event_type, actor_co
     countries = {a.id: a.country for a in ex.actors}
     assert any(countries.get(a) == actor_country for e in events_of_type(ex, event_type) for a in e.actors), \
         summary(ex)
+
+
+# Lexicon coverage pass (event_triggers.tsv, rows after "coverage pass"): giving verbs with their
+# objects, handing over, opening and closing borders, ties, amnesty and bail, hearings, withdrawing
+# from deals and missions, cutting aid and utilities, expulsions, seizures of towns, ceasefire
+# violations. Written for eventwire. (type, sentence, actor, recipient or None)
+COVERAGE_CASES = [
+    pytest.param("AID", "Britain provided Ukraine with long-range missiles last month.", "United Kingdom", "Ukraine",
+                 id="cov-aid-provide-missiles"),
+    pytest.param("AID", "Japan delivered medical equipment to hospitals in Sri Lanka.", "Japan", "Sri Lanka",
+                 id="cov-aid-deliver-equipment"),
+    pytest.param("AID", "Turkey sent rescue teams to Syria after the earthquake.", "Turkey", "Syria",
+                 id="cov-aid-send-rescue-teams"),
+    pytest.param("AID", "The IMF disbursed $700 million to Egypt on Friday.", "International Monetary Fund", "Egypt",
+                 id="cov-aid-disburse"),
+    pytest.param("AID", "Bangladesh contributed troops to the UN mission in South Sudan.", "Bangladesh", None,
+                 id="cov-aid-contribute-troops"),
+    pytest.param("AID", "Germany granted asylum to two Russian journalists.", "Germany", None,
+                 id="cov-aid-grant-asylum"),
+    pytest.param("AID", "Canada resettled 40,000 Afghan refugees last year.", "Canada", None,
+                 id="cov-aid-resettle"),
+    pytest.param("AID", "The United States shipped artillery shells to Israel in October.", "United States", "Israel",
+                 id="cov-aid-ship-artillery"),
+    pytest.param("AID", "Turkey hosts 3.6 million Syrian refugees.", "Turkey", None, id="cov-aid-host-refugees"),
+    pytest.param("COOPERATE", "Iraq handed over 12 Islamic State suspects to Syria.", "Iraq", None,
+                 id="cov-cooperate-hand-over-suspects"),
+    pytest.param("COOPERATE", "Rwanda sold weapons to the Congolese army.", "Rwanda", "Congolese army",
+                 id="cov-cooperate-sell-weapons"),
+    pytest.param("RETREAT", "The Houthis handed over the bodies of two Saudi soldiers to Riyadh.", "Houthis", None,
+                 id="cov-retreat-hand-over-bodies"),
+    pytest.param("RETREAT", "Egypt opened the Rafah border crossing for aid convoys.", "Egypt", None,
+                 id="cov-retreat-open-crossing"),
+    pytest.param("RETREAT", "Azerbaijan allowed aid convoys into Nagorno-Karabakh.", "Azerbaijan", None,
+                 id="cov-retreat-allow-convoys"),
+    pytest.param("RETREAT", "Burkina Faso disbanded the volunteer militia.", "Burkina Faso", None,
+                 id="cov-retreat-disband"),
+    pytest.param("CONCEDE", "The Turkish government reopened the border with Armenia.", "Turkish government", "Armenia",
+                 id="cov-concede-reopen-border"),
+    pytest.param("CONCEDE", "Myanmar's junta granted amnesty to 5,000 prisoners.", "Myanmar", None,
+                 id="cov-concede-grant-amnesty"),
+    pytest.param("CONCEDE", "The Pakistani court granted bail to Imran Khan.", "Pakistani court", "Imran Khan",
+                 id="cov-concede-grant-bail"),
+    pytest.param("CONCEDE", "Ethiopia admitted responsibility for the airstrike on the market.", "Ethiopia", None,
+                 id="cov-concede-admit-responsibility"),
+    pytest.param("SUPPORT", "Israel and Morocco upgraded their diplomatic relations.", "Morocco", None,
+                 id="cov-support-upgrade-relations"),
+    pytest.param("SUPPORT", "Taiwan reopened its embassy in Somaliland.", "Taiwan", None,
+                 id="cov-support-reopen-embassy"),
+    pytest.param("AGREE", "Israel and Hamas struck a deal on the release of hostages.", "Hamas", None,
+                 id="cov-agree-strike-deal"),
+    pytest.param("CONSULT", "Egypt received the Israeli prime minister in Cairo.", "Israel", "Egypt",
+                 id="cov-consult-receive-visitor"),
+    pytest.param("CONSULT", "Qatar brokered talks between Israel and Hamas.", "Qatar", None,
+                 id="cov-consult-broker"),
+    pytest.param("ACCUSE", "The US Senate held a hearing on the Chinese balloon.", "Senate", None,
+                 id="cov-accuse-hearing"),
+    pytest.param("REJECT", "Arab League members boycotted the summit in Doha.", "Arab League", None,
+                 id="cov-reject-boycott-summit"),
+    pytest.param("SANCTION", "The UN reduced food rations for Rohingya refugees in Bangladesh.", "United Nations", None,
+                 id="cov-sanction-reduce-rations"),
+    pytest.param("SANCTION", "Germany slashed aid to Afghanistan after the Taliban takeover.", "Germany", "Afghanistan",
+                 id="cov-sanction-slash-aid"),
+    pytest.param("SANCTION", "The UN pulled its peacekeepers out of Mali.", "United Nations", "Mali",
+                 id="cov-sanction-pull-out-peacekeepers"),
+    pytest.param("SANCTION", "Russia withdrew from the Black Sea grain deal in July.", "Russia", None,
+                 id="cov-sanction-withdraw-from-deal"),
+    pytest.param("SANCTION", "Ghana evacuated its embassy staff from Sudan.", "Ghana", None,
+                 id="cov-sanction-evacuate-staff"),
+    pytest.param("SANCTION", "India banned exports of rice in July.", "India", None, id="cov-sanction-ban-exports"),
+    pytest.param("MOBILIZE", "Russia moved tanks and troops to the Ukrainian border.", "Russia", None,
+                 id="cov-mobilize-move-troops"),
+    pytest.param("MOBILIZE", "Kenya stepped up security along the Somali border.", "Kenya", None,
+                 id="cov-mobilize-step-up-security"),
+    pytest.param("COERCE", "Hungary closed its border with Serbia on Monday.", "Hungary", "Serbia",
+                 id="cov-coerce-close-border"),
+    pytest.param("COERCE", "Venezuela closed its airspace to Colombian flights.", "Venezuela", None,
+                 id="cov-coerce-close-airspace"),
+    pytest.param("COERCE", "Russia cut off electricity to the Kherson region.", "Russia", None,
+                 id="cov-coerce-cut-off-electricity"),
+    pytest.param("COERCE", "China blocked social media sites in Xinjiang.", "China", None, id="cov-coerce-block-social"),
+    pytest.param("COERCE", "Bangladesh expelled two Indian journalists on Monday.", "Bangladesh", None,
+                 id="cov-coerce-expel-journalists"),
+    pytest.param("COERCE", "The Wagner Group took over the town of Bakhmut.", "Wagner", None,
+                 id="cov-coerce-take-over-town"),
+    pytest.param("ASSAULT", "Russian forces violated the ceasefire in eastern Ukraine.", "Russia", None,
+                 id="cov-assault-violate-ceasefire"),
+    pytest.param("ASSAULT", "Iranian police abused detainees in Evin prison, Amnesty International said.", "Iran", None,
+                 id="cov-assault-abuse-detainees"),
+    pytest.param("ASSAULT", "Hamas used civilians as human shields, the Israeli army said.", "Hamas", None,
+                 id="cov-assault-human-shields"),
+    pytest.param("PROTEST", "Serbian protesters blocked traffic in Belgrade on Sunday.", "Serbia", None,
+                 id="cov-protest-block-traffic"),
+]
+
+# (type, sentence): everyday uses of the same verbs that must not yield that type.
+COVERAGE_LOOK_ALIKES = [
+    pytest.param("AID", "The company provided an update on its quarterly earnings.", id="cov-not-provided-update"),
+    pytest.param("CONCEDE", "The new bridge in Lagos will open to traffic next month.", id="cov-not-bridge-open"),
+    pytest.param("AID", "Investors sent shares of the Nigerian bank higher on Monday.", id="cov-not-sent-shares"),
+    pytest.param("CONSULT", "The museum in Cairo received more than a million visitors last year.",
+                 id="cov-not-received-visitors"),
+    pytest.param("MOBILIZE", "The farmers moved their cattle to higher ground before the floods.",
+                 id="cov-not-moved-cattle"),
+    pytest.param("AID", "The minister gave a speech on the economy in Nairobi.", id="cov-not-gave-speech"),
+    pytest.param("AID", "The new app will allow users in Ghana to send money home.", id="cov-not-send-money"),
+    pytest.param("COOPERATE", "The Kenyan airline plans to sell its older jets.", id="cov-not-sell-jets"),
+    pytest.param("ASSAULT", "The striker broke the deadlock in the second half.", id="cov-not-broke-deadlock"),
+    pytest.param("CONCEDE", "The author gave in to her editor and shortened the novel.", id="cov-not-gave-in"),
+    pytest.param("ASSAULT", "The government abused its power, the opposition said.", id="cov-not-abused-power"),
+]
+
+
+@pytest.mark.parametrize("event_type,sentence,actor,recipient", COVERAGE_CASES)
+def test_events_coverage_rows_code_type_and_actor(event_type, sentence, actor, recipient):
+    ex = extraction(sentence)
+    hits = [e for e in events_of_type(ex, event_type)
+            if involves(ex, e.actors, actor) and (recipient is None or involves(ex, e.recipients, recipient))]
+    assert hits, summary(ex)
+
+
+@pytest.mark.parametrize("event_type,sentence", COVERAGE_LOOK_ALIKES)
+def test_events_coverage_rows_ignore_look_alikes(event_type, sentence):
+    ex = extraction(sentence)
+    assert not events_of_type(ex, event_type), summary(ex)
