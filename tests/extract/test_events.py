@@ -589,3 +589,14 @@ def test_events_coverage_rows_code_type_and_actor(event_type, sentence, actor, r
 def test_events_coverage_rows_ignore_look_alikes(event_type, sentence):
     ex = extraction(sentence)
     assert not events_of_type(ex, event_type), summary(ex)
+
+
+@pytest.mark.parametrize("sentence,present,absent", [
+    pytest.param("Rebels violated the ceasefire in Darfur on Sunday, the African Union said.", "ASSAULT", "RETREAT",
+                 id="violated-ceasefire-is-no-ceasefire"),
+    pytest.param("The United States lifted sanctions on Venezuela's oil sector.", "RETREAT", "SANCTION",
+                 id="lifting-economic-sanctions-retreats"),
+])
+def test_events_objects_of_hostile_or_easing_acts(sentence, present, absent):
+    ex = extraction(sentence)
+    assert events_of_type(ex, present) and not events_of_type(ex, absent), summary(ex)

@@ -26,11 +26,14 @@ INTENDED_COOPERATION = {"SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "CO
 # Stopping a cooperative act is reducing relations, PLOVER SANCTION (CAMEO 16: "halt aid",
 # "halt negotiations", "halt mediation"): "cancelled a planned visit", "ended mediation efforts".
 HALT_VERBS = {"halt", "suspend", "stop", "end", "cut", "freeze", "cancel", "prohibit", "terminate",
+              "withdraw", "reduce", "slash", "curtail",
               "scrap", "abandon", "withhold", "ban"}
 HALTABLE = {"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 # Stopping a hostile act is yielding (CAMEO 08: "ease curfew", "call off a strike"): CONCEDE; an
 # attack called off is a retreat from violence.
-EASED = {"COERCE": "CONCEDE", "SANCTION": "CONCEDE", "PROTEST": "CONCEDE", "ASSAULT": "RETREAT"}
+# Easing economic sanctions is RETREAT "ease" (CAMEO 085); easing curfews and bans is CONCEDE (081).
+EASED = {"COERCE": "CONCEDE", "SANCTION": "RETREAT", "PROTEST": "CONCEDE", "ASSAULT": "RETREAT"}
+EASED_MODE = {("SANCTION", "RETREAT"): "ease"}
 HALT_VERBS_EXTRA = {"call", "lift", "ease", "relax", "shorten", "drop"}  # "called off", "lifted"
 # A protest lodged or delivered is a diplomatic protest, PLOVER ACCUSE (manual: "PROTEST presumes
 # significant physical activity, not just an expression of opinion").
@@ -53,8 +56,9 @@ def recode(mention: Mention, event_type: str, mode, status: str, actors: list, r
         event_type, mode = "ACCUSE", None
     halted_by = _halted_by(mention, event_type)
     if halted_by is not None:
-        event_type = EASED.get(event_type, "SANCTION")
-        mode, status = None, facts.status_of(halted_by, event_type, published, date_end)
+        eased = EASED.get(event_type, "SANCTION")
+        mode = EASED_MODE.get((event_type, eased))
+        event_type, status = eased, facts.status_of(halted_by, eased, published, date_end)
         halting, halted = verb_roles(halted_by, index)
         actors, recipients = halting or actors, recipients or halted
     demanded_by = _demanded_by(mention, index)

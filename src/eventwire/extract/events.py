@@ -22,6 +22,9 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 HOST_VERBS = {"host", "receive"}
 REPORTING_VERBS = {"say", "tell", "announce", "add", "report", "state", "confirm", "claim"}
 CLAIM_OBJECTS = {"responsibility", "credit"}
+# A cooperative event named as the object of a hostile act is not taking place.
+COOPERATIVE = {"AGREE", "CONSULT", "RETREAT", "COOPERATE", "SUPPORT", "AID", "CONCEDE"}
+HOSTILE = {"REJECT", "ASSAULT", "SANCTION", "PROTEST", "COERCE", "ACCUSE", "THREATEN"}
 CONFIRM_VERBS = {"confirm", "verify", "identify", "establish"}
 
 
@@ -285,6 +288,10 @@ def _folded(token, entry, found):
         if token.pos_ == "VERB" and other.pos_ != "VERB" and other.head.i == token.i \
                 and other.dep_ in ("dobj", "nsubjpass") and halts(token, other_entry.type):
             return other  # "cancelled a planned visit": one SANCTION, not a REJECT besides
+        if token.pos_ != "VERB" and other.pos_ == "VERB" and entry.type in COOPERATIVE \
+                and other_entry.type in HOSTILE and _object_of(token, other) \
+                and not halts(other, entry.type):  # the halting rule keeps the noun instead
+            return other  # "violated the ceasefire", "boycotted the talks": no ceasefire, no talks
         if other_entry.type != entry.type:
             continue
         if token.pos_ == "VERB" and other.pos_ != "VERB" and _has_victims(base):
@@ -300,6 +307,13 @@ def _folded(token, entry, found):
                 and token.dep_ in ("dobj", "pobj", "npadvmod"):
             return other
     return None
+
+
+def _object_of(noun, verb) -> bool:
+    """The noun is the verb's object, directly or through one preposition ("withdrew from the deal")."""
+    if noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == verb.i
 
 
 def _has_victims(verb) -> bool:
