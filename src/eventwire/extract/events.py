@@ -43,8 +43,8 @@ class EventCoder:
         found = _Found(doc, draft, index)
         index.place_actor = found.capital_actor
         events: list[EventDraft] = []
-        for mention, scope, foreign in found.mentions():
-            event = found.describe(mention, scope, foreign)
+        for mention, scope, foreign, embedded in found.mentions():
+            event = found.describe(mention, scope, foreign, embedded)
             if event is not None:
                 merge(events, event)
         found.claims(events)
@@ -107,49 +107,45 @@ class _Found:
         return None
 
     def mentions(self):
-        """Each kept trigger with its scope: its clause less the clauses of triggers inside it."""
-        found = []
-        for token in self.doc:
-            if token.i in self.time_tokens:
-                continue  # "on 3 March": a month, not a march
-            entry = match(token)
-            if entry is not None:
-                found.append((token, entry))
-        kept = [(t, e) for t, e in found if _folded(t, e, found) is None]
-        restated = [(t, _folded(t, e, found)) for t, e in found]
-        self.restated = {}
-        for verb, noun in restated:
-            if noun is not None:
-                self.restated.setdefault(noun.i, set()).update(t.i for t in verb.subtree)
-        anchors = {}
-        for token, entry in kept:
-            if token.pos_ == "VERB":
-                actors, recipients = verb_roles(token, self.index)
-                anchor = token
-                if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
-                    actors, recipients = recipients, actors
-                if not has_agent(token, actors):
-                    continue  # "Stocks rallied", "Heavy rain threatens": nobody acts
-                if entry.type == "MOBILIZE" and len(entry.words) == 1 and not moves_forces(token):
-                    continue
-            else:
-                actors, recipients, anchor = noun_roles(token, self.index)
-            anchors[token.i] = Mention(entry, token, anchor, tuple(actors), tuple(recipients),
-                                       mode_of(entry, token))
-        clauses = {i: _clause(m.anchor) | self.restated.get(i, set()) for i, m in anchors.items()}
+        """Each kept trigger with its scope (its clause less the clauses of triggers inside it),
+        the tokens of other triggers' clauses, and whether it sits inside another's clause."""
+        found = [(t, e) for t in self.doc if t.i not in self.time_tokens  # "3 March" is no march
+                 for e in [match(t)] if e is not None]
+        restated: dict[int, set[int]] = {}
+        anchors: dict[int, Mention] = {}
+        for token, entry in found:
+            folded_into = _folded(token, entry, found)
+            if folded_into is not None:
+                restated.setdefault(folded_into.i, set()).update(t.i for t in token.subtree)
+                continue
+            mention = self._mention(token, entry)
+            if mention is not None:
+                anchors[token.i] = mention
+        clauses = {i: _clause(m.anchor) | restated.get(i, set()) for i, m in anchors.items()}
         for i, mention in anchors.items():
-            scope = set(clauses[i])
-            foreign: set[int] = set()
-            for j, other in anchors.items():
-                if j != i and other.anchor.i != mention.anchor.i:
-                    foreign |= clauses[j] - {mention.token.i}
-            scope -= {k for k in foreign if k not in clauses[i] or _nested(k, clauses, i)}
+            others = [j for j in anchors if j != i and anchors[j].anchor.i != mention.anchor.i]
+            foreign = set().union(*(clauses[j] for j in others)) - {mention.token.i}
+            scope = clauses[i] - {k for k in foreign if _nested(k, clauses, i)}
             scope.add(mention.token.i)
-            self.embedded = any(j != i and mention.anchor.i in c and mention.anchor.i != anchors[j].anchor.i
-                                for j, c in clauses.items())
-            yield mention, scope, foreign - scope
+            embedded = any(mention.anchor.i in clauses[j] for j in others)
+            yield mention, scope, foreign - scope, embedded
 
-    def describe(self, mention: Mention, scope: set[int], foreign: set[int]) -> EventDraft | None:
+    def _mention(self, token, entry) -> Mention | None:
+        """The trigger with its roles, or None when a verb has nobody acting."""
+        if token.pos_ != "VERB":
+            actors, recipients, anchor = noun_roles(token, self.index)
+            return Mention(entry, token, anchor, tuple(actors), tuple(recipients), mode_of(entry, token))
+        actors, recipients = verb_roles(token, self.index)
+        if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
+            actors, recipients = recipients, actors
+        if not has_agent(token, actors):
+            return None  # "Stocks rallied", "Heavy rain threatens": nobody acts
+        if entry.type == "MOBILIZE" and len(entry.words) == 1 and not moves_forces(token):
+            return None  # "deployed new software"
+        return Mention(entry, token, token, tuple(actors), tuple(recipients), mode_of(entry, token))
+
+    def describe(self, mention: Mention, scope: set[int], foreign: set[int],
+                 embedded: bool) -> EventDraft | None:
         token, sent = mention.token, mention.token.sent
         own = _own_clause(self.doc, scope, token)
         dates = [(PRECISION_RANK.get(t.precision, 9), t) for toks, t in self.times if toks & own]
@@ -186,7 +182,7 @@ class _Found:
                       tokens=[token], evidence=[Span(sent.text, sent.start_char, sent.end_char)],
                       dates=dates, places=places, magnitude=magnitude,
                       main_clause=root, verbal=token.pos_ == "VERB",
-                      lemmas={self.doc[i].lemma_.lower() for i in own}, embedded=self.embedded,
+                      lemmas={self.doc[i].lemma_.lower() for i in own}, embedded=embedded,
                       reference_only=not anchored)
 
     def _size(self, own: set[int], mention: Mention) -> dict:
