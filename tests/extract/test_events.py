@@ -600,3 +600,18 @@ def test_events_coverage_rows_ignore_look_alikes(event_type, sentence):
 def test_events_objects_of_hostile_or_easing_acts(sentence, present, absent):
     ex = extraction(sentence)
     assert events_of_type(ex, present) and not events_of_type(ex, absent), summary(ex)
+
+
+@pytest.mark.parametrize("sentence,event_type,role,country", [
+    pytest.param("Iran threatened to shell Iraqi towns near the border.", "THREATEN", "recipients", "IRQ",
+                 id="nationality-of-the-target"),
+    pytest.param("Algerian landowners began a hunger strike outside parliament.", "PROTEST", "actors", "DZA",
+                 id="nationality-of-the-actors"),
+    pytest.param("Iran threatened to launch an offensive unless Iraq accepted its conditions.", "THREATEN",
+                 "recipients", "IRQ", id="condition-put-to"),
+])
+def test_events_states_behind_nationalities_and_conditions(sentence, event_type, role, country):
+    ex = extraction(sentence)
+    countries = {a.id: a.country for a in ex.actors}
+    assert any(countries.get(a) == country for e in events_of_type(ex, event_type) for a in getattr(e, role)), \
+        summary(ex)

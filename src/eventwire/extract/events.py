@@ -9,13 +9,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..data import read_table
+from .actor_dictionary import demonyms
 from ..records import Actor, Span
 from . import event_facts as facts
 from .event_merge import (PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, merge,
                           precision_rank)
 from .event_rules import halts, recode
-from .triggers import (ActorIndex, Mention, has_agent, match, mode_of, moves_forces, noun_roles,
-                       verb_roles)
+from .triggers import (ActorIndex, Mention, agent_like, has_agent, match, mode_of, moves_forces,
+                       noun_roles, verb_roles)
 
 DEFINITE = {"the", "this", "that", "these", "those"}
 # "Germany hosted NATO ministers": in a visit the visitor acts and the host receives (PLOVER).
@@ -26,6 +27,12 @@ CLAIM_OBJECTS = {"responsibility", "credit"}
 COOPERATIVE = {"AGREE", "CONSULT", "RETREAT", "COOPERATE", "SUPPORT", "AID", "CONCEDE"}
 HOSTILE = {"REJECT", "ASSAULT", "SANCTION", "PROTEST", "COERCE", "ACCUSE", "THREATEN"}
 CONFIRM_VERBS = {"confirm", "verify", "identify", "establish"}
+# What a nationality word marks as a state's when no actor is named: "Iraqi towns", "German goods".
+TARGET_NOUNS = {"town", "city", "village", "territory", "border", "position", "target", "ship",
+                "vessel", "goods", "base", "camp", "embassy", "consulate", "airspace", "waters",
+                "port", "airport", "oil field", "outpost", "installation", "facility", "convoy"}
+# A release or an arrest is of people: "released its inflation figures" is neither.
+HUMAN_OBJECT = {("RETREAT", "release"), ("COERCE", "arrest"), ("ASSAULT", "abduct")}
 
 
 class EventCoder:
@@ -41,7 +48,7 @@ class EventCoder:
             return draft
         index = ActorIndex(draft.actors, self.anaphora)
         found = _Found(doc, draft, index)
-        index.place_actor = found.capital_actor
+        index.place_actor = found.fallback_actor
         events: list[EventDraft] = []
         for mention, scope, foreign, embedded in found.mentions():
             event = found.describe(mention, scope, foreign, embedded)
@@ -75,30 +82,45 @@ class _Found:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return set(range(span.start, span.end)) if span is not None else set()
 
-    def capital_actor(self, token) -> str | None:
-        """ "Washington demanded", "Berlin rejected": a capital as actor is its country's state."""
+    def fallback_actor(self, token) -> str | None:
+        """The state behind a phrase that names no actor: a capital acting ("Washington
+        demanded", "Berlin rejected") or a nationality ("Algerian landowners", "Iraqi towns")."""
         for toks, place in self.places:
             if token.i in toks and place.country and _capitals().get(place.country) == place.name:
                 return self.country_of(place)
+        if not (agent_like(token) or token.lemma_.lower() in TARGET_NOUNS
+                or token.dep_ in ("nsubj", "nsubjpass")):
+            return None  # "demand for Russian oil": the oil is no actor
+        for child in token.children:
+            iso3 = demonyms().get(child.text) if child.dep_ in ("amod", "compound", "nmod") else None
+            if iso3:
+                return self.country_actor(iso3, (Span(child.text, child.idx, child.idx + len(child)),))
         return None
 
     def country_of(self, place) -> str | None:
-        """The actor id of the country a place lies in: the article's own country actor, or one
-        made here from the place, its mention the place's (events may add actors this way)."""
+        """The actor id of the country a place lies in (see country_actor)."""
         import pycountry
 
         country = pycountry.countries.get(alpha_2=place.country) if place.country else None
+        return self.country_actor(country.alpha_3, place.mentions[:1]) if country else None
+
+    def country_actor(self, iso3: str, mentions: tuple[Span, ...]) -> str | None:
+        """The article's own actor for a country, or one made here with the given mention (the
+        events stage may add country actors this way)."""
+        import pycountry
+
+        for actor in self.draft.actors:
+            if actor.kind == "country" and actor.country == iso3:
+                return actor.id
+        country = pycountry.countries.get(alpha_3=iso3)
         if country is None:
             return None
-        for actor in self.draft.actors:
-            if actor.kind == "country" and actor.country == country.alpha_3:
-                return actor.id
-        if country.alpha_3 not in self.place_countries:
+        if iso3 not in self.place_countries:
             number = len(self.draft.actors) + len(self.place_countries) + 1
-            self.place_countries[country.alpha_3] = Actor(
+            self.place_countries[iso3] = Actor(
                 id=f"a{number}", name=getattr(country, "common_name", None) or country.name,
-                kind="country", country=country.alpha_3, mentions=place.mentions[:1])
-        return self.place_countries[country.alpha_3].id
+                kind="country", country=iso3, mentions=mentions)
+        return self.place_countries[iso3].id
 
     def quantity_at(self, start: int, end: int):
         for s, e, q in self.quantities:
@@ -142,6 +164,8 @@ class _Found:
             return None  # "Stocks rallied", "Heavy rain threatens": nobody acts
         if entry.type == "MOBILIZE" and len(entry.words) == 1 and not moves_forces(token):
             return None  # "deployed new software"
+        if (entry.type, entry.mode) in HUMAN_OBJECT and len(entry.words) == 1 and not moves_forces(token):
+            return None  # "released its inflation figures"
         return Mention(entry, token, token, tuple(actors), tuple(recipients), mode_of(entry, token))
 
     def describe(self, mention: Mention, scope: set[int], foreign: set[int],
@@ -314,10 +338,8 @@ def _object_of(noun, verb) -> bool:
 
 def _has_victims(verb) -> bool:
     """ "killed six people", "killed 4": people or a number suffer it ("hurt his campaign" does not)."""
-    from .triggers import _agent_like
-
     sufferers = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(s.like_num or _agent_like(s) for s in sufferers)
+    return any(s.like_num or agent_like(s) for s in sufferers)
 
 
 def _after_by(number) -> bool:

@@ -96,15 +96,15 @@ def has_agent(verb, actors) -> bool:
     subject, passive = _subject(verb)
     if passive or any(c.dep_ == "auxpass" for c in verb.children):
         agent = _agent(verb)
-        return any(_agent_like(h) for h in (agent, subject) if h is not None)
-    return subject is not None and _agent_like(subject)
+        return any(agent_like(h) for h in (agent, subject) if h is not None)
+    return subject is not None and agent_like(subject)
 
 
 def _is_agent_noun(token) -> bool:
     return token.lemma_.lower() in agent_nouns() or token.lower_ in agent_nouns()
 
 
-def _agent_like(head) -> bool:
+def agent_like(head) -> bool:
     heads = [head, *head.conjuncts]
     heads += [g for h in heads if h.like_num or h.lemma_.lower() in GROUP_WORDS
               for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -117,7 +117,7 @@ def _agent_like(head) -> bool:
 def moves_forces(verb) -> bool:
     """MOBILIZE verbs move people or arms: "deployed troops", not "deployed new software"."""
     objects = [c for c in verb.children if c.dep_ in OBJECTS]
-    return not objects or any(_agent_like(o) for o in objects)
+    return not objects or any(agent_like(o) for o in objects)
 
 
 @lru_cache(maxsize=1)
@@ -300,7 +300,16 @@ def _object_recipients(verb, index: ActorIndex) -> list[str]:
 
 def _clause_recipients(verb, index: ActorIndex) -> list[str]:
     """ "demanded that the United States match ...": the one asked is the clause's subject;
-    "agreed to provide aid for Romania": the agreement's recipient is the act's."""
+    "agreed to provide aid for Romania": the agreement's recipient is the act's; "threatened to
+    shell ... unless Baghdad accepted": the one the condition is put to."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
+                                         for m in child.children):
+            subject = next((c for c in child.children if c.dep_ in SUBJECTS), None)
+            if subject is not None and subject.pos_ != "PRON":
+                found = index.of_phrase(subject)
+                if found:
+                    return found
     for child in verb.children:
         if child.dep_ == "ccomp":
             subject = next((c for c in child.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
@@ -352,6 +361,8 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
             actors, given_to = verb_roles(verb, index)
             recipients = recipients or given_to
             anchor = verb  # its tense, negation, time and place are the event's: "arrived in Amman on a visit"
+    if not recipients and anchor.i != noun.i:  # "launch an offensive ... unless Iraq accepted"
+        recipients = _clause_recipients(anchor, index)
     actors = list(dict.fromkeys(actors))
     return actors, [r for r in dict.fromkeys(recipients) if r not in actors], anchor
 
