@@ -615,3 +615,16 @@ def test_events_states_behind_nationalities_and_conditions(sentence, event_type,
     countries = {a.id: a.country for a in ex.actors}
     assert any(countries.get(a) == country for e in events_of_type(ex, event_type) for a in getattr(e, role)), \
         summary(ex)
+
+
+@pytest.mark.parametrize("sentence,event_type", [
+    pytest.param("Peru's interior minister declined to resign despite the protests.", "REJECT", id="declined-to-resign"),
+    pytest.param("Serbia and Kosovo failed to reach an agreement in Brussels on Monday.", "REJECT",
+                 id="failed-to-agree"),
+    pytest.param("The African Union concluded that Sudan must allow aid into Darfur.", "REQUEST",
+                 id="must-above-the-act"),
+])
+def test_events_refusals_and_demands_above_the_act(sentence, event_type):
+    ex = extraction(sentence)
+    top = max(ex.events, key=lambda e: e.confidence)
+    assert top.type == event_type, summary(ex)

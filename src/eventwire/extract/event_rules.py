@@ -11,7 +11,9 @@ from .triggers import ActorIndex, Mention, base_forms, verb_roles
 
 # A cooperative act refused outright ("will not accept refugees") is a rejection (PLOVER REJECT:
 # "all rejections and refusals"); other negated events keep their type with status "negated".
-REFUSABLE = {"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID"}
+REFUSABLE = {"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONSULT"}
+# Verbs that say their complement was not done: "declined to resign", "failed to reach agreement".
+REFUSING_VERBS = {"decline", "refuse", "fail"}
 # An actor saying it will or may do something hostile is making a threat (PLOVER manual v0.8:
 # "THREATEN could be ASSAULT + hypothetical ... the coder should always return the single event
 # category"); the THREATEN mode is the threat's content, from the manual's table of modes.
@@ -64,9 +66,10 @@ def recode(mention: Mention, event_type: str, mode, status: str, actors: list, r
     demanded_by = _demanded_by(mention, index)
     if demanded_by is not None:
         event_type, mode, status = "REQUEST", None, "reported"
-        actors, recipients = demanded_by, list(mention.actors)
-    if status == "negated" and event_type in REFUSABLE and any(
-            c.dep_ == "neg" for c in mention.anchor.children):
+        actors, recipients = demanded_by, list(mention.actors) or recipients
+    refused = any(c.dep_ == "neg" for c in mention.anchor.children) or (
+        mention.anchor.dep_ == "xcomp" and any(f in REFUSING_VERBS for f in base_forms(mention.anchor.head)))
+    if event_type in REFUSABLE and refused:  # "will not accept", "declined to resign"
         event_type, mode, status = "REJECT", None, "reported"
     if _conditional(mention.anchor) or _own_threat(mention, event_type, index):
         content = THREAT_CONTENT.get((event_type, mode)) or THREAT_CONTENT.get((event_type, None))
@@ -114,15 +117,17 @@ def _intended(anchor, status: str) -> bool:
 
 
 def _demanded_by(mention: Mention, index: ActorIndex) -> list[str] | None:
-    """The speakers who say the actor "must" act, or None when nobody demands it."""
-    if not {c.lower_ for c in mention.anchor.children if c.dep_ == "aux"} & DEONTIC_AUX:
+    """The speakers who say the actor "must" act, or None when nobody demands it. The "must" may
+    sit on the act or on a verb above it ("must ensure security to allow aid")."""
+    clause = next((v for v in (mention.anchor, *facts.governors(mention.anchor))
+                   if {c.lower_ for c in v.children if c.dep_ == "aux"} & DEONTIC_AUX), None)
+    if clause is None:
         return None
-    for gov in facts.governors(mention.anchor):
+    for gov in facts.governors(clause):
         if gov.lemma_.lower() in SAYING_VERBS | facts.ANNOUNCE_VERBS | {"conclude", "reiterate"}:
-            speakers = verb_roles(gov, index)[0]
-            return [a for a in speakers if a not in mention.actors]
+            doers = verb_roles(clause, index)[0] or list(mention.actors)
+            return [a for a in verb_roles(gov, index)[0] if a not in doers]
     return None
-
 
 
 def _own_threat(mention: Mention, event_type: str, index: ActorIndex) -> bool:
