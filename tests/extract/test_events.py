@@ -628,3 +628,9 @@ def test_events_refusals_and_demands_above_the_act(sentence, event_type):
     ex = extraction(sentence)
     top = max(ex.events, key=lambda e: e.confidence)
     assert top.type == event_type, summary(ex)
+
+
+def test_events_a_hostile_act_on_a_condition_is_a_threat():
+    ex = extraction("The European Union may suspend trade talks with Ecuador if the violence continues.")
+    top = max(ex.events, key=lambda e: e.confidence)
+    assert top.type == "THREATEN", summary(ex)

@@ -47,6 +47,7 @@ SAYING_VERBS = {"say", "announce", "warn", "threaten", "vow", "swear", "pledge",
 PROSPECTIVE_AUX = {"will", "shall", "'ll", "wo", "would"}
 # "withdraw its force unless ...": an act made conditional on the other side's conduct.
 CONDITION_MARKS = {"unless"}
+HOSTILE_CONDITION_MARKS = {"if"}
 
 
 def recode(mention: Mention, event_type: str, mode, status: str, actors: list, recipients: list,
@@ -71,7 +72,7 @@ def recode(mention: Mention, event_type: str, mode, status: str, actors: list, r
         mention.anchor.dep_ == "xcomp" and any(f in REFUSING_VERBS for f in base_forms(mention.anchor.head)))
     if event_type in REFUSABLE and refused:  # "will not accept", "declined to resign"
         event_type, mode, status = "REJECT", None, "reported"
-    if _conditional(mention.anchor) or _own_threat(mention, event_type, index):
+    if _conditional(mention.anchor, event_type) or _own_threat(mention, event_type, index):
         content = THREAT_CONTENT.get((event_type, mode)) or THREAT_CONTENT.get((event_type, None))
         event_type, mode, status = "THREATEN", content or "relations", "threatened"
     elif event_type in INTENDED_COOPERATION and _intended(mention.anchor, status):
@@ -104,9 +105,14 @@ def _prospective(anchor) -> bool:
         facts.PLAN_VERBS | facts.INTENT_WORDS | facts.THREAT_VERBS | {"swear"})
 
 
-def _conditional(anchor) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
-                                         for m in c.children) for c in anchor.children)
+def _conditional(anchor, event_type: str) -> bool:
+    """ "withdraw its force unless ...": any act made conditional on the other side's conduct;
+    "may halt mediation if ...": a hostile act the actor may take if the other side fails."""
+    marks = CONDITION_MARKS | (HOSTILE_CONDITION_MARKS if (event_type, None) in THREAT_CONTENT
+                               and {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+                               & (PROSPECTIVE_AUX | {"may", "might"}) else set())
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+               for c in anchor.children)
 
 
 def _intended(anchor, status: str) -> bool:

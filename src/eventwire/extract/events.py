@@ -330,7 +330,10 @@ def _folded(token, entry, found):
 
 
 def _object_of(noun, verb) -> bool:
-    """The noun is the verb's object, directly or through one preposition ("withdrew from the deal")."""
+    """The noun is the verb's object, directly, as a modifier of it ("violated the ceasefire
+    agreement") or through one preposition ("withdrew from the deal")."""
+    if noun.dep_ == "compound":
+        noun = noun.head
     if noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass"):
         return True
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == verb.i
