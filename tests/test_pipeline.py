@@ -31,3 +31,13 @@ def test_cli_missing_file_is_one_line_exit_2():
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 2
     assert "no/such/file.txt" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_pipeline_sentences_end_at_blank_lines_not_at_wrapped_lines():
+    from eventwire.nlp import load_model
+
+    doc = load_model()("Police clash with farmers in Madrid\n\nFarmers battled with police during a march\n"
+                       "to demand a better price for milk, officials said on Tuesday.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "Police clash with farmers in Madrid"
+    assert sentences[1].startswith("Farmers battled") and sentences[1].endswith("on Tuesday.")

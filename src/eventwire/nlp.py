@@ -35,9 +35,10 @@ def load_model(name: str | None = None):
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
-    """A paragraph break ends a sentence: a headline without a full stop is not run into the lede."""
+    """A paragraph break (a blank line) ends a sentence: a headline without a full stop is not run
+    into the lede. A single line break is not one: wire copy is often hard-wrapped mid-sentence."""
     for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
+        if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
     return doc
 
