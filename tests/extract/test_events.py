@@ -634,3 +634,18 @@ def test_events_a_hostile_act_on_a_condition_is_a_threat():
     ex = extraction("The European Union may suspend trade talks with Ecuador if the violence continues.")
     top = max(ex.events, key=lambda e: e.confidence)
     assert top.type == "THREATEN", summary(ex)
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    pytest.param("The market staged another blue chip rally in the final hour of trading.", "PROTEST",
+                 id="market-rally"),
+    pytest.param("Firms may fire workers more easily under the new labour law.", "ASSAULT", id="fire-workers"),
+])
+def test_events_business_news_look_alikes(sentence, absent):
+    ex = extraction(sentence)
+    assert not events_of_type(ex, absent), summary(ex)
+
+
+def test_events_fired_weapons_stay_an_attack():
+    ex = extraction("Israeli tanks fired four shells at targets in Jericho, witnesses said.")
+    assert events_of_type(ex, "ASSAULT"), summary(ex)

@@ -36,7 +36,8 @@ HALTABLE = {"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 # Easing economic sanctions is RETREAT "ease" (CAMEO 085); easing curfews and bans is CONCEDE (081).
 EASED = {"COERCE": "CONCEDE", "SANCTION": "RETREAT", "PROTEST": "CONCEDE", "ASSAULT": "RETREAT"}
 EASED_MODE = {("SANCTION", "RETREAT"): "ease"}
-HALT_VERBS_EXTRA = {"call", "lift", "ease", "relax", "shorten", "drop"}  # "called off", "lifted"
+HALT_VERBS_EXTRA = {"call", "lift", "ease", "relax", "shorten", "drop", "abolish", "remove", "rescind",
+                    "repeal", "revoke"}  # "called off", "lifted the curfew", "abolished restrictions"
 # A protest lodged or delivered is a diplomatic protest, PLOVER ACCUSE (manual: "PROTEST presumes
 # significant physical activity, not just an expression of opinion").
 DIPLOMATIC_DELIVERY = {"lodge", "file", "deliver", "send", "register", "issue", "submit"}

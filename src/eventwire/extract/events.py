@@ -31,6 +31,10 @@ CONFIRM_VERBS = {"confirm", "verify", "identify", "establish"}
 TARGET_NOUNS = {"town", "city", "village", "territory", "border", "position", "target", "ship",
                 "vessel", "goods", "base", "camp", "embassy", "consulate", "airspace", "waters",
                 "port", "airport", "oil field", "outpost", "installation", "facility", "convoy"}
+# "fire" and "sack" people are dismissals; "fired rockets", "fired on protesters" stay attacks.
+DISMISSAL_VERBS = {"fire", "sack"}
+STAFF = {"worker", "employee", "staff", "official", "minister", "manager", "coach", "director",
+         "chief", "executive", "general", "head", "commander", "governor", "editor", "teacher"}
 # A release or an arrest is of people: "released its inflation figures" is neither.
 HUMAN_OBJECT = {("RETREAT", "release"), ("COERCE", "arrest"), ("ASSAULT", "abduct")}
 
@@ -156,6 +160,8 @@ class _Found:
         """The trigger with its roles, or None when a verb has nobody acting."""
         if token.pos_ != "VERB":
             actors, recipients, anchor = noun_roles(token, self.index)
+            if anchor.i != token.i and anchor.pos_ == "VERB" and not has_agent(anchor, actors):
+                return None  # "the market staged a rally": nobody acts
             return Mention(entry, token, anchor, tuple(actors), tuple(recipients), mode_of(entry, token))
         actors, recipients = verb_roles(token, self.index)
         if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
@@ -166,6 +172,10 @@ class _Found:
             return None  # "deployed new software"
         if (entry.type, entry.mode) in HUMAN_OBJECT and len(entry.words) == 1 and not moves_forces(token):
             return None  # "released its inflation figures"
+        if entry.type == "ASSAULT" and token.lemma_.lower() in DISMISSAL_VERBS and any(
+                c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in STAFF or c.ent_type_ == "PERSON")
+                for c in token.children):
+            return None  # "firms may fire workers": a dismissal, not a shooting
         return Mention(entry, token, token, tuple(actors), tuple(recipients), mode_of(entry, token))
 
     def describe(self, mention: Mention, scope: set[int], foreign: set[int],
