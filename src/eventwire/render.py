@@ -28,7 +28,7 @@ def render_table(ex: Extraction, name: str) -> None:
          [(e.id, e.type + (f" ({e.mode})" if e.mode else ""),
            f"{_names(e.actors, actors) or '?'} -> {_names(e.recipients, actors) or '-'}"
            + (f"; claimed by {_names(e.claimed_by, actors)}" if e.claimed_by else ""),
-           f"{places.get(e.place, '-')}, {e.date.start if e.date else '-'}", e.status,
+           f"{places.get(e.place, '-')}, {(e.date.start if e.date else None) or '-'}", e.status,
            _magnitude(e.magnitude), len(e.evidence)) for e in ex.events]),
         ("Quotes", ("speaker", "cue", "text"),
          [(_names((q.speaker,), actors) if q.speaker else None, q.cue, _short(q.text))
