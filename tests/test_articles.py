@@ -87,3 +87,18 @@ def test_articles_quote_speaker_scores():
     scores = score_quote_speakers(ARTICLES)
     assert scores["quotes.n"] >= 25
     assert scores["quotes.found"] == 1.0 and scores["quotes.speaker_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
+def test_articles_every_span_points_at_its_text(path):
+    """The contract: offsets are character offsets into article.text, and the text is what is there."""
+    out, _ = _load(path)
+    text = out["article"]["text"]
+    spans = [m for key in ("actors", "places") for record in out[key] for m in record["mentions"]]
+    spans += out["times"] + out["quantities"] + [s for e in out["events"] for s in e["evidence"]]
+    spans += [c for check in out["checks"] for c in check["evidence"]]
+    for span in spans:
+        assert 0 <= span["start"] < span["end"] <= len(text), span
+        assert text[span["start"]:span["end"]] == span["text"], span
+    for quote in out["quotes"]:  # a quote over several paragraphs joins them: check its ends only
+        assert text[quote["start"]:quote["end"]].startswith(quote["text"][:20]), quote
