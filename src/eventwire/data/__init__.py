@@ -17,3 +17,14 @@ def read_table(filename: str) -> list[dict[str, str]]:
 def country_aliases() -> dict[str, str]:
     """News names of countries -> ISO3 (country_aliases.tsv)."""
     return {row["alias"]: row["country"] for row in read_table("country_aliases.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, frozenset[str]]:
+    return {row["set"]: frozenset(w for w in row["words"].split("|") if w)
+            for row in read_table("event_words.tsv")}
+
+
+def word_set(name: str) -> frozenset[str]:
+    """One named set of words from event_words.tsv ("light_verbs", "halt_verbs", ...)."""
+    return _word_sets()[name]

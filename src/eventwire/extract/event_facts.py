@@ -8,36 +8,31 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..data import read_table
+from ..data import read_table, word_set
 from ..records import AcledView
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"could", "might", "may", "would", "should", "can"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
-DENY_VERBS = {"deny", "dismiss", "refute"}
-THREAT_VERBS = {"threaten", "vow", "warn", "pledge"}
-CLAIM_VERBS = {"claim"}
-PLAN_VERBS = {"plan", "intend", "prepare", "aim", "propose", "expect", "seek",
-              "want", "hope", "set", "schedule", "consider"}
+DENY_VERBS = word_set("deny_verbs")
+THREAT_VERBS = word_set("threat_verbs")
+CLAIM_VERBS = word_set("claim_verbs")
+PLAN_VERBS = word_set("plan_verbs")
 # "is willing to withdraw", "is ready to contribute": adjectives of intent before an act.
-INTENT_WORDS = {"willing", "ready", "prepared", "committed", "determined", "eager", "poised"}
-ANNOUNCE_VERBS = {"announce", "unveil", "declare"}
+INTENT_WORDS = word_set("intent_words")
+ANNOUNCE_VERBS = word_set("announce_verbs")
 # How far up the clause chain a governing verb ("denied carrying out", "plans to send") is looked for.
 GOVERNOR_DEPTH = 2
 GOVERNING_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "conj", "acomp"}
 # Verbs of saying: "would not say if it would add troops" leaves the event open, not denied.
-SPEECH_VERBS = {"say", "confirm", "comment", "disclose", "reveal", "specify", "elaborate"}
+SPEECH_VERBS = word_set("speech_verbs")
 # An event dated this many years or more before publication is historical ("since 2004").
 HISTORICAL_YEARS = 1
-KILL_LEMMAS = {"kill", "slay", "massacre", "execute", "behead", "murder", "assassinate"}
-DIE_LEMMAS = {"die"}
-INJURE_LEMMAS = {"injure", "wound", "hurt", "maim"}
+KILL_LEMMAS = word_set("kill_lemmas")
+DIE_LEMMAS = word_set("die_lemmas")
+INJURE_LEMMAS = word_set("injure_lemmas")
 # What a crowd or a force is counted in; a count of these is an event's size.
-SIZE_NOUNS = {"troop", "troops", "soldier", "soldiers", "personnel", "people", "protester",
-              "protesters", "demonstrator", "demonstrators", "police", "officer", "officers",
-              "member", "members", "supporter", "supporters", "fighter", "fighters", "worker",
-              "workers", "student", "students", "marine", "marines", "peacekeeper", "peacekeepers",
-              "refugee", "refugees", "civilian", "civilians", "militant", "militants"}
+SIZE_NOUNS = word_set("size_nouns")
 COMPATIBLE_STATUS = ({"reported", "claimed"}, {"planned", "announced"})
 
 

@@ -6,6 +6,7 @@ an actor says it will do is a threat, a cooperative one an agreement, a refusal 
 """
 from __future__ import annotations
 
+from ..data import word_set
 from . import event_facts as facts
 from .triggers import ActorIndex, Mention, base_forms, verb_roles
 
@@ -13,7 +14,7 @@ from .triggers import ActorIndex, Mention, base_forms, verb_roles
 # "all rejections and refusals"); other negated events keep their type with status "negated".
 REFUSABLE = {"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONSULT"}
 # Verbs that say their complement was not done: "declined to resign", "failed to reach agreement".
-REFUSING_VERBS = {"decline", "refuse", "fail"}
+REFUSING_VERBS = word_set("refusing_verbs")
 # An actor saying it will or may do something hostile is making a threat (PLOVER manual v0.8:
 # "THREATEN could be ASSAULT + hypothetical ... the coder should always return the single event
 # category"); the THREATEN mode is the threat's content, from the manual's table of modes.
@@ -27,24 +28,20 @@ THREAT_CONTENT = {("COERCE", "arrest"): "arrest", ("SANCTION", "expel"): "expel"
 INTENDED_COOPERATION = {"SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "CONSULT"}
 # Stopping a cooperative act is reducing relations, PLOVER SANCTION (CAMEO 16: "halt aid",
 # "halt negotiations", "halt mediation"): "cancelled a planned visit", "ended mediation efforts".
-HALT_VERBS = {"halt", "suspend", "stop", "end", "cut", "freeze", "cancel", "prohibit", "terminate",
-              "withdraw", "reduce", "slash", "curtail",
-              "scrap", "abandon", "withhold", "ban"}
+HALT_VERBS = word_set("halt_verbs")
 HALTABLE = {"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 # Stopping a hostile act is yielding (CAMEO 08: "ease curfew", "call off a strike"): CONCEDE; an
 # attack called off is a retreat from violence.
 # Easing economic sanctions is RETREAT "ease" (CAMEO 085); easing curfews and bans is CONCEDE (081).
 EASED = {"COERCE": "CONCEDE", "SANCTION": "RETREAT", "PROTEST": "CONCEDE", "ASSAULT": "RETREAT"}
 EASED_MODE = {("SANCTION", "RETREAT"): "ease"}
-HALT_VERBS_EXTRA = {"call", "lift", "ease", "relax", "shorten", "drop", "abolish", "remove", "rescind",
-                    "repeal", "revoke"}  # "called off", "lifted the curfew", "abolished restrictions"
+HALT_VERBS_EXTRA = word_set("halt_verbs_extra")  # "called off", "lifted the curfew", "abolished restrictions"
 # A protest lodged or delivered is a diplomatic protest, PLOVER ACCUSE (manual: "PROTEST presumes
 # significant physical activity, not just an expression of opinion").
-DIPLOMATIC_DELIVERY = {"lodge", "file", "deliver", "send", "register", "issue", "submit"}
+DIPLOMATIC_DELIVERY = word_set("diplomatic_delivery")
 # "Russia said that Sudan must return the helicopter": a demand by the speaker on the doer.
 DEONTIC_AUX = {"must", "should"}
-SAYING_VERBS = {"say", "announce", "warn", "threaten", "vow", "swear", "pledge", "plan",
-                "tell", "state", "insist", "confirm", "decide", "prepare"}
+SAYING_VERBS = word_set("saying_verbs")
 PROSPECTIVE_AUX = {"will", "shall", "'ll", "wo", "would"}
 # "withdraw its force unless ...": an act made conditional on the other side's conduct.
 CONDITION_MARKS = {"unless"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..data import read_table
+from ..data import read_table, word_set
 from .actor_dictionary import demonyms
 from ..records import Actor, Span
 from . import event_facts as facts
@@ -20,21 +20,18 @@ from .triggers import (ActorIndex, Mention, agent_like, has_agent, match, mode_o
 
 DEFINITE = {"the", "this", "that", "these", "those"}
 # "Germany hosted NATO ministers": in a visit the visitor acts and the host receives (PLOVER).
-HOST_VERBS = {"host", "receive"}
-REPORTING_VERBS = {"say", "tell", "announce", "add", "report", "state", "confirm", "claim"}
-CLAIM_OBJECTS = {"responsibility", "credit"}
+HOST_VERBS = word_set("host_verbs")
+REPORTING_VERBS = word_set("reporting_verbs")
+CLAIM_OBJECTS = word_set("claim_objects")
 # A cooperative event named as the object of a hostile act is not taking place.
 COOPERATIVE = {"AGREE", "CONSULT", "RETREAT", "COOPERATE", "SUPPORT", "AID", "CONCEDE"}
 HOSTILE = {"REJECT", "ASSAULT", "SANCTION", "PROTEST", "COERCE", "ACCUSE", "THREATEN"}
-CONFIRM_VERBS = {"confirm", "verify", "identify", "establish"}
+CONFIRM_VERBS = word_set("confirm_verbs")
 # What a nationality word marks as a state's when no actor is named: "Iraqi towns", "German goods".
-TARGET_NOUNS = {"town", "city", "village", "territory", "border", "position", "target", "ship",
-                "vessel", "goods", "base", "camp", "embassy", "consulate", "airspace", "waters",
-                "port", "airport", "oil field", "outpost", "installation", "facility", "convoy"}
+TARGET_NOUNS = word_set("target_nouns")
 # "fire" and "sack" people are dismissals; "fired rockets", "fired on protesters" stay attacks.
-DISMISSAL_VERBS = {"fire", "sack"}
-STAFF = {"worker", "employee", "staff", "official", "minister", "manager", "coach", "director",
-         "chief", "executive", "general", "head", "commander", "governor", "editor", "teacher"}
+DISMISSAL_VERBS = word_set("dismissal_verbs")
+STAFF = word_set("staff")
 # A release or an arrest is of people: "released its inflation figures" is neither.
 HUMAN_OBJECT = {("RETREAT", "release"), ("COERCE", "arrest"), ("ASSAULT", "abduct")}
 

@@ -9,16 +9,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import read_table
+from ..data import read_table, word_set
 
 # Verbs that carry a nominal event: "launched an attack", "held talks", "made a request".
-LIGHT_VERBS = {"make", "launch", "carry", "conduct", "stage", "hold", "issue", "sign", "reach",
-               "impose", "mount", "lodge", "file", "begin", "start", "continue", "resume", "take",
-               "give", "deliver", "extend", "announce", "order", "organize", "organise", "lead",
-               "step", "intensify", "escalate", "plan", "call", "join", "agree", "approve",
-               "offer", "send", "provide", "receive", "accept", "seek", "have", "host", "attend",
-               "reiterate", "renew", "repeat", "voice", "express", "grant", "pledge", "speed",
-               "complete", "finish", "end", "halt", "suspend"}
+LIGHT_VERBS = word_set("light_verbs")
 # Prepositions that introduce the recipient of a verb or a nominal event.
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "for", "toward", "towards", "into", "upon"}
 VERB_POS = {"VERB"}
@@ -77,9 +71,7 @@ def agent_nouns() -> frozenset[str]:
 
 # Heads of "X of Y" phrases in which Y is who acts: "thousands of protesters", "members of Hamas"
 # (but not "shares of the firm").
-GROUP_WORDS = {"thousand", "hundred", "dozen", "million", "score", "group", "member", "some", "many",
-               "most", "all", "majority", "band", "crowd", "delegation", "leader", "official",
-               "supporter", "representative", "head", "chief", "spokesman", "spokeswoman"}
+GROUP_WORDS = word_set("group_words")
 # "it"/"they" stand for a state, body or group named earlier in their sentence ("Uruguay said
 # it will not ...", "farmers said they would ..."), never for a person.
 OBJECT_PRONOUNS = {"it", "they"}
@@ -369,9 +361,7 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
 
 # Verbs whose subject speaks of an event without doing it: "claimed the attack", "followed the
 # attack", "confirmed the arrests".
-STANCE_VERBS = {"claim", "deny", "report", "confirm", "follow", "condemn", "blame", "welcome",
-                "oppose", "fear", "witness", "see", "describe", "say", "investigate", "mourn",
-                "remember", "recall", "discuss", "survive", "escape", "cover", "film"}
+STANCE_VERBS = word_set("stance_verbs")
 # "gave $5m of aid", "$300 million in aid", "arrived on a visit", "left for talks".
 GOVERNED_BY_VERB_PREPS = {"of", "in", "on", "for"}
 
