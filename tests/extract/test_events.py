@@ -649,3 +649,8 @@ def test_events_business_news_look_alikes(sentence, absent):
 def test_events_fired_weapons_stay_an_attack():
     ex = extraction("Israeli tanks fired four shells at targets in Jericho, witnesses said.")
     assert events_of_type(ex, "ASSAULT"), summary(ex)
+
+
+def test_events_a_clause_on_an_issued_statement_acts_for_its_issuer():
+    ex = extraction("The Kenyan government issued a statement demanding that Somalia release the detained aid workers.")
+    assert any(involves(ex, e.actors, "Kenya") for e in events_of_type(ex, "REQUEST")), summary(ex)

@@ -234,7 +234,12 @@ def _subject(verb):
             if child.dep_ in PASSIVE_SUBJECTS:
                 return child, True
         if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ != "VBN"):
-            return token.head, False
+            head = token.head
+            if token.dep_ == "acl" and not agent_like(head) and head.dep_ in OBJECTS \
+                    and is_light_verb(head.head):
+                token = head.head  # "issued a declaration demanding ...": who issued it demands
+                continue
+            return head, False
         if token.dep_ not in INHERIT_SUBJECT or token.head.i == token.i:
             return None, False
         token = token.head
