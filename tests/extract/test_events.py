@@ -654,3 +654,12 @@ def test_events_fired_weapons_stay_an_attack():
 def test_events_a_clause_on_an_issued_statement_acts_for_its_issuer():
     ex = extraction("The Kenyan government issued a statement demanding that Somalia release the detained aid workers.")
     assert any(involves(ex, e.actors, "Kenya") for e in events_of_type(ex, "REQUEST")), summary(ex)
+
+
+def test_events_victims_named_by_the_restating_verb_are_recipients_and_headline_joins_body():
+    ex = extraction("Airstrike kills militants near Kismayo\n\n"
+                    "An airstrike killed 15 al-Shabaab fighters near Kismayo on Saturday, officials said.")
+    (event,) = events_of_type(ex, "ASSAULT")
+    assert involves(ex, event.recipients, "Shabaab") and event.magnitude.killed == 15, summary(ex)
+    assert len(event.evidence) == 2
+    assert all(a.mentions for a in ex.actors)

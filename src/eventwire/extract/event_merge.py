@@ -48,12 +48,16 @@ class EventDraft:
     lemmas: set = field(default_factory=set)  # of the event's own clauses, for the ACLED cues
     embedded: bool = False  # inside the clause of another event word
     reference_only: bool = False  # "the attack", tied to nothing: only joins an earlier event
+    place_recipient: bool = False  # the recipient is only the country the event happened in
 
 
 def _compatible(a: EventDraft, b: EventDraft) -> bool:
     if a.type != b.type or not facts.statuses_compatible(a.status, b.status):
         return False
-    for mine, theirs in ((a.actors, b.actors), (a.recipients, b.recipients)):
+    pairs = [(a.actors, b.actors)]
+    if not (a.place_recipient or b.place_recipient):  # a place's country yields to a named one
+        pairs.append((a.recipients, b.recipients))
+    for mine, theirs in pairs:
         if mine and theirs and not set(mine) & set(theirs):
             return False
     da, db = _best_date(a, own=True), _best_date(b, own=True)
@@ -73,7 +77,10 @@ def merge(events: list[EventDraft], new: EventDraft) -> None:
             old.tokens += new.tokens
             old.evidence += [s for s in new.evidence if s not in old.evidence]
             old.actors += [a for a in new.actors if a not in old.actors]
-            old.recipients += [r for r in new.recipients if r not in old.recipients]
+            if old.place_recipient and new.recipients and not new.place_recipient:
+                old.recipients, old.place_recipient = [], False  # a named recipient wins
+            if not (new.place_recipient and old.recipients and not old.place_recipient):
+                old.recipients += [r for r in new.recipients if r not in old.recipients]
             old.dates += new.dates
             old.places += new.places
             old.mode = old.mode or new.mode

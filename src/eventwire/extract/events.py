@@ -57,9 +57,10 @@ class EventCoder:
                 merge(events, event)
         found.claims(events)
         _recipients_by_reference(events)
-        return draft.add(actors=draft.actors + tuple(found.place_countries.values()),
-                         events=tuple(finish(i, e, draft.article.published)
-                                      for i, e in enumerate(events, 1)))
+        finished = tuple(finish(i, e, draft.article.published) for i, e in enumerate(events, 1))
+        used = {a for e in finished for a in (*e.actors, *e.recipients, *e.claimed_by)}
+        made = tuple(a for a in found.place_countries.values() if a.id in used)
+        return draft.add(actors=draft.actors + made, events=finished)
 
 
 def _is_definite(token) -> bool:
@@ -134,16 +135,19 @@ class _Found:
         the tokens of other triggers' clauses, and whether it sits inside another's clause."""
         found = [(t, e) for t in self.doc if t.i not in self.time_tokens  # "3 March" is no march
                  for e in [match(t)] if e is not None]
+        folds = {token.i: _folded(token, entry, found) for token, entry in found}
         restated: dict[int, set[int]] = {}
+        restating: dict[int, list] = {}  # noun -> the verbs that restate it ("strike ... killed")
+        for token, _entry in found:
+            if folds[token.i] is not None:
+                restated.setdefault(folds[token.i].i, set()).update(t.i for t in token.subtree)
+                restating.setdefault(folds[token.i].i, []).append(token)
         anchors: dict[int, Mention] = {}
         for token, entry in found:
-            folded_into = _folded(token, entry, found)
-            if folded_into is not None:
-                restated.setdefault(folded_into.i, set()).update(t.i for t in token.subtree)
-                continue
-            mention = self._mention(token, entry)
-            if mention is not None:
-                anchors[token.i] = mention
+            if folds[token.i] is None:
+                mention = self._mention(token, entry, restating.get(token.i, []))
+                if mention is not None:
+                    anchors[token.i] = mention
         clauses = {i: _clause(m.anchor) | restated.get(i, set()) for i, m in anchors.items()}
         for i, mention in anchors.items():
             others = [j for j in anchors if j != i and anchors[j].anchor.i != mention.anchor.i]
@@ -153,10 +157,13 @@ class _Found:
             embedded = any(mention.anchor.i in clauses[j] for j in others)
             yield mention, scope, foreign - scope, embedded
 
-    def _mention(self, token, entry) -> Mention | None:
-        """The trigger with its roles, or None when a verb has nobody acting."""
+    def _mention(self, token, entry, restating=()) -> Mention | None:
+        """The trigger with its roles, or None when a verb has nobody acting. A noun restated by
+        verbs ("an airstrike killed 15 al-Shabab fighters") takes their objects as recipients."""
         if token.pos_ != "VERB":
             actors, recipients, anchor = noun_roles(token, self.index)
+            for verb in restating:
+                recipients = recipients or [r for r in verb_roles(verb, self.index)[1] if r not in actors]
             if anchor.i != token.i and anchor.pos_ == "VERB" and not has_agent(anchor, actors):
                 return None  # "the market staged a rally": nobody acts
             return Mention(entry, token, anchor, tuple(actors), tuple(recipients), mode_of(entry, token))
@@ -206,7 +213,8 @@ class _Found:
         if mention.entry.type == "CONSULT" and any(
                 "IGO" in self.index.kinds.get(a, ()) for a in mention.actors):
             mode = "multilateral"  # a meeting of an alliance or a union has many parties
-        if not recipients and places:  # "arrived in Amman", "lifted the curfew in West Darfur"
+        place_recipient = not recipients and bool(places)
+        if place_recipient:  # "arrived in Amman", "lifted the curfew in West Darfur"
             recipients = [a for a in [self.country_of(min(places, key=precision_rank))]
                           if a and a not in actors]
         return EventDraft(event_type, mode, list(mention.entry.context), actors, recipients, status,
@@ -214,7 +222,7 @@ class _Found:
                       dates=dates, places=places, magnitude=magnitude,
                       main_clause=root, verbal=token.pos_ == "VERB",
                       lemmas={self.doc[i].lemma_.lower() for i in own}, embedded=embedded,
-                      reference_only=not anchored)
+                      reference_only=not anchored, place_recipient=place_recipient)
 
     def _size(self, own: set[int], mention: Mention) -> dict:
         if mention.entry.type == "ASSAULT" or not own:
