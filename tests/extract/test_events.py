@@ -663,3 +663,16 @@ def test_events_victims_named_by_the_restating_verb_are_recipients_and_headline_
     assert involves(ex, event.recipients, "Shabaab") and event.magnitude.killed == 15, summary(ex)
     assert len(event.evidence) == 2
     assert all(a.mentions for a in ex.actors)
+
+
+@pytest.mark.parametrize("sentence,event_type,recipient", [
+    pytest.param("Ethiopia rejected an offer from Egypt for new talks on the dam.", "REJECT", "Egypt",
+                 id="offer-from"),
+    pytest.param("Kenyan teachers began a hunger strike on Monday to demand the resignation of President "
+                 "William Ruto.", "PROTEST", "Ruto", id="purpose-clause"),
+    pytest.param("Kenyan teachers began a strike on Monday to demand the resignation of President "
+                 "William Ruto.", "PROTEST", "Ruto", id="labour-strike-by-its-strikers"),
+])
+def test_events_recipients_behind_offers_and_purposes(sentence, event_type, recipient):
+    ex = extraction(sentence)
+    assert any(involves(ex, e.recipients, recipient) for e in events_of_type(ex, event_type)), summary(ex)

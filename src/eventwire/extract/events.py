@@ -15,7 +15,7 @@ from . import event_facts as facts
 from .event_merge import (PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, merge,
                           precision_rank)
 from .event_rules import halts, recode
-from .triggers import (ActorIndex, Mention, agent_like, has_agent, match, mode_of, moves_forces,
+from .triggers import (ActorIndex, Entry, Mention, agent_like, has_agent, match, mode_of, moves_forces,
                        noun_roles, verb_roles)
 
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -32,6 +32,8 @@ TARGET_NOUNS = word_set("target_nouns")
 # "fire" and "sack" people are dismissals; "fired rockets", "fired on protesters" stay attacks.
 DISMISSAL_VERBS = word_set("dismissal_verbs")
 STAFF = word_set("staff")
+# Who strike from work: a "strike" they begin or call is a labour strike.
+LABOUR_NOUNS = word_set("labour_nouns")
 # A release or an arrest is of people: "released its inflation figures" is neither.
 HUMAN_OBJECT = {("RETREAT", "release"), ("COERCE", "arrest"), ("ASSAULT", "abduct")}
 
@@ -166,6 +168,8 @@ class _Found:
                 recipients = recipients or [r for r in verb_roles(verb, self.index)[1] if r not in actors]
             if anchor.i != token.i and anchor.pos_ == "VERB" and not has_agent(anchor, actors):
                 return None  # "the market staged a rally": nobody acts
+            if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and _by_labour(anchor):
+                entry = Entry("PROTEST", "strike", entry.pos, entry.words, entry.context)
             return Mention(entry, token, anchor, tuple(actors), tuple(recipients), mode_of(entry, token))
         actors, recipients = verb_roles(token, self.index)
         if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
@@ -342,6 +346,13 @@ def _folded(token, entry, found):
                 and token.dep_ in ("dobj", "pobj", "npadvmod"):
             return other
     return None
+
+
+def _by_labour(verb) -> bool:
+    """ "teachers began a strike", "the union called a strike": a labour strike, not an attack."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lemma_.lower() in LABOUR_NOUNS
+                                    or subject.lower_ in LABOUR_NOUNS)
 
 
 def _object_of(noun, verb) -> bool:

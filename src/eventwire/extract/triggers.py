@@ -274,6 +274,8 @@ def verb_roles(verb, index: ActorIndex) -> tuple[list[str], list[str]]:
             if child.dep_ in OBJECTS:
                 recipients += index.of_phrase(child)
                 recipients += _possessor_actors(child, index)
+                for pobj in _prep_objects(child, {"by", "from"}):  # "rejected calls by Kofi Annan"
+                    recipients += index.of_phrase(pobj)
     if not recipients:
         recipients = _object_recipients(verb, index)
     if not recipients:
@@ -292,6 +294,10 @@ def _object_recipients(verb, index: ActorIndex) -> list[str]:
     for holder in holders:
         for pobj in _prep_objects(holder):
             found += index.of_phrase(pobj)
+    if not found:  # "demand the resignation of President Ruto", "the withdrawal of Serbian forces"
+        for obj in holders[1:]:
+            for pobj in _prep_objects(obj, {"of"}):
+                found += index.of_phrase(pobj)
     return found
 
 
@@ -312,7 +318,8 @@ def _clause_recipients(verb, index: ActorIndex) -> list[str]:
             subject = next((c for c in child.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
             if subject is not None and subject.pos_ != "PRON":
                 return index.of_phrase(subject)
-        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+        purpose = child.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+        if (child.dep_ == "xcomp" or purpose) and child.pos_ == "VERB":  # "... to demand X's removal"
             found = [a for g in child.children if g.dep_ in OBJECTS for a in index.of_phrase(g)]
             found = found or _object_recipients(child, index)
             if found:
