@@ -676,3 +676,14 @@ def test_events_victims_named_by_the_restating_verb_are_recipients_and_headline_
 def test_events_recipients_behind_offers_and_purposes(sentence, event_type, recipient):
     ex = extraction(sentence)
     assert any(involves(ex, e.recipients, recipient) for e in events_of_type(ex, event_type)), summary(ex)
+
+
+@pytest.mark.parametrize("sentence,country", [
+    pytest.param("Thousands of demonstrators marched in Nairobi on Tuesday against new taxes.", "KEN",
+                 id="protesters-of-the-place"),
+    pytest.param("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", "IRQ", id="thousands-of-nationals"),
+])
+def test_events_protesters_no_one_names_are_the_people_of_the_place(sentence, country):
+    ex = extraction(sentence)
+    countries = {a.id: a.country for a in ex.actors}
+    assert any(countries.get(a) == country for e in events_of_type(ex, "PROTEST") for a in e.actors), summary(ex)

@@ -217,6 +217,10 @@ class _Found:
         if mention.entry.type == "CONSULT" and any(
                 "IGO" in self.index.kinds.get(a, ()) for a in mention.actors):
             mode = "multilateral"  # a meeting of an alliance or a union has many parties
+        if event_type == "PROTEST" and not actors and places:
+            # Protesters no text names are the people of the place: "demonstrators in Baghdad".
+            actors = [a for a in [self.country_of(min(places, key=precision_rank))] if a]
+            recipients = [r for r in recipients if r not in actors]
         place_recipient = not recipients and bool(places)
         if place_recipient:  # "arrived in Amman", "lifted the curfew in West Darfur"
             recipients = [a for a in [self.country_of(min(places, key=precision_rank))]

@@ -199,7 +199,11 @@ class ActorIndex:
             if not ids:
                 ids = [a for a in self._appositive_or_of(token)]
             if not ids and self.place_actor is not None:
-                ids = [a for a in [self.place_actor(token)] if a]  # "Washington demanded ..."
+                # "Washington demanded ...", "thousands of Iraqi Kurds demonstrated"
+                counted = token.like_num or token.lemma_.lower() in GROUP_WORDS
+                heads = [token] + ([g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for g in c.children if g.dep_ == "pobj"] if counted else [])
+                ids = [a for h in heads for a in [self.place_actor(h)] if a][:1]
             if not ids and token.lower_ in OBJECT_PRONOUNS:
                 # "Syria says it will not accept ...": "it" is the state or body named just before.
                 earlier = self.last_before(left, NON_PERSON_KINDS, token.sent.start_char)
