@@ -217,14 +217,14 @@ class _Found:
         if mention.entry.type == "CONSULT" and any(
                 "IGO" in self.index.kinds.get(a, ()) for a in mention.actors):
             mode = "multilateral"  # a meeting of an alliance or a union has many parties
-        if event_type == "PROTEST" and not actors and places:
-            # Protesters no text names are the people of the place: "demonstrators in Baghdad".
+        local = event_type == "PROTEST" and not actors and bool(places)
+        if local:  # protesters no text names are the people of the place: "demonstrators in Baghdad"
             actors = [a for a in [self.country_of(min(places, key=precision_rank))] if a]
-            recipients = [r for r in recipients if r not in actors]
         place_recipient = not recipients and bool(places)
         if place_recipient:  # "arrived in Amman", "lifted the curfew in West Darfur"
+            # (a local protest is against the state of the place: people and state share a name)
             recipients = [a for a in [self.country_of(min(places, key=precision_rank))]
-                          if a and a not in actors]
+                          if a and (local or a not in actors)]
         return EventDraft(event_type, mode, list(mention.entry.context), actors, recipients, status,
                       tokens=[token], evidence=[Span(sent.text, sent.start_char, sent.end_char)],
                       dates=dates, places=places, magnitude=magnitude,
