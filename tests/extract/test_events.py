@@ -687,3 +687,15 @@ def test_events_protesters_no_one_names_are_the_people_of_the_place(sentence, co
     ex = extraction(sentence)
     countries = {a.id: a.country for a in ex.actors}
     assert any(countries.get(a) == country for e in events_of_type(ex, "PROTEST") for a in e.actors), summary(ex)
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    pytest.param("India has targeted to produce 180 million tonnes of grain this year.", "ASSAULT", id="target-an-aim"),
+    pytest.param("The threat to tourists has increased, the embassy said.", "THREATEN", id="threat-without-threatener"),
+    pytest.param("The bank is issuing a bond with warrants.", "THREATEN", id="finance-warrants"),
+    pytest.param("Workers at the meat plant voted to go on strike against the company.", "ASSAULT",
+                 id="go-on-strike"),
+])
+def test_events_more_business_look_alikes(sentence, absent):
+    ex = extraction(sentence)
+    assert not events_of_type(ex, absent), summary(ex)

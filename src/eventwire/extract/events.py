@@ -168,6 +168,8 @@ class _Found:
                 recipients = recipients or [r for r in verb_roles(verb, self.index)[1] if r not in actors]
             if anchor.i != token.i and anchor.pos_ == "VERB" and not has_agent(anchor, actors):
                 return None  # "the market staged a rally": nobody acts
+            if entry.type == "THREATEN" and not actors:
+                return None  # "the threat to Americans has increased": no one threatens
             if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and _by_labour(anchor):
                 entry = Entry("PROTEST", "strike", entry.pos, entry.words, entry.context)
             return Mention(entry, token, anchor, tuple(actors), tuple(recipients), mode_of(entry, token))
@@ -180,6 +182,9 @@ class _Found:
             return None  # "deployed new software"
         if (entry.type, entry.mode) in HUMAN_OBJECT and len(entry.words) == 1 and not moves_forces(token):
             return None  # "released its inflation figures"
+        if entry.type == "ASSAULT" and any(c.dep_ == "xcomp" for c in token.children) and not any(
+                c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+            return None  # "India has targeted to produce 180 mln tonnes": an aim, not an attack
         if entry.type == "ASSAULT" and token.lemma_.lower() in DISMISSAL_VERBS and any(
                 c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in STAFF or c.ent_type_ == "PERSON")
                 for c in token.children):
@@ -331,6 +336,10 @@ def _folded(token, entry, found):
         if token.pos_ == "VERB" and other.pos_ != "VERB" and other.head.i == token.i \
                 and other.dep_ in ("dobj", "nsubjpass") and halts(token, other_entry.type):
             return other  # "cancelled a planned visit": one SANCTION, not a REJECT besides
+        if token.pos_ != "VERB" and other.pos_ == "VERB" and len(other_entry.words) > 1 \
+                and token.lemma_.lower() in other_entry.words[1:] and _near(token, other) \
+                and not halts(other, entry.type):
+            return other  # "go on strike": the noun is part of the verb's own trigger
         if token.pos_ != "VERB" and other.pos_ == "VERB" and entry.type in COOPERATIVE \
                 and other_entry.type in HOSTILE and _object_of(token, other) \
                 and not halts(other, entry.type):  # the halting rule keeps the noun instead
@@ -350,6 +359,11 @@ def _folded(token, entry, found):
                 and token.dep_ in ("dobj", "pobj", "npadvmod"):
             return other
     return None
+
+
+def _near(token, verb) -> bool:
+    """A child or grandchild of the verb, where the lexicon's extra words are looked for."""
+    return token.head.i == verb.i or token.head.head.i == verb.i
 
 
 def _by_labour(verb) -> bool:
