@@ -1,3 +1,8 @@
+import pytest
+
+from eventwire.data import read_table
+from eventwire.extract.places import PlaceFinder
+
 from ..conftest import extract_valid
 
 
@@ -31,11 +36,6 @@ def test_places_none_in_text_without_toponyms():
 
 
 # --- countries with coordinates, states, regions, towns (gazetteer.py) ---
-
-import pytest
-
-from eventwire.data import read_table
-from eventwire.extract.places import PlaceFinder
 
 NOWHERE = (None, None)
 

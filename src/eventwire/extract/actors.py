@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..records import Actor, Span
 from .actor_dictionary import (Role, countries_by_iso3, country_words, demonyms, event_nouns,
                                load_dictionary, max_role_tokens, roles, ruler_patterns)
-from .nationality import infer_countries
+from .nationality import infer_countries, name_pattern
 from .places import bare_name, is_misread_place
 
 __all__ = ["ActorFinder", "load_dictionary", "demonyms", "ruler_patterns"]
@@ -63,6 +63,7 @@ class ActorFinder:
         self.names = load_dictionary()
         self.roles = roles()
         self.country_names = {n: e.country for n, e in self.names.items() if e.kind == "country"}
+        self.name_pattern = name_pattern({**self.country_names, **demonyms()})
 
     def __call__(self, draft):
         doc = draft.doc
@@ -85,7 +86,7 @@ class ActorFinder:
             known.mentions.append(Span(ent.text, ent.start_char, ent.end_char))
         self._surnames(doc, found)
         self._pronouns(doc, found)
-        infer_countries(found, home, self.country_names, demonyms())
+        infer_countries(found, home, self.country_names, demonyms(), self.name_pattern)
         actors = sorted(found.values(), key=lambda a: min(m.start for m in a.mentions))
         return draft.add(actors=tuple(
             Actor(id=f"a{i}", name=a.name, kind=a.kind, country=a.country, sector=a.sector,

@@ -80,6 +80,7 @@ class _Found:
             t.i for t in doc if t.ent_type_ in ("DATE", "TIME")}
         self.places = [(self._tokens(m.start, m.end), p) for p in draft.places for m in p.mentions]
         self.quantities = [(q.start, q.end, q) for q in draft.quantities]
+        self.quantity_tokens = [(self._tokens(q.start, q.end), q) for q in draft.quantities]
         self.place_countries: dict[str, Actor] = {}  # ISO3 -> country actors made from places
 
     def _tokens(self, start: int, end: int) -> set[int]:
@@ -243,8 +244,7 @@ class _Found:
         subject = {t.i for c in mention.anchor.children if c.dep_ in ("nsubj", "nsubjpass")
                    for t in c.subtree}
         counted = []
-        for s_, e_, q in self.quantities:
-            toks = self._tokens(s_, e_)
+        for toks, q in self.quantity_tokens:
             number = next((self.doc[i] for i in sorted(toks) if self.doc[i].like_num), None)
             if not toks or not toks <= own or number is None:
                 continue

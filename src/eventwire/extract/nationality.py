@@ -16,10 +16,10 @@ OFFICE_WORDS = {"president", "prime", "minister", "king", "queen", "emir", "shei
 
 
 def infer_countries(found: dict, home: str | None, countries: dict[str, str],
-                    demonyms: dict[str, str]) -> None:
+                    demonyms: dict[str, str], pattern: re.Pattern | None = None) -> None:
     """Fill `country` of the found actors in place. `countries`: country name or alias -> ISO3;
-    `demonyms`: demonym -> ISO3."""
-    pattern = _name_pattern({**countries, **demonyms})
+    `demonyms`: demonym -> ISO3; `pattern`: name_pattern() of both, built once by the caller."""
+    pattern = pattern or name_pattern({**countries, **demonyms})
     named = {a.country for a in found.values() if a.kind != "person" and a.country}
     if len(named - {home}) > 0:
         home = None  # other countries in the text too: an untitled office holder could be any
@@ -40,7 +40,7 @@ def infer_countries(found: dict, home: str | None, countries: dict[str, str],
             actor.country = {**countries, **demonyms}[match.group(0)]
 
 
-def _name_pattern(names: dict[str, str]) -> re.Pattern | None:
+def name_pattern(names: dict[str, str]) -> re.Pattern | None:
     usable = sorted((n for n in names if len(n) > 3 and n[:1].isupper()), key=len, reverse=True)
     if not usable:
         return None
