@@ -699,3 +699,62 @@ def test_events_protesters_no_one_names_are_the_people_of_the_place(sentence, co
 def test_events_more_business_look_alikes(sentence, absent):
     ex = extraction(sentence)
     assert not events_of_type(ex, absent), summary(ex)
+
+
+@pytest.mark.parametrize("sentence,event_type,role,country", [
+    pytest.param("Norway gave Malawi a loan of 20 million dollars for new clinics.", "AID", "recipients", "MWI",
+                 id="light-verb-dative"),
+    pytest.param("Kenya rejected proposed Ugandan changes to the border treaty.", "REJECT", "recipients", "UGA",
+                 id="nationality-of-the-object"),
+    pytest.param("Chile mobilized its reservists for a possible war against Bolivia.", "MOBILIZE", "recipients",
+                 "BOL", id="deep-in-the-object"),
+    pytest.param("Turkish jets killed 12 Kurdish fighters in an attack on a camp near the border.", "ASSAULT",
+                 "actors", "TUR", id="restating-verb-gives-the-doer"),
+])
+def test_events_roles_deep_in_the_phrase(sentence, event_type, role, country):
+    ex = extraction(sentence)
+    countries = {a.id: a.country for a in ex.actors}
+    assert any(countries.get(a) == country for e in events_of_type(ex, event_type) for a in getattr(e, role)), \
+        summary(ex)
+
+
+def test_events_a_place_inside_the_actor_phrase_is_not_the_recipient():
+    ex = extraction("Kenya President William Ruto rejected a fresh offer for talks on Friday.")
+    countries = {a.id: a.country for a in ex.actors}
+    assert all(countries.get(a) != "KEN" for e in events_of_type(ex, "REJECT") for a in e.recipients), summary(ex)
+
+
+@pytest.mark.parametrize("sentence,event_type,role,country", [
+    pytest.param("Jane Rivera, the Chilean minister, arrived in Lima. She said she will sign the agreement.",
+                 "AGREE", "actors", "CHL", id="apposition-and-she"),
+    pytest.param("UN Secretary-General Maria Gonzalez said she would withdraw the observers from Haiti.",
+                 "THREATEN", "actors", "UNO", id="body-in-the-title"),
+    pytest.param("Amadou Keita, Mali's best-known poet, began a hunger strike in prison on Sunday.", "PROTEST",
+                 "actors", "MLI", id="possessive-apposition"),
+    pytest.param("President Amina Diallo threatened to ban Malian opposition parties.", "THREATEN", "actors",
+                 "MLI", id="office-holder-in-a-one-country-text"),
+    pytest.param("Rebel groups in Mali rejected the peace plan on Tuesday.", "REJECT", "actors", "MLI",
+                 id="people-named-by-where-they-are"),
+    pytest.param("Nairobi's police chief banned all rallies on Friday.", "COERCE", "actors", "KEN",
+                 id="capital-as-possessor"),
+    pytest.param("Students throughout Chile staged demonstrations on Saturday.", "PROTEST", "recipients", "CHL",
+                 id="domestic-protest-is-against-its-state"),
+    pytest.param("Kenyan police fired tear gas to disperse demonstrators on Monday.", "COERCE", "recipients",
+                 "KEN", id="domestic-crowd-of-the-police"),
+])
+def test_events_countries_of_people_by_description_and_place(sentence, event_type, role, country):
+    ex = extraction(sentence)
+    countries = {a.id: a.country for a in ex.actors}
+    assert any(countries.get(a) == country for e in events_of_type(ex, event_type) for a in getattr(e, role)), \
+        summary(ex)
+
+
+def test_events_banning_a_protest_is_coercion_not_a_concession():
+    ex = extraction("Police banned all rallies in the capital on Friday.")
+    assert events_of_type(ex, "COERCE") and not events_of_type(ex, "CONCEDE"), summary(ex)
+
+
+def test_events_a_foreign_target_keeps_the_domestic_rule_off():
+    ex = extraction("Kenyan police arrested twelve Ugandan traders near the border.")
+    countries = {a.id: a.country for a in ex.actors}
+    assert all(countries.get(a) != "KEN" for e in events_of_type(ex, "COERCE") for a in e.recipients), summary(ex)

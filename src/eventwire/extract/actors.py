@@ -86,6 +86,7 @@ class ActorFinder:
             known.mentions.append(Span(ent.text, ent.start_char, ent.end_char))
         self._surnames(doc, found)
         self._pronouns(doc, found)
+        self._described(doc, found, designators)
         infer_countries(found, home, self.country_names, demonyms(), self.name_pattern)
         actors = sorted(found.values(), key=lambda a: min(m.start for m in a.mentions))
         return draft.add(actors=tuple(
@@ -94,10 +95,40 @@ class ActorFinder:
             for i, a in enumerate(actors, 1)))
 
     def _dominant_country(self, doc) -> str | None:
+        """The country the text names most, by name or nationality ("Ugandan opposition")."""
         counts = Counter(self.names[bare_name(e.text)].country for e in doc.ents
                          if bare_name(e.text) in self.names
                          and self.names[bare_name(e.text)].kind == "country")
+        counts.update(iso3 for e in doc.ents if e.label_ == "NORP"
+                      for iso3 in [demonyms().get(e.text) or demonyms().get(e.text[:-1])] if iso3)
         return counts.most_common(1)[0][0] if counts else None
+
+    def _described(self, doc, found: dict[str, _Found], designators: list[_Designator]) -> None:
+        """A person's country from what the sentence says of them: an apposition ("X, Algeria's
+        leading activist", "Kofi Annan, UN secretary-general") or a body in the title before the
+        name ("U.N. Secretary-General Kofi Annan")."""
+        for actor in found.values():
+            if actor.kind != "person" or actor.country or not actor.mentions:
+                continue
+            first = actor.mentions[0]
+            span = doc.char_span(first.start, first.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            described = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+            described += [t for t in doc[root.left_edge.i:span.start] if t.dep_ == "compound"]
+            actor.country = self._country_in(doc, described, designators)
+
+    def _country_in(self, doc, tokens, designators: list[_Designator]) -> str | None:
+        where = {t.i for t in tokens}
+        for d in designators:
+            if d.start in where:
+                return d.iso3
+        for ent in doc.ents:
+            entry = self.names.get(ent.ent_id_) or self.names.get(bare_name(ent.text))
+            if ent.start in where and entry is not None and entry.country:
+                return entry.country
+        return None
 
     def _overridden(self, ent, claimed: set[int]) -> bool:
         """An entity inside a role phrase or title gives way to it, unless it is a specific

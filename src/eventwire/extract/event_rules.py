@@ -35,7 +35,8 @@ HALTABLE = {"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 # Easing economic sanctions is RETREAT "ease" (CAMEO 085); easing curfews and bans is CONCEDE (081).
 EASED = {"COERCE": "CONCEDE", "SANCTION": "RETREAT", "PROTEST": "CONCEDE", "ASSAULT": "RETREAT"}
 EASED_MODE = {("SANCTION", "RETREAT"): "ease"}
-HALT_VERBS_EXTRA = word_set("halt_verbs_extra")  # "called off", "lifted the curfew", "abolished restrictions"
+HALT_VERBS_EXTRA = word_set("halt_verbs_extra")
+FORBID_VERBS = word_set("forbid_verbs")  # "called off", "lifted the curfew", "abolished restrictions"
 # A protest lodged or delivered is a diplomatic protest, PLOVER ACCUSE (manual: "PROTEST presumes
 # significant physical activity, not just an expression of opinion").
 DIPLOMATIC_DELIVERY = word_set("diplomatic_delivery")
@@ -56,6 +57,12 @@ def recode(mention: Mention, event_type: str, mode, status: str, actors: list, r
             f in DIPLOMATIC_DELIVERY for f in base_forms(mention.anchor)):
         event_type, mode = "ACCUSE", None
     halted_by = _halted_by(mention, event_type)
+    if halted_by is not None and event_type == "PROTEST" and any(
+            f in FORBID_VERBS for f in base_forms(halted_by)):
+        # "police banned all rallies": forbidding protest restricts freedoms (CAMEO 1722), COERCE
+        halting, halted = verb_roles(halted_by, index)
+        return ("COERCE", None, facts.status_of(halted_by, "COERCE", published, date_end),
+                halting or actors, recipients or halted or list(mention.actors))
     if halted_by is not None:
         eased = EASED.get(event_type, "SANCTION")
         mode = EASED_MODE.get((event_type, eased))

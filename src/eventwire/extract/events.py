@@ -52,6 +52,8 @@ class EventCoder:
         index = ActorIndex(draft.actors, self.anaphora)
         found = _Found(doc, draft, index)
         index.place_actor = found.fallback_actor
+        index.modifier_actor = found.modifier_actor
+        index.located_actor = found.located_actor
         events: list[EventDraft] = []
         for mention, scope, foreign, embedded in found.mentions():
             event = found.describe(mention, scope, foreign, embedded)
@@ -90,8 +92,10 @@ class _Found:
     def fallback_actor(self, token) -> str | None:
         """The state behind a phrase that names no actor: a capital acting ("Washington
         demanded", "Berlin rejected") or a nationality ("Algerian landowners", "Iraqi towns")."""
+        possessors = [token] + [c for c in token.children if c.dep_ == "poss"]  # "Cairo's police chief"
         for toks, place in self.places:
-            if token.i in toks and place.country and _capitals().get(place.country) == place.name:
+            if toks & {t.i for t in possessors} and place.country \
+                    and _capitals().get(place.country) == place.name:
                 return self.country_of(place)
         if not (agent_like(token) or token.lemma_.lower() in TARGET_NOUNS
                 or token.dep_ in ("nsubj", "nsubjpass")):
@@ -101,6 +105,34 @@ class _Found:
             if iso3:
                 return self.country_actor(iso3, (Span(child.text, child.idx, child.idx + len(child)),))
         return None
+
+    def modifier_actor(self, token) -> str | None:
+        """The state of a nationality word on any noun: "Israeli changes", "a Senegalese plan"."""
+        for child in token.children:
+            iso3 = demonyms().get(child.text) if child.dep_ in ("amod", "compound", "nmod") else None
+            if iso3:
+                return self.country_actor(iso3, (Span(child.text, child.idx, child.idx + len(child)),))
+        return None
+
+    def located_actor(self, token) -> str | None:
+        """The state of the place a token names ("Zimbabwe", "Jericho"), or of its nationality
+        word ("the Syrian Golan Heights")."""
+        for toks, place in self.places:
+            if token.i in toks:
+                return self.country_of(place)
+        return self.modifier_actor(token)
+
+    def home_of(self, actors: list[str], sent) -> str | None:
+        """The country actor of the one state the actors and the sentence's places belong to."""
+        known = {a.id: a for a in (*self.draft.actors, *self.place_countries.values())}
+        countries = {i: a.country for i, a in known.items()}
+        home = {countries.get(a) for a in actors}
+        if len(home) != 1 or None in home:
+            return None
+        named = {countries.get(a) for a in self.index.within(sent.start_char, sent.end_char)}
+        named |= {_iso3(p.country) for toks, p in self.places if toks and sent.start <= min(toks) < sent.end}
+        iso3 = home.pop()
+        return self.country_actor(iso3, known[actors[0]].mentions[:1]) if named - {None} <= {iso3} else None
 
     def country_of(self, place) -> str | None:
         """The actor id of the country a place lies in (see country_actor)."""
@@ -165,8 +197,10 @@ class _Found:
         verbs ("an airstrike killed 15 al-Shabab fighters") takes their objects as recipients."""
         if token.pos_ != "VERB":
             actors, recipients, anchor = noun_roles(token, self.index)
-            for verb in restating:
-                recipients = recipients or [r for r in verb_roles(verb, self.index)[1] if r not in actors]
+            for verb in restating:  # "Russian aircraft killed 46 civilians in an attack"
+                doers, sufferers = verb_roles(verb, self.index)
+                actors = actors or doers
+                recipients = recipients or [r for r in sufferers if r not in actors]
             if anchor.i != token.i and anchor.pos_ == "VERB" and not has_agent(anchor, actors):
                 return None  # "the market staged a rally": nobody acts
             if entry.type == "THREATEN" and not actors:
@@ -226,11 +260,17 @@ class _Found:
         local = event_type == "PROTEST" and not actors and bool(places)
         if local:  # protesters no text names are the people of the place: "demonstrators in Baghdad"
             actors = [a for a in [self.country_of(min(places, key=precision_rank))] if a]
-        place_recipient = not recipients and bool(places)
-        if place_recipient:  # "arrived in Amman", "lifted the curfew in West Darfur"
-            # (a local protest is against the state of the place: people and state share a name)
-            recipients = [a for a in [self.country_of(min(places, key=precision_rank))]
+        subject = _subject_tokens(mention.anchor)
+        outside = [p for toks, p in self.places if toks & own and not toks & subject]
+        place_recipient = not recipients and bool(outside)
+        if place_recipient:  # "arrived in Amman", "lifted the curfew in West Darfur", not
+            # "Kenya President X rejected"; a local protest is against the state of its place
+            recipients = [a for a in [self.country_of(min(outside, key=precision_rank))]
                           if a and (local or a not in actors)]
+        if not recipients and actors and (event_type == "PROTEST" or _unnamed_people(mention.anchor)):
+            # "students staged demonstrations", "police dispersed demonstrators": in one country
+            # and naming no other, the protest is against its own state, the people are its own
+            recipients = [a for a in [self.home_of(actors, sent)] if a]
         return EventDraft(event_type, mode, list(mention.entry.context), actors, recipients, status,
                       tokens=[token], evidence=[Span(sent.text, sent.start_char, sent.end_char)],
                       dates=dates, places=places, magnitude=magnitude,
@@ -300,6 +340,26 @@ def _recipients_by_reference(events: list[EventDraft]) -> None:
             if any(t.lemma_.lower() in wanted for t in other.tokens):
                 event.recipients = [a for a in other.actors if a not in event.actors]
                 break
+
+
+def _unnamed_people(anchor) -> bool:
+    """The act falls on people the text names no actor for: "dispersed demonstrators"."""
+    objects = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    objects += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("from", "against", "on")
+                for g in c.children if g.dep_ == "pobj"]
+    return any(agent_like(o) and o.ent_type_ not in ("GPE", "ORG", "PERSON", "NORP") for o in objects)
+
+
+def _iso3(iso2: str | None) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=iso2) if iso2 else None
+    return country.alpha_3 if country else None
+
+
+def _subject_tokens(anchor) -> set[int]:
+    """The tokens of the anchor's own subject phrase."""
+    return {t.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
 def _clause(anchor) -> set[int]:

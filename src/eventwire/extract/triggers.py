@@ -75,6 +75,9 @@ GROUP_WORDS = word_set("group_words")
 # "it"/"they" stand for a state, body or group named earlier in their sentence ("Uruguay said
 # it will not ...", "farmers said they would ..."), never for a person.
 OBJECT_PRONOUNS = {"it", "they"}
+PERSON_PRONOUNS = {"he", "she"}  # the person named last before them
+# "rebels in the Ivory Coast", "inhabitants of the Golan Heights": people named by where they are.
+LOCATING_PREPS = {"in", "of", "throughout", "across"}
 NON_PERSON_KINDS = {"country", "organization", "government", "military", "armed group", "IGO", "group"}
 # Pronouns that stand for people or groups, who can act ("they protested"); "it" often cannot.
 AGENT_PRONOUNS = {"he", "she", "they", "we", "i", "who"}
@@ -176,6 +179,8 @@ class ActorIndex:
         self.kinds = {a.id: {a.kind, a.sector or ""} for a in actors}
         self.anaphora = anaphora
         self.place_actor = None  # token -> actor id for a capital standing for its state
+        self.modifier_actor = None  # token -> actor id of a nationality word on it ("German goods")
+        self.located_actor = None  # token -> actor id of the state of the place it names
 
     def within(self, start: int, end: int) -> list[str]:
         out = []
@@ -204,6 +209,14 @@ class ActorIndex:
                 heads = [token] + ([g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                                     for g in c.children if g.dep_ == "pobj"] if counted else [])
                 ids = [a for h in heads for a in [self.place_actor(h)] if a][:1]
+            if not ids and self.located_actor is not None and (
+                    _is_agent_noun(token) or token.lemma_.lower() in GROUP_WORDS):
+                # "opposition groups in Zimbabwe", "students throughout Indonesia": where they are
+                ids = [a for c in token.children if c.dep_ == "prep" and c.lower_ in LOCATING_PREPS
+                       for g in c.children if g.dep_ == "pobj" for a in [self.located_actor(g)] if a][:1]
+            if not ids and token.lower_ in PERSON_PRONOUNS:  # "Annan said he will withdraw ..."
+                earlier = self.last_before(left, {"person"})
+                ids = [earlier] if earlier else []
             if not ids and token.lower_ in OBJECT_PRONOUNS:
                 # "Syria says it will not accept ...": "it" is the state or body named just before.
                 earlier = self.last_before(left, NON_PERSON_KINDS, token.sent.start_char)
@@ -285,8 +298,41 @@ def verb_roles(verb, index: ActorIndex) -> tuple[list[str], list[str]]:
     if not recipients:
         recipients = _clause_recipients(verb, index)
     if not recipients:
+        recipients = [r for r in deep_recipients(verb, index) if r not in actors]
+    if not recipients:
         recipients = _place_countries(verb, index)
     return actors, [r for r in dict.fromkeys(recipients) if r not in actors]
+
+
+# How deep below an event word its recipient may sit in the object's phrase: "mobilized reservists
+# for a possible war against Iraq", "announced a suspension of air links with Serbia".
+DEEP_LEVELS = 4
+DEEP_PREPS = RECIPIENT_PREPS | {"of"}
+
+
+def deep_recipients(head, index: ActorIndex, nationality: bool = True) -> list[str]:
+    """The nearest actor in the phrases the event word governs, level by level through objects and
+    prepositions (never a clause of its own, never the subject): a named actor, or, when
+    `nationality`, the state of a nationality word ("rejected proposed Israeli changes",
+    "restrictions against German goods"; not for a bare noun: "demand for Russian oil")."""
+    level = [c for c in head.children if c.dep_ in OBJECTS or (c.dep_ == "prep" and c.lower_ in DEEP_PREPS)]
+    for _ in range(DEEP_LEVELS):
+        found: list[str] = []
+        following = []
+        for token in level:
+            if token.dep_ == "prep":
+                following += [g for g in token.children if g.dep_ == "pobj"]
+                continue
+            own = [token] + [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+            found += [a for t in own for a in index.within(t.left_edge.idx, t.idx + len(t.text))]
+            if not found and nationality and index.modifier_actor is not None:
+                found += [a for a in [index.modifier_actor(token)] if a]
+            following += [c for c in token.children
+                          if c.dep_ in ("conj", "appos") or (c.dep_ == "prep" and c.lower_ in DEEP_PREPS)]
+        if found:
+            return list(dict.fromkeys(found))
+        level = following
+    return []
 
 
 def _object_recipients(verb, index: ActorIndex) -> list[str]:
@@ -369,8 +415,11 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
             actors, given_to = verb_roles(verb, index)
             recipients = recipients or given_to
             anchor = verb  # its tense, negation, time and place are the event's: "arrived in Amman on a visit"
-    if not recipients and anchor.i != noun.i:  # "launch an offensive ... unless Iraq accepted"
-        recipients = _clause_recipients(anchor, index)
+    if not recipients and anchor.i != noun.i:
+        # "gave Tanzania a grant", "launch an offensive ... unless Iraq accepted"
+        recipients = [r for r in verb_roles(anchor, index)[1] if r not in actors]
+    if not recipients and anchor.i == noun.i:  # "a suspension of air links with Serbia"
+        recipients = [r for r in deep_recipients(noun, index, nationality=False) if r not in actors]
     actors = list(dict.fromkeys(actors))
     return actors, [r for r in dict.fromkeys(recipients) if r not in actors], anchor
 
