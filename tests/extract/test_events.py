@@ -758,3 +758,22 @@ def test_events_a_foreign_target_keeps_the_domestic_rule_off():
     ex = extraction("Kenyan police arrested twelve Ugandan traders near the border.")
     countries = {a.id: a.country for a in ex.actors}
     assert all(countries.get(a) != "KEN" for e in events_of_type(ex, "COERCE") for a in e.recipients), summary(ex)
+
+
+@pytest.mark.parametrize("sentence,event_type,role,country", [
+    pytest.param("Rwanda says it is willing to withdraw its troops from Congo.", "AGREE", "recipients", "COD",
+                 id="willing-to-withdraw"),
+    pytest.param("Kenya threatened to close the border crossing if Somalia kept its embargo.", "THREATEN",
+                 "recipients", "SOM", id="threat-content-on-condition"),
+    pytest.param("Mali's president has refused to respond to a demand from the French government to hold "
+                 "elections.", "REJECT", "recipients", "FRA", id="author-of-rejected-demand"),
+    pytest.param("Kenyan police seized rifles and ammunition from Somali smugglers on Tuesday.", "COERCE",
+                 "recipients", "SOM", id="taken-from"),
+    pytest.param("A camp for Sudanese refugees was attacked by gunmen near the border.", "ASSAULT",
+                 "recipients", "SDN", id="passive-subject-phrase"),
+])
+def test_events_recipients_from_content_and_phrases(sentence, event_type, role, country):
+    ex = extraction(sentence)
+    countries = {a.id: a.country for a in ex.actors}
+    assert any(countries.get(a) == country for e in events_of_type(ex, event_type) for a in getattr(e, role)), \
+        summary(ex)

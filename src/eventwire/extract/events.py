@@ -61,6 +61,7 @@ class EventCoder:
                 merge(events, event)
         found.claims(events)
         _recipients_by_reference(events)
+        _recipients_from_content(events)
         finished = tuple(finish(i, e, draft.article.published) for i, e in enumerate(events, 1))
         used = {a for e in finished for a in (*e.actors, *e.recipients, *e.claimed_by)}
         made = tuple(a for a in found.place_countries.values() if a.id in used)
@@ -339,6 +340,30 @@ def _recipients_by_reference(events: list[EventDraft]) -> None:
                 continue
             if any(t.lemma_.lower() in wanted for t in other.tokens):
                 event.recipients = [a for a in other.actors if a not in event.actors]
+                break
+
+
+# Stances taken on a thing someone proposed: "rejected a demand from the US President", "accepted
+# the offer by Egypt": the one who proposed it receives the stance.
+STANCE_ON_PROPOSALS = {"REJECT", "AGREE", "CONCEDE", "SUPPORT", "ACCUSE"}
+
+
+def _recipients_from_content(events: list[EventDraft]) -> None:
+    """An event word with no recipient takes one from the event inside its phrase: "threatened to
+    ban voting ... if Hamas ran" (the threat's content falls on Hamas); "refused to respond to a
+    demand from the US President" (a rejected proposal's author is who is rejected)."""
+    for event in events:
+        if (event.recipients and not event.place_recipient) or not event.verbal:
+            continue
+        trigger = event.tokens[0]
+        inside = {t.i for t in trigger.subtree} - {trigger.i}
+        contents = sorted((o for o in events if o is not event and any(t.i in inside for t in o.tokens)),
+                          key=lambda o: min(abs(t.i - trigger.i) for t in o.tokens))
+        for other in contents:
+            proposal = not other.verbal and event.type in STANCE_ON_PROPOSALS
+            found = [a for a in (other.actors if proposal else other.recipients) if a not in event.actors]
+            if found:
+                event.recipients, event.place_recipient = found, False
                 break
 
 

@@ -21,7 +21,7 @@ SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "dative"}
 # Clause links through which a verb without a subject inherits its head's subject.
-INHERIT_SUBJECT = {"xcomp", "conj", "advcl", "pcomp"}
+INHERIT_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "acomp"}  # acomp: "is willing to"
 
 
 @dataclass(frozen=True)
@@ -285,6 +285,8 @@ def verb_roles(verb, index: ActorIndex) -> tuple[list[str], list[str]]:
         agent = _agent(verb)
         actors = index.of_phrase(agent) if agent is not None else []
         recipients = index.of_phrase(subject) if subject is not None else []
+        if not recipients and subject is not None:  # "a camp for Congolese refugees was attacked"
+            recipients = [r for r in deep_recipients(subject, index) if r not in actors]
     else:
         actors = index.of_phrase(subject) if subject is not None else []
         for child in verb.children:
@@ -307,7 +309,7 @@ def verb_roles(verb, index: ActorIndex) -> tuple[list[str], list[str]]:
 # How deep below an event word its recipient may sit in the object's phrase: "mobilized reservists
 # for a possible war against Iraq", "announced a suspension of air links with Serbia".
 DEEP_LEVELS = 4
-DEEP_PREPS = RECIPIENT_PREPS | {"of"}
+DEEP_PREPS = RECIPIENT_PREPS | {"of", "from"}  # "confiscated weapons from armed groups"
 
 
 def deep_recipients(head, index: ActorIndex, nationality: bool = True) -> list[str]:
