@@ -777,3 +777,16 @@ def test_events_recipients_from_content_and_phrases(sentence, event_type, role, 
     countries = {a.id: a.country for a in ex.actors}
     assert any(countries.get(a) == country for e in events_of_type(ex, event_type) for a in getattr(e, role)), \
         summary(ex)
+
+
+def test_events_an_attack_nobody_is_named_for_is_by_the_places_unidentified_armed_group():
+    ex = extraction("A roadside bomb killed three soldiers near Kandahar on Sunday.")
+    (event,) = events_of_type(ex, "ASSAULT")
+    (actor,) = [a for a in ex.actors if a.id in event.actors]
+    assert (actor.name, actor.kind, actor.country) == ("Unidentified armed group (Afghanistan)", "armed group", "AFG")
+    assert actor.mentions and actor.mentions[0].text == "Kandahar"
+
+
+def test_events_a_named_attacker_leaves_no_unidentified_group():
+    ex = extraction("Taliban fighters attacked a police post near Kandahar on Sunday.")
+    assert not [a for a in ex.actors if a.name.startswith("Unidentified")], summary(ex)

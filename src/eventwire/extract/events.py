@@ -62,6 +62,11 @@ class EventCoder:
         found.claims(events)
         _recipients_by_reference(events)
         _recipients_from_content(events)
+        for event in events:
+            if event.type == "ASSAULT" and not event.actors and event.places:
+                # an attack nobody is named for: ACLED's "Unidentified Armed Group (Iraq)"
+                place = min(event.places, key=precision_rank)
+                event.actors = [a for a in [found.unidentified_group(place)] if a]
         finished = tuple(finish(i, e, draft.article.published) for i, e in enumerate(events, 1))
         used = {a for e in finished for a in (*e.actors, *e.recipients, *e.claimed_by)}
         made = tuple(a for a in found.place_countries.values() if a.id in used)
@@ -84,7 +89,9 @@ class _Found:
         self.places = [(self._tokens(m.start, m.end), p) for p in draft.places for m in p.mentions]
         self.quantities = [(q.start, q.end, q) for q in draft.quantities]
         self.quantity_tokens = [(self._tokens(q.start, q.end), q) for q in draft.quantities]
-        self.place_countries: dict[str, Actor] = {}  # ISO3 -> country actors made from places
+        # actors made here: ISO3 -> a country actor made from a place, "unidentified/ISO3" -> the
+        # unidentified armed group of a country
+        self.place_countries: dict[str, Actor] = {}
 
     def _tokens(self, start: int, end: int) -> set[int]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -159,6 +166,22 @@ class _Found:
                 id=f"a{number}", name=getattr(country, "common_name", None) or country.name,
                 kind="country", country=iso3, mentions=mentions)
         return self.place_countries[iso3].id
+
+    def unidentified_group(self, place) -> str | None:
+        """The unidentified armed group of the country a place lies in (ACLED's actor for attacks
+        whose perpetrator no one names), mentioned where the place is."""
+        country = self.country_of(place)
+        iso3 = next((a.country for a in self.place_countries.values() if a.id == country), None) or next(
+            (a.country for a in self.draft.actors if a.id == country), None)
+        if iso3 is None:
+            return None
+        key = f"unidentified/{iso3}"
+        if key not in self.place_countries:
+            name = next(a.name for a in (*self.draft.actors, *self.place_countries.values()) if a.id == country)
+            number = len(self.draft.actors) + len(self.place_countries) + 1
+            self.place_countries[key] = Actor(id=f"a{number}", name=f"Unidentified armed group ({name})",
+                                              kind="armed group", country=iso3, mentions=place.mentions[:1])
+        return self.place_countries[key].id
 
     def quantity_at(self, start: int, end: int):
         for s, e, q in self.quantities:
