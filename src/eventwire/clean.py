@@ -20,7 +20,7 @@ BINARY_CONTROL_SHARE = 0.01
 LINK_LINE_MAX_WORDS = 6
 # A headline is one line of at most this many words, without a final full stop.
 HEADLINE_MAX_WORDS = 25
-# py3langid needs a little text to be sure; shorter articles are taken as English.
+# py3langid needs a little text to be sure; shorter articles (names not counted) are taken as English.
 LANGUAGE_MIN_CHARS = 40
 # How many of py3langid's ranked guesses may name the wanted language; 2 admits English read as
 # its creoles (pcm) while German, Spanish and French articles still rank English nowhere near.
@@ -167,9 +167,12 @@ def _self_reference(boilerplate: str) -> str | None:
 def _language(text: str, wanted: tuple[str, ...] = ("en",)) -> str:
     """The text's language; a wanted language ranked right behind the best guess wins, because
     short English news about West Africa reads to py3langid as Nigerian Pidgin (pcm) first."""
-    if len(text) < LANGUAGE_MIN_CHARS:
+    # Names carry no language ("Vladimir Putin met Hosni Mubarak in Sochi" reads as Javanese):
+    # the guess is made on the words that do not start with a capital.
+    sample = " ".join(w for w in text[:5000].split() if not w[:1].isupper())
+    if len(sample) < LANGUAGE_MIN_CHARS:
         return "en"
     import py3langid
 
-    ranked = [lang for lang, _ in py3langid.rank(text[:5000])[:LANGUAGE_RANKS_TRUSTED]]
+    ranked = [lang for lang, _ in py3langid.rank(sample)[:LANGUAGE_RANKS_TRUSTED]]
     return next((lang for lang in ranked if lang in wanted), ranked[0])

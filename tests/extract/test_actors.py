@@ -184,3 +184,14 @@ def test_actors_data_tables_use_known_codes():
     rows = read_table("actors.tsv")
     assert all(r["country"] in iso3 | {"IGO", "UNO", "EUR", "NGO", "IMG"} for r in rows)
     assert all(r["kind"] in kinds for r in rows) and all(r.kind in kinds for r in roles().values())
+
+
+def test_actors_office_holders_known_by_name_get_their_country():
+    actors = actors_of("Vladimir Putin met Hosni Mubarak in Sochi on Monday.")
+    assert actors["Vladimir Putin"].country == "RUS" and actors["Hosni Mubarak"].country == "EGY"
+
+
+def test_actors_a_name_the_table_lacks_keeps_no_country():
+    actors = actors_of("Zorblat Quennick met reporters in a village on Monday.")
+    people = [a for a in actors.values() if a.kind == "person"]
+    assert people and all(a.country is None for a in people)

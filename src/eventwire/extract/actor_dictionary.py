@@ -145,3 +145,28 @@ def country_patterns() -> list[dict]:
             for name, entry in load_dictionary().items()
             if entry.kind == "country" and name not in COUNTRY_RULER_SKIP and " " not in name
             and name[:1].isupper() and len(name) > 3]
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    country: str
+    sector: str | None
+
+
+def person_key(name: str) -> str:
+    """One spelling key per name: case, dots and hyphens ignored ("Ban Ki-moon" = "BAN KI MOON")."""
+    return " ".join(re.sub(r"[.\-’']", " ", name).upper().split())
+
+
+@lru_cache(maxsize=1)
+def people() -> dict[str, Person]:
+    """Office holders by person_key of their name and spellings (people.tsv, built from the
+    Phoenix dictionaries by tools/build_people.py)."""
+    table: dict[str, Person] = {}
+    for row in read_table("people.tsv"):
+        person = Person(row["name"], row["country"], row["sector"] or None)
+        for spelling in (row["name"], *(row["aliases"] or "").split("|")):
+            if spelling:
+                table.setdefault(person_key(spelling), person)
+    return table

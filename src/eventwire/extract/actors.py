@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from ..records import Actor, Span
 from .actor_dictionary import (Role, countries_by_iso3, country_words, demonyms, event_nouns,
-                               load_dictionary, max_role_tokens, roles, ruler_patterns)
+                               load_dictionary, max_role_tokens, people, person_key, roles,
+                               ruler_patterns)
 from .nationality import infer_countries, name_pattern
 from .places import bare_name, is_misread_place
 
@@ -87,6 +88,7 @@ class ActorFinder:
         self._surnames(doc, found)
         self._pronouns(doc, found)
         self._described(doc, found, designators)
+        _known_people(found)
         infer_countries(found, home, self.country_names, demonyms(), self.name_pattern)
         actors = sorted(found.values(), key=lambda a: min(m.start for m in a.mentions))
         return draft.add(actors=tuple(
@@ -276,6 +278,17 @@ class ActorFinder:
             before = [a for start, a in people if window_start <= start < first.idx]
             if before:
                 before[-1].mentions.append(Span(first.text, first.idx, first.idx + len(first.text)))
+
+
+def _known_people(found: dict[str, "_Found"]) -> None:
+    """The country and sector of an office holder the text gives none for ("Putin offered ...")."""
+    for actor in found.values():
+        if actor.kind != "person" or actor.country:
+            continue
+        person = people().get(person_key(actor.name))
+        if person is not None:
+            actor.country = person.country
+            actor.sector = actor.sector or person.sector
 
 
 def _designators(doc) -> list[_Designator]:
