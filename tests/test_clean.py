@@ -49,6 +49,8 @@ def test_clean_html_uses_trafilatura_title_and_body():
     (b"", "empty"), (b" \n\t ", "empty"), (b"\x00\x01\x02\x03PK\x00\x00", "binary"),
     ("Die Bundeswehr schickt weitere Soldaten in den Irak, teilte das Ministerium am Donnerstag mit.",
      "language"),
+    ("Qtr to March 31\nShr 12 cts vs 9 cts\nNet 4.2 mln vs 3.1 mln\nRevs 88.5 mln vs 71.0 mln\n"
+     "Avg shrs 30.2 mln vs 29.8 mln", "no_prose"),
 ])
 def test_clean_rejects_bad_input_with_a_reason(content, code):
     ex = eventwire.extract(content)

@@ -15,6 +15,7 @@ REJECTIONS = {
     "too_large": "the document is {detail} bytes, over the limit of {limit} bytes: split it or raise Options.max_bytes",
     "no_text": "no article text was found in the document ({detail}): it may be a navigation, login or error page",
     "language": "the article is in {detail}, not English: eventwire codes English articles only",
+    "no_prose": "the text is a table of figures, not prose ({detail}): eventwire codes news sentences",
     "malformed": "the record is malformed ({detail}): it was skipped and the rest of the batch goes on",
     "truncated": "the file ends in the middle of a record ({detail}): the records before the damage were read; copy or download the file again to get the rest",
     "unreadable": "the file could not be read ({detail}): check that it exists and that you may read it",
