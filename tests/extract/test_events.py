@@ -790,3 +790,15 @@ def test_events_an_attack_nobody_is_named_for_is_by_the_places_unidentified_arme
 def test_events_a_named_attacker_leaves_no_unidentified_group():
     ex = extraction("Taliban fighters attacked a police post near Kandahar on Sunday.")
     assert not [a for a in ex.actors if a.name.startswith("Unidentified")], summary(ex)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    pytest.param("The company is fighting hard to prevent a hostile takeover.", False, id="struggle-for-an-aim"),
+    pytest.param("Unions are battling to keep the plant open.", False, id="battling-to-keep"),
+    pytest.param("Government troops fought to regain control of the highway.", True, id="armed-fighters"),
+    pytest.param("Rebels fought to capture the town on Sunday.", True, id="hostile-aim"),
+    pytest.param("The two clans fought over grazing land near Baidoa.", True, id="opponent-or-place"),
+])
+def test_events_fighting_for_an_aim_is_no_attack(sentence, expected):
+    ex = extraction(sentence)
+    assert bool(events_of_type(ex, "ASSAULT")) == expected, summary(ex)

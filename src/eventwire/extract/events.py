@@ -32,6 +32,10 @@ TARGET_NOUNS = word_set("target_nouns")
 # "fire" and "sack" people are dismissals; "fired rockets", "fired on protesters" stay attacks.
 DISMISSAL_VERBS = word_set("dismissal_verbs")
 STAFF = word_set("staff")
+# "Fight" for an aim is a struggle, not combat, unless an opponent or a hostile aim is named.
+STRUGGLE_VERBS = {"fight", "battle", "struggle"}
+OPPONENT_PREPS = {"against", "with", "on", "over", "for", "in", "near", "around"}
+ARMED_NOUNS = word_set("armed_nouns")  # "troops fought to regain the highway" is combat
 # Who strike from work: a "strike" they begin or call is a labour strike.
 LABOUR_NOUNS = word_set("labour_nouns")
 # A release or an arrest is of people: "released its inflation figures" is neither.
@@ -244,6 +248,8 @@ class _Found:
         if entry.type == "ASSAULT" and any(c.dep_ == "xcomp" for c in token.children) and not any(
                 c.dep_ in ("dobj", "nsubjpass") for c in token.children):
             return None  # "India has targeted to produce 180 mln tonnes": an aim, not an attack
+        if entry.type == "ASSAULT" and token.lemma_.lower() in STRUGGLE_VERBS and _struggle(token):
+            return None  # "the company is fighting hard to prevent a takeover"
         if entry.type == "ASSAULT" and token.lemma_.lower() in DISMISSAL_VERBS and any(
                 c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in STAFF or c.ent_type_ == "PERSON")
                 for c in token.children):
@@ -388,6 +394,17 @@ def _recipients_from_content(events: list[EventDraft]) -> None:
             if found:
                 event.recipients, event.place_recipient = found, False
                 break
+
+
+def _struggle(verb) -> bool:
+    """ "fighting hard to prevent a takeover": an aim and no opponent, place or hostile aim
+    ("fought to capture the town" stays combat, as does "fought rebels near Goma")."""
+    aims = [c for c in verb.children if c.dep_ == "xcomp" or (
+        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    if not aims or any(c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in OPPONENT_PREPS)
+                       or (c.dep_ == "nsubj" and c.lemma_.lower() in ARMED_NOUNS) for c in verb.children):
+        return False
+    return not any((entry := match(aim)) is not None and entry.type in HOSTILE for aim in aims)
 
 
 def _unnamed_people(anchor) -> bool:
