@@ -802,3 +802,14 @@ def test_events_a_named_attacker_leaves_no_unidentified_group():
 def test_events_fighting_for_an_aim_is_no_attack(sentence, expected):
     ex = extraction(sentence)
     assert bool(events_of_type(ex, "ASSAULT")) == expected, summary(ex)
+
+
+@pytest.mark.parametrize("sentence,giver,receiver", [
+    pytest.param("Sudan received food aid from Egypt on Monday.", "EGY", "SDN", id="received-from"),
+    pytest.param("Kenya secured a loan of 2 billion dollars from the World Bank.", "IGO", "KEN", id="secured-from"),
+])
+def test_events_the_receiver_of_aid_is_its_recipient(sentence, giver, receiver):
+    ex = extraction(sentence)
+    countries = {a.id: a.country for a in ex.actors}
+    (event,) = events_of_type(ex, "AID")
+    assert [countries[a] for a in event.actors] == [giver] and [countries[a] for a in event.recipients] == [receiver]

@@ -403,6 +403,8 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
         actors += index.of_phrase(pobj)
     anchor = noun
     head = noun.head
+    if noun.dep_ in OBJECTS and _receives(head):
+        return (*_received(head, actors, index), head)
     if noun.dep_ in OBJECTS and is_light_verb(head):
         anchor = head
         if not actors:
@@ -413,6 +415,8 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
     if not actors and anchor.i == noun.i:
         # "gave the Ivory Coast $5 million of aid": the verb that governs the noun phrase acts.
         verb = _governing_verb(noun)
+        if verb is not None and _receives(verb):
+            return (*_received(verb, actors, index), verb)
         if verb is not None and match(verb) is None and not any(f in STANCE_VERBS for f in base_forms(verb)):
             actors, given_to = verb_roles(verb, index)
             recipients = recipients or given_to
@@ -429,8 +433,20 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
 # Verbs whose subject speaks of an event without doing it: "claimed the attack", "followed the
 # attack", "confirmed the arrests".
 STANCE_VERBS = word_set("stance_verbs")
+# Light verbs whose subject is given the event: "received aid from Egypt", "obtained a loan".
+RECEIVING_VERBS = word_set("receiving_verbs")
 # "gave $5m of aid", "$300 million in aid", "arrived on a visit", "left for talks".
 GOVERNED_BY_VERB_PREPS = {"of", "in", "on", "for"}
+
+
+def _receives(verb) -> bool:
+    return verb.pos_ == "VERB" and any(f in RECEIVING_VERBS for f in base_forms(verb))
+
+
+def _received(verb, givers: list[str], index: ActorIndex) -> tuple[list[str], list[str]]:
+    """ "Sudan received food aid from Egypt": the giver acts, the receiver receives."""
+    givers = givers or [a for p in _prep_objects(verb, {"from", "by"}) for a in index.of_phrase(p)]
+    return givers, [r for r in verb_roles(verb, index)[0] if r not in givers]
 
 
 def _governing_verb(noun):
