@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import Counter
 from pathlib import Path
 
 SOURCES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
@@ -24,13 +23,14 @@ HEADER = """\
 # Columns: name (as usually written), country (ISO3, or UNO/EUR/IGO/NGO for bodies), sector
 # (CAMEO role code of the person's latest role: GOV, MIL, ELI, OPP, JUD, LEG, ...), first and
 # last (years of the roles listed), aliases (other spellings, | separated; a surname is kept
-# only where it names one person in the whole table).
+# only where everyone of that surname in the table belongs to one state).
 """
 # Title words Phoenix writes into some spellings ("PRESIDENT_HOSNI_MUBARAK"): not names.
 TITLES = {"PRESIDENT", "PRIME", "MINISTER", "KING", "QUEEN", "GENERAL", "GEN", "SECRETARY",
           "SHEIKH", "SHEIK", "PRINCE", "EMIR", "SULTAN", "FOREIGN", "DEFENSE", "DEFENCE", "LEADER",
           "CHAIRMAN", "CHANCELLOR", "PREMIER", "COLONEL", "COL", "DR", "MR", "MRS", "MS", "SIR",
-          "AYATOLLAH", "POPE", "VICE", "SENATOR", "GOVERNOR", "AMBASSADOR", "MAYOR", "JUDGE"}
+          "AYATOLLAH", "POPE", "VICE", "SENATOR", "GOVERNOR", "AMBASSADOR", "MAYOR", "JUDGE",
+          "GOV.", "SEN.", "REP.", "DR.", "GEN.", "COL.", "LT.", "CAPT.", "MR.", "MRS."}
 ROLE = re.compile(r"\[([A-Z]{3})([A-Z]{0,6})(?:\s+[<>]?(\d{6,8})?-?(\d{6,8})?)?\s*\]")
 # Words in some spellings that are not part of a name: "US_BILL_CLINTON", "THE_CLINTON_ADMINISTRATION".
 NOT_NAMES = {"THE", "ADMINISTRATION", "GOVERNMENT", "US", "U.S.", "UN", "U.N.", "UNITED", "NATIONS",
@@ -99,7 +99,17 @@ def _nationalities() -> set[str]:
 
 
 def rows(people: list[dict]) -> list[tuple]:
-    surnames = Counter(p["words"][-1] for p in people)
+    # the countries of the people who bear each surname, and of those whom the source calls by a
+    # title and that surname alone ("PRESIDENT_BUSH"): the famous bearer the news means
+    surnames: dict[str, set[str]] = {}
+    titled: dict[str, set[str]] = {}
+    for person in people:
+        country = _country(person["roles"])[0]
+        surnames.setdefault(person["words"][-1], set()).add(country)
+        for alias in person["aliases"]:
+            bare = [w for w in alias if w not in TITLES]
+            if len(bare) == 1 and len(alias) > 1:
+                titled.setdefault(bare[0], set()).add(country)
     not_names = NOT_NAMES | _nationalities()
     out = {}
     for person in people:
@@ -112,8 +122,9 @@ def rows(people: list[dict]) -> list[tuple]:
             words = [w for w in alias if w not in TITLES]
             if not words or words == person["words"]:
                 continue
-            if len(words) == 1 and (surnames[words[0]] > 1 or len(words[0]) < 4):
-                continue  # "MUBARAK" names one person; "SMITH" or "ALI" do not
+            known_as = titled.get(words[0]) or surnames.get(words[0], set())
+            if len(words) == 1 and (len(known_as) > 1 or len(words[0]) < 4):
+                continue  # "MUBARAK", "BUSH" name one state's people; "ALI" does not
             spellings.append(_name(words))
         words = [w for w in person["words"] if w not in TITLES | NOT_NAMES] or person["words"]
         name = _name(words)

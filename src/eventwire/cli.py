@@ -17,6 +17,7 @@ from .store import DEFAULT_DB, STORE_MISSING, EventFilter, Store
 
 # The annotated articles of the project's own writing, in a checkout (not in an installed wheel).
 OWN_ARTICLES = Path(__file__).resolve().parents[2] / "tests" / "articles"
+HELDOUT_EVENTS = "heldout_events.jsonl"  # event sentences written blind to the coder's rules
 
 
 def _date(_ctx, _param, value):
@@ -72,7 +73,7 @@ def extract(articles, published, url, fmt):
               help="The folder of gold data (extraction/, geoparsing/ ...).")
 @click.option("--limit", type=int, default=None, help="Score only the first N documents of each set (quick look).")
 @click.option("--articles", type=click.Path(file_okay=False), default=str(OWN_ARTICLES), show_default=True,
-              help="eventwire's own annotated articles, for the quote speaker score.")
+              help="eventwire's own annotated articles, for the quote speaker and held-out event scores.")
 def evaluate(data, limit, articles):
     """Score eventwire on real gold data and check the pinned floors (exit 1 below a floor)."""
     from rich.console import Console
@@ -90,6 +91,9 @@ def evaluate(data, limit, articles):
     results.update({k: v for k, v in coded.items() if k != plover.CONFUSION_KEY})
     if Path(articles).is_dir():
         results.update(quotes.score_quote_speakers(Path(articles)))
+        heldout = Path(articles) / HELDOUT_EVENTS
+        if heldout.is_file():
+            results.update(plover.score_heldout(heldout))
     shared = root.parent
     if (shared / "seed").is_dir() and (shared / "tools" / "check_seed.py").is_file():
         results.update(scores.score_seed(shared / "seed", shared / "tools" / "check_seed.py"))

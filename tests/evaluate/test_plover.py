@@ -122,3 +122,30 @@ def test_plover_score_plover_on_the_gold_file(shared):
     assert s["plover.n"] == 20
     assert all(0.0 <= s[k] <= 1.0 for k in SCORES)
     assert sum(sum(row.values()) for row in s[CONFUSION_KEY].values()) == 20
+
+
+def test_plover_heldout_scores_look_alikes_and_events_apart():
+    from eventwire.evaluate.plover import NO_EVENT, score_heldout_cases
+
+    cases = [Case(gold("ASSAULT", {"RUS"}, {"UKR"}), (pred("ASSAULT", {"RUS"}, {"UKR"}),)),  # hit
+             Case(gold("AGREE", {"FRA"}, {"DEU"}), (pred("AGREE", {"FRA"}, set()),)),  # recipient missed
+             Case(gold(NO_EVENT), ()),  # look-alike left alone: type right
+             Case(gold(NO_EVENT), (pred("ASSAULT"),))]  # a false alarm
+    result = score_heldout_cases(cases)
+    assert result["heldout.type_accuracy"] == 3 / 4
+    precision, recall = 1 / 3, 1 / 2
+    assert result["heldout.event_f1"] == pytest.approx(2 * precision * recall / (precision + recall))
+    assert result["heldout.actor_accuracy"] == 1.0 and result["heldout.recipient_accuracy"] == 0.5
+    assert result["heldout.false_alarms"] == 0.5 and result["heldout.n"] == 4
+
+
+def test_plover_read_heldout_maps_none_and_codes(tmp_path):
+    from eventwire.evaluate.plover import NO_EVENT, read_heldout
+
+    path = tmp_path / "h.jsonl"
+    path.write_text(json.dumps({"id": "h1", "text": "x", "type": "NONE", "source": [], "target": []}) + "\n"
+                    + json.dumps({"id": "h2", "text": "y", "type": "SANCTION", "source": ["usa"],
+                                  "target": ["UNO"]}) + "\n")
+    first, second = read_heldout(path)
+    assert first.type == NO_EVENT and not first.sources
+    assert second.sources == {"USA"} and second.targets == {"IGO"}

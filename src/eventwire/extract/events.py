@@ -67,9 +67,12 @@ class EventCoder:
         _recipients_by_reference(events)
         _recipients_from_content(events)
         for event in events:
-            if event.type == "ASSAULT" and not event.actors and event.places:
-                # an attack nobody is named for: ACLED's "Unidentified Armed Group (Iraq)"
-                place = min(event.places, key=precision_rank)
+            # an attack nobody is named for: ACLED's "Unidentified Armed Group (Iraq)", from where
+            # it happened ("near Samarra"), not from the victims' nationality ("a U.S. soldier")
+            named = () if event.place_recipient else event.recipients  # not a country made from the place
+            places = [p for p in event.places if not found.names_actor(p, named)]
+            if event.type == "ASSAULT" and not event.actors and places:
+                place = min(places, key=precision_rank)
                 event.actors = [a for a in [found.unidentified_group(place)] if a]
         finished = tuple(finish(i, e, draft.article.published) for i, e in enumerate(events, 1))
         used = {a for e in finished for a in (*e.actors, *e.recipients, *e.claimed_by)}
@@ -170,6 +173,12 @@ class _Found:
                 id=f"a{number}", name=getattr(country, "common_name", None) or country.name,
                 kind="country", country=iso3, mentions=mentions)
         return self.place_countries[iso3].id
+
+    def names_actor(self, place, actor_ids) -> bool:
+        """Some mention of the place lies inside a mention of one of the actors."""
+        spans = [(m.start, m.end) for a in (*self.draft.actors, *self.place_countries.values())
+                 if a.id in actor_ids for m in a.mentions]
+        return any(s <= m.start and m.end <= e for m in place.mentions for s, e in spans)
 
     def unidentified_group(self, place) -> str | None:
         """The unidentified armed group of the country a place lies in (ACLED's actor for attacks
