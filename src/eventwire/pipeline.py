@@ -75,7 +75,8 @@ def _stages() -> tuple[Stage, ...]:
         Stage("events", events.EventCoder, ("doc", "actors", "places", "times", "quantities"),
               ("events", "actors")),  # a country actor for a place an event falls on
         Stage("quotes", lambda o: quotes.find_quotes, ("doc", "actors", "events"), ("quotes",)),
-        Stage("checks", lambda o: checks.find_checks, ("article", "quantities"), ("checks",)),
+        Stage("checks", lambda o: checks.find_checks, ("article", "doc", "actors", "places", "quantities"),
+              ("checks",)),
     )
 
 

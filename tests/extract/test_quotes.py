@@ -11,8 +11,8 @@ def quotes_of(body):
     """(quote text, speaker name, cue) for each quote of a hand-built article."""
     ex = extract_valid(HEADLINE + body, published="2024-03-01")
     names = {a.id: a.name for a in ex.actors}
-    for q in ex.quotes:
-        assert ex.article.text[q.start:q.start + 10] == q.text[:10]
+    for q in ex.quotes:  # the contract: a quote's text is the article's text at its offsets
+        assert ex.article.text[q.start:q.end] == q.text
     return [(q.text, names.get(q.speaker), q.cue) for q in ex.quotes]
 
 
@@ -50,8 +50,9 @@ def test_quotes_run_over_paragraph_break_with_nested_quote_inside():
     body = ("“The water came at night,” farmer Joseph Mwangi told reporters. “We lost everything.\n\n"
             "“My neighbour shouted ‘Run!’ and we ran,” he said.\n")
     found = quotes_of(body)
-    assert [(t[:22], s) for t, s, _ in found] == [("The water came at nigh", "Joseph Mwangi"),
-                                                  ("We lost everything. My", "Joseph Mwangi")]
+    assert [(t[:24], s) for t, s, _ in found] == [("The water came at night", "Joseph Mwangi"),
+                                                  ("We lost everything.\n\n“My", "Joseph Mwangi")]
+    assert found[1][0].endswith("and we ran")
     assert not any(t.startswith("Run") for t, _s, _c in found)
 
 
@@ -90,9 +91,75 @@ def test_quotes_long_quote_without_speaker_is_kept_with_no_speaker():
     ("“One.\n\n“Two,” he said.", ["One. Two"]),
     ("“Unclosed\n\nplain paragraph “closed”", ["closed"]),
     ("They’re at NATO’s summit, O’Neill said.", []),
+    ("He said 'yes' and ‘no’.", ["yes", "no"]),
+    ("‘We don’t want war in Iran’s north,’ he said.", ["We don’t want war in Iran’s north"]),
+    ("‘The soldiers’ families want answers,’ she said.", ["The soldiers’ families want answers"]),
+    ("He called it 'a matter for the generals' and left.", ["a matter for the generals"]),
+    ("He called it 'a matter for the generals' and said the soldiers' pay would rise.",
+     ["a matter for the generals"]),
+    ("The show is called ‘Night Train‘ in Lagos.", ["Night Train"]),
+    ("The soldiers' wives said 'we want answers' today.", ["we want answers"]),
+    ("'We like rock 'n' roll,' he said.", ["We like rock 'n' roll"]),
+    ("Back in the ’80s, she said, ‘we had nothing’.", ["we had nothing"]),
+    ("‘One.\n\n‘Two,’ he said.", ["One. Two"]),
+    ("“I heard ‘Run!’ and ran,” he said.", ["I heard ‘Run!’ and ran"]),
+    ("She said: ‘It is “a farce”, all of it.’", ["It is “a farce”, all of it."]),
+    ("The '90s, O'Brien's rock 'n' roll, the farmers’ union.", []),
+    ("‘Unclosed\n\nplain paragraph.", []),
 ])
 def test_quotes_marks_paired(text, spans):
     assert [" ".join(text[s:e] for s, e in m.segments) for m in quote_spans(text)] == spans
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    ("Interior Minister Paula Brandt said: ‘We will not back down.’", "We will not back down.",
+     "Paula Brandt"),
+    ("'The bridge will reopen on Friday,' Mayor Tomas Herrera said.", "The bridge will reopen on Friday",
+     "Tomas Herrera"),
+    ("‘Nobody here has slept for days,’ aid worker Leila Farouk told reporters.",
+     "Nobody here has slept for days", "Leila Farouk"),
+    ("The Health Ministry called the report ‘a deliberate distortion of the facts’.",
+     "a deliberate distortion of the facts", "Health Ministry"),
+    ("‘We don’t want another war in Iran’s north,’ General Omar Rashidi said.",
+     "We don’t want another war in Iran’s north", "Omar Rashidi"),
+    ("‘The soldiers’ families deserve the truth,’ Senator Helen Marsh said.",
+     "The soldiers’ families deserve the truth", "Helen Marsh"),
+    ("'Our soldiers' families deserve the truth,' Senator Helen Marsh said.",
+     "Our soldiers' families deserve the truth", "Helen Marsh"),
+])
+def test_quotes_single_marks_direct_and_partial_with_speaker(body, text, speaker):
+    assert [(t, s) for t, s, _cue in quotes_of(body)] == [(text, speaker)]
+
+
+def test_quotes_single_marks_pronoun_and_continuation():
+    body = ("Defence Minister Karim Haddad visited the base on Monday. ‘Our soldiers did their duty,’ "
+            "he said. ‘They will be home soon.’")
+    assert quotes_of(body) == [("Our soldiers did their duty", "Karim Haddad", "say"),
+                               ("They will be home soon.", "Karim Haddad", "say")]
+
+
+def test_quotes_single_marks_run_over_paragraph_break_is_one_span():
+    body = "‘The river rose at dawn.\n\n‘By noon the school was gone,’ teacher Samuel Otieno said."
+    assert quotes_of(body) == [("The river rose at dawn.\n\n‘By noon the school was gone", "Samuel Otieno",
+                                "say")]
+
+
+def test_quotes_single_marks_around_a_nested_double_quote_make_one_quote():
+    body = "Minister Paula Brandt said: ‘They called our plan “a farce”, but it is working.’"
+    assert quotes_of(body) == [("They called our plan “a farce”, but it is working.", "Paula Brandt",
+                                "say")]
+
+
+@pytest.mark.parametrize("body", [
+    "The band played rock 'n' roll all night in O'Connell Street.",
+    "Music from the '90s filled the hall, and the soldiers' families danced.",
+    "The soldiers’ families and the farmers’ union met Iran’s envoy in the ’80s hall.",
+    "Officials don't expect the ministry's staff back before the veterans' march.",
+    "She called it ‘chaos’ on Monday.",
+    "‘This opening mark is never closed.\n\nThe next paragraph is ordinary reporting.",
+])
+def test_quotes_single_marks_nothing_found(body):
+    assert quotes_of(body) == []
 
 
 def test_quotes_support_events_whose_evidence_shares_the_sentence():

@@ -1,13 +1,16 @@
 """Checks: numbers stated twice in one article (headline and body) compared, with a verdict.
 
-Reads `draft.quantities` and the parse around them for what is counted ("troops", "killed");
-compares only like with like and says "unclear" rather than guess. It never changes a quantity.
+Reads `draft.quantities` and the parse around them for what is counted ("troops", "killed"), and
+for a force's size whose force it is and where; compares only like with like and says "unclear"
+rather than guess. It never changes a quantity.
 """
 from __future__ import annotations
 
 import dataclasses
 import re
 from dataclasses import dataclass
+
+import pycountry
 
 from ..pipeline import Draft
 from ..records import Check, Span
@@ -30,8 +33,34 @@ ROLE_AFTER_TOKENS = 2
 APPROX_TOLERANCE = 0.10
 # Hedges that make a figure a lower bound: "at least 12" agrees with any 12 or more.
 LOWER_BOUND = ("at least", "more than", "over")
+# Hedges that make a figure an upper bound: "up to 3,000 troops" agrees with any 3,000 or fewer.
+UPPER_BOUND = ("up to", "as many as", "fewer than", "less than")
+# Nouns that count the members of an armed force: one kind of thing, so a headline's "600
+# soldiers" and the body's "600 troops" state the same figure. Lemmas, as spaCy gives them.
+FORCE_NOUNS = frozenset("""
+    troop soldier personnel peacekeeper marine paratrooper commando serviceman servicemen
+    sailor airman reservist guardsman
+""".split())
+FORCE = "force"
+# Modifiers of a counted noun that make its figure an addition to a force ("an additional
+# 3,500 troops", "3,500 more troops"): read as a change ("expand by 3,500"), not as a size.
+ADDITION_WORDS = frozenset({"additional", "more", "extra", "another", "further", "new"})
+# Modifiers that make a figure a part of a force ("the first 400 troops"), not its size.
+PART_WORDS = frozenset({"first", "last", "remaining", "other", "some", "few"})
+# Dependencies by which those modifiers hang from the number or the noun: spaCy makes
+# "another 1,000" a quantmod of the number and "an additional" an amod of the noun.
+MODIFIER_DEPS = ("amod", "det", "advmod", "quantmod")
+# Dependencies of a counted noun whose verb's subject owns the force ("Kenya will send 2,000
+# troops", "Chad has 1,400 soldiers"); a subject noun ("2,000 troops arrived") names no owner.
+OBJECT_DEPS = ("dobj", "attr", "oprd")
+# PLOVER codes of bodies that are no state: such an owner is told apart by its actor, not code.
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 # Words that say a later figure updates an earlier one: a change of toll, not a contradiction.
 UPDATE_WORDS = {"rise", "climb", "increase", "reach", "mount", "jump", "grow"}
+# Verbs that resize a force: a size stated with one of them ("will raise its force to 1,400")
+# is a plan or a change, so a different size elsewhere is "unclear", not a contradiction.
+RESIZE_WORDS = UPDATE_WORDS | {"raise", "expand", "boost", "bolster", "reinforce", "double", "triple",
+                               "add", "bring", "cut", "reduce", "withdraw", "trim", "shrink", "halve"}
 # Longest phrase (tokens) used to name a figure in a check's claim.
 PHRASE_MAX_TOKENS = 8
 # A figure in a sentence with these is background ("1,400 pupils kidnapped since 2014"),
@@ -45,6 +74,7 @@ class _Figure:
     """A quantity read for comparison: value, what it counts, how it relates, where it stands."""
 
     quantity: object
+    number: object  # the spaCy token of the figure's number
     value: float
     role: str | None  # killed, injured, ... or None for plain counts
     noun: str | None
@@ -52,10 +82,12 @@ class _Figure:
     phrase: str
     sent_start: int
     update: bool
+    part: bool = False  # "the first 400 troops": a part of a force, not its size
 
 
 def find_checks(draft: Draft) -> Draft:
-    """Adds `checks`: the headline's figures against the body's, and repeated body tolls."""
+    """Adds `checks`: the headline's figures against the body's, repeated body tolls, and a
+    force's size stated again in the body."""
     article, doc = draft.article, draft.doc
     title = article.title or ""
     head_end = len(title) if title and article.text.startswith(title) else 0
@@ -63,6 +95,7 @@ def find_checks(draft: Draft) -> Draft:
     body = [f for q in draft.quantities if q.start >= head_end for f in _figures(doc, q)]
     checks = [c for f in headline if (c := _check_headline(f, body))]
     checks += _check_body(body)
+    checks += _check_force_sizes(body, draft.actors, draft.places)
     return draft.add(checks=tuple(checks))
 
 
@@ -77,15 +110,27 @@ def _figures(doc, q) -> list[_Figure]:
     if BACKGROUND.search(sent.text):
         return []
     update = any(t.lemma_.lower() in UPDATE_WORDS for t in sent if t.i < number.i)
-    base = dict(quantity=q, role=role, noun=noun, sent_start=sent.start_char, update=update)
+    base = dict(quantity=q, number=number, role=role, noun=noun, sent_start=sent.start_char,
+                update=update)
     if q.change is not None:
         return [_Figure(value=q.change, relation="change", phrase=_text(q), **base),
                 _Figure(value=q.after, relation="after", phrase=_text(q), **base)]
     if q.value is None:
         return []
     before = doc[span.start - 1].lower_ if span.start else ""
-    relation = RELATIONS.get(before, "count")
-    return [_Figure(value=q.value, relation=relation, phrase=_phrase(span, number, role, before), **base)]
+    modifiers = _modifiers(number, q)
+    relation = "change" if modifiers & ADDITION_WORDS else RELATIONS.get(before, "count")
+    return [_Figure(value=q.value, relation=relation, phrase=_phrase(span, number, role, before),
+                    part=bool(modifiers & PART_WORDS), **base)]
+
+
+def _modifiers(number, q) -> set[str]:
+    """Words modifying the number or its counted noun outside the quantity's own text ("an
+    additional", "another", "the first"); "more" of "more than 3,500" is a hedge, not one."""
+    doc = number.doc
+    words = [*number.children, *(number.head.children if number.dep_ == "nummod" else ())]
+    return {c.lower_ for c in words if c.dep_ in MODIFIER_DEPS and not q.start <= c.idx < q.end
+            and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "than")}
 
 
 def _role(number) -> str | None:
@@ -139,7 +184,7 @@ def _check_headline(claim: _Figure, body: list[_Figure]) -> Check | None:
     candidates = [f for f in candidates if f.role == claim.role and _same_thing(claim, f)]
     if not candidates:
         return None
-    candidates.sort(key=lambda f: (f.noun != claim.noun, f.quantity.start))
+    candidates.sort(key=lambda f: (_kind(f.noun) != _kind(claim.noun), f.quantity.start))
     # In order: the same number; one sentence's figures adding up to it ("12 soldiers and
     # 3 civilians"); a hedged or bounded figure that allows it; else the likeliest mismatch.
     exact = next((f for f in candidates if f.value == claim.value), None)
@@ -147,7 +192,8 @@ def _check_headline(claim: _Figure, body: list[_Figure]) -> Check | None:
     best = best or next((("consistent", f) for f in candidates if _verdict(claim, f) == "consistent"), None)
     verdict, match = best or ("inconsistent", candidates[0])
     toll_update = claim.role and match.update  # "the toll rose to 16": a later count
-    if verdict == "inconsistent" and (toll_update or claim.noun != match.noun and not _generic(claim, match)):
+    other_kind = _kind(claim.noun) != _kind(match.noun) and not _generic(claim, match)
+    if verdict == "inconsistent" and (toll_update or other_kind):
         verdict = "unclear"
     return _record(f"headline: {claim.phrase}", claim, match, verdict)
 
@@ -155,7 +201,13 @@ def _check_headline(claim: _Figure, body: list[_Figure]) -> Check | None:
 def _same_thing(a: _Figure, b: _Figure) -> bool:
     if a.role:  # casualties: the nouns may differ ("soldiers" / "people")
         return True
-    return a.noun == b.noun or (a.noun in GENERIC_NOUNS or b.noun in GENERIC_NOUNS) and a.relation != "count"
+    return _kind(a.noun) == _kind(b.noun) or \
+        (a.noun in GENERIC_NOUNS or b.noun in GENERIC_NOUNS) and a.relation != "count"
+
+
+def _kind(noun: str | None) -> str | None:
+    """What a noun counts, with all of a force's members ("troops", "soldiers") as one."""
+    return FORCE if noun in FORCE_NOUNS else noun
 
 
 def _generic(a: _Figure, b: _Figure) -> bool:
@@ -189,10 +241,92 @@ def _check_body(body: list[_Figure]) -> list[Check]:
     return checks
 
 
+def _check_force_sizes(body: list[_Figure], actors, places) -> list[Check]:
+    """A force's size stated again later in the body, against its first statement. The same
+    force: counted by force nouns, owned by the same named actor, in places that agree; an
+    addition, a part or a past size ("from 500") is no restatement of it."""
+    first: dict[str, list[tuple[_Figure, frozenset[str]]]] = {}
+    checks = []
+    for f in body:
+        if f.role or f.part or f.relation not in ("count", "after") or _kind(f.noun) != FORCE:
+            continue
+        owner = _owner(f.number, actors)
+        if owner is None:
+            continue
+        where = _countries(f.number.sent, owner, actors, places)
+        earlier = next((e for e, w in first.get(owner, ()) if not w or not where or w & where), None)
+        if earlier is None:
+            first.setdefault(owner, []).append((f, where))
+        elif earlier.sent_start != f.sent_start and f.value != earlier.quantity.before:
+            verdict = _verdict(earlier, f)
+            if verdict == "inconsistent" and (_resized(earlier) or _resized(f)):
+                verdict = "unclear"
+            checks.append(_record(f"body: {earlier.phrase}", earlier, f, verdict))
+    return checks
+
+
+def _resized(f: _Figure) -> bool:
+    """A size after a change ("from 500 to 4,000") or in a sentence that resizes the force."""
+    return f.relation == "after" or any(t.lemma_.lower() in RESIZE_WORDS for t in f.number.sent)
+
+
+def _owner(number, actors) -> str | None:
+    """Whose force a figure counts: the one actor named in its noun phrase ("Kenyan troops",
+    "troops from Chad"), else in the subject of the verb that takes it ("Kenya will send ...")."""
+    noun = number.head if number.dep_ == "nummod" else number
+    ranges = [(noun.left_edge.idx, _end(noun))]
+    ranges += [(c.idx, _end(c.right_edge)) for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"]
+    owners = _owners_in(ranges, actors) or _subject_owners(noun, actors)
+    return next(iter(owners)) if len(owners) == 1 else None
+
+
+def _subject_owners(noun, actors) -> set[str]:
+    """Owners named in the subject of the verb that takes the counted noun as its object, or
+    through "to"/"by" ("Chad will raise its force to 1,400 soldiers")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in RELATIONS:
+        noun = noun.head
+    elif noun.dep_ not in OBJECT_DEPS:
+        return set()
+    subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return set()
+    return _owners_in([(subject.left_edge.idx, _end(subject.right_edge))], actors)
+
+
+def _owners_in(ranges, actors) -> set[str]:
+    return {_owner_key(a) for a in actors for m in a.mentions
+            if any(m.start < e and s < m.end for s, e in ranges)}
+
+
+def _owner_key(actor) -> str:
+    """A state by its country code, so "Kenya" and "Kenyan troops" are one owner."""
+    code = actor.country
+    return code if code and code not in NON_STATE_CODES else actor.id
+
+
+def _countries(sent, owner: str, actors, places) -> frozenset[str]:
+    """ISO3 codes of the places named in the sentence, the owner's own name and country left out."""
+    own = [(m.start, m.end) for a in actors if _owner_key(a) == owner for m in a.mentions]
+    found = set()
+    for place in places:
+        for m in place.mentions:
+            inside = sent.start_char <= m.start and m.end <= sent.end_char
+            if inside and place.country and not any(s < m.end and m.start < e for s, e in own):
+                country = pycountry.countries.get(alpha_2=place.country)
+                found.add(country.alpha_3 if country else place.country)
+    return frozenset(found - {owner})
+
+
+def _end(token) -> int:
+    return token.idx + len(token)
+
+
 def _verdict(a: _Figure, b: _Figure) -> str:
     if a.value == b.value:
         return "consistent"
     if _lower_bound(a) and b.value >= a.value or _lower_bound(b) and a.value >= b.value:
+        return "consistent"
+    if _upper_bound(a) and b.value <= a.value or _upper_bound(b) and a.value <= b.value:
         return "consistent"
     hedged = a.quantity.approximate or b.quantity.approximate
     if hedged and abs(a.value - b.value) <= APPROX_TOLERANCE * max(abs(a.value), abs(b.value)):
@@ -202,6 +336,10 @@ def _verdict(a: _Figure, b: _Figure) -> str:
 
 def _lower_bound(f: _Figure) -> bool:
     return f.quantity.text.lower().startswith(LOWER_BOUND)
+
+
+def _upper_bound(f: _Figure) -> bool:
+    return f.quantity.text.lower().startswith(UPPER_BOUND)
 
 
 def _record(claim: str, a: _Figure, b: _Figure, verdict: str) -> Check:

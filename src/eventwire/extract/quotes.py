@@ -1,8 +1,8 @@
 """Quotes: direct and partial quotations with their speaker, cue verb and supported events.
 
-Finds double-quoted spans (straight or curly, across paragraph breaks as newspapers run them),
-then reads the parse outside the quote marks for the cue verb and its subject. It never invents
-a speaker that is not one of `draft.actors`, and never treats apostrophes or single quotes as marks.
+Finds quoted spans in double or single marks (straight or curly, across paragraph breaks as
+newspapers run them), then reads the parse outside the marks for the cue verb and its subject. It
+never invents a speaker that is not one of `draft.actors`, and never reads an apostrophe as a mark.
 """
 from __future__ import annotations
 
@@ -38,6 +38,20 @@ CONTINUATION_MAX_BREAKS = 2
 CONTINUATION_MAX_CHARS = 40
 # Characters before a straight quote that make it an opening one.
 OPENERS_BEFORE = " \t\n([{—–-/:"
+# British and many wire styles quote speech in single marks. The right one is also the
+# apostrophe, and web copy often types one curly mark for the other, so a single mark is read
+# by its neighbours alone, as a straight one is (see _single_marks).
+SINGLE_MARKS = "'‘’"
+CLOSING_MARKS = "\"”»" + SINGLE_MARKS
+# Apostrophes that stand after a space, where an opening mark would: decades ("the '90s"),
+# "rock 'n' roll", and the clipped words wire copy prints in speech ("'em", "'til").
+ELISION = re.compile(r"['‘’](?:\d\ds\b|\d\d(?=[.,;:!?)]|$)|n['‘’]|(?:em|til|tis|twas|cause|bout)\b)",
+                     re.IGNORECASE | re.MULTILINE)
+# How a mark is read: a weak closing mark ("the soldiers' families") may be a plural
+# possessive, and closes a quote only when no sure closing mark does before the next opening
+# mark or the paragraph's end; then the first one closes it, as a quote cut short misleads
+# less than one that runs on into the reporter's words.
+OPEN, CLOSE, WEAK_CLOSE = "open", "close", "weak close"
 
 
 @dataclass(frozen=True)
@@ -66,8 +80,8 @@ class _Attribution:
 
 def find_quotes(draft: Draft) -> Draft:
     """Adds `quotes`: every quotation found, with the actor who speaks it where one is found.
-    A quote run over paragraphs has its paragraphs' words joined by one space in `text`, with
-    `start`/`end` from its first word to its last."""
+    `text` is `article.text[start:end]`, as for every span of the contract: a quote run over
+    paragraphs goes from its first word to its last, the breaks and marks between included."""
     text, doc = draft.article.text, draft.doc
     quotes: list[Quote] = []
     previous: tuple[_Marked, Quote] | None = None
@@ -79,8 +93,8 @@ def find_quotes(draft: Draft) -> Draft:
         words = " ".join(text[s:e] for s, e in marked.segments)
         if len(words.split()) <= SCARE_QUOTE_MAX_WORDS and not (speaker and found.governed):
             continue
-        quote = Quote(text=words, start=marked.start, end=marked.end, speaker=speaker, cue=cue,
-                      supports=_supports(doc, marked, draft.events))
+        quote = Quote(text=text[marked.start:marked.end], start=marked.start, end=marked.end,
+                      speaker=speaker, cue=cue, supports=_supports(doc, marked, draft.events))
         quotes.append(quote)
         previous = (marked, quote)
     return draft.add(quotes=tuple(quotes))
@@ -89,47 +103,104 @@ def find_quotes(draft: Draft) -> Draft:
 # --- finding the marks ----------------------------------------------------------------------
 
 def quote_spans(text: str) -> list[_Marked]:
-    """Double-quoted spans; an unclosed quote continues in the next paragraph only if that
-    paragraph opens with a quote mark, and is dropped otherwise."""
+    """Quoted spans in double marks, then in single marks outside them; a quote inside another
+    (a nested "‘Run!’", or British "‘... “so-called” ...’") is part of it, not one of its own."""
+    doubles = _pair(text, _double_marks(text))
+    ranges = [(m.outer[0][0], m.outer[-1][1]) for m in doubles]
+    singles = _pair(text, _single_marks(text, ranges))
+    found = sorted(doubles + singles, key=lambda m: m.outer[0][0])
+    return [m for m in found if not any(_within(m, other) for other in found if other is not m)]
+
+
+def _pair(text: str, marks) -> list[_Marked]:
+    """Opening and closing marks paired. An unclosed quote continues in the next paragraph only
+    if that paragraph opens with a quote mark, and is dropped otherwise; a weak closing mark
+    closes it when no sure one does before the next opening mark or the paragraph's end."""
     found: list[_Marked] = []
-    open_segments: list[tuple[int, int]] = []  # closed paragraphs of the quote being read
+    segments: list[tuple[int, int]] = []  # closed paragraphs of the quote being read
     opened: int | None = None  # offset of the opening mark of the current segment
-    for pos, is_open in _marks(text):
+    weak: int | None = None  # the first weak closing mark since `opened`
+
+    def close(at: int) -> None:
+        nonlocal segments, opened, weak
+        found.append(_marked(text, segments + [(opened, at + 1)]))
+        segments, opened, weak = [], None, None
+
+    for pos, kind in marks:
         if opened is not None and "\n" in text[opened:pos]:
-            if is_open and _paragraph_initial(text, pos):  # the quote runs on
-                open_segments.append((opened, _paragraph_end(text, opened)))
+            if weak is not None:
+                close(weak)
+            elif kind == OPEN and _paragraph_initial(text, pos):  # the quote runs on
+                segments.append((opened, _paragraph_end(text, opened)))
                 opened = pos
                 continue
-            open_segments, opened = [], None  # never closed: not a quote
-        if is_open:
-            if opened is None:
+            else:
+                segments, opened = [], None  # never closed: not a quote
+        if kind == OPEN:
+            if opened is not None and weak is not None:
+                close(weak)
+            if opened is None:  # an opening mark inside an open quote: keep the earlier one
                 opened = pos
-            else:  # an opening mark inside an open quote: keep the earlier one
-                continue
         elif opened is not None:
-            found.append(_marked(text, open_segments + [(opened, pos + 1)]))
-            open_segments, opened = [], None
+            if kind == CLOSE:
+                close(pos)
+            elif weak is None:
+                weak = pos
+    if opened is not None and weak is not None:
+        close(weak)
     return [m for m in found if m.segments]
 
 
-def _marks(text: str):
-    """(offset, is_opening) of every double quote mark; straight ones read by their context."""
+def _double_marks(text: str):
+    """(offset, OPEN or CLOSE) of every double quote mark; straight ones read by their context."""
     for m in re.finditer(r"[\"“”„«»]", text):
         ch, pos = m.group(), m.start()
         if ch in "“„«":
-            yield pos, True
+            yield pos, OPEN
         elif ch in "”»":
-            yield pos, False
+            yield pos, CLOSE
         else:
             before = text[pos - 1] if pos else "\n"
-            yield pos, before in OPENERS_BEFORE
+            yield pos, OPEN if before in OPENERS_BEFORE else CLOSE
+
+
+def _single_marks(text: str, skip: list[tuple[int, int]]):
+    """(offset, kind) of the single marks that are quote marks, outside the `skip` ranges.
+    A mark between two letters or digits is an apostrophe (don't, O'Brien, Iran's, 5'10);
+    one after a space opens, unless an elision starts there ('90s, 'n'); one after a word
+    closes, weakly if it follows an "s" and a word comes next (the soldiers' families)."""
+    elided = {m.start() + i for m in ELISION.finditer(text) for i, ch in enumerate(m.group())
+              if ch in SINGLE_MARKS}
+    for m in re.finditer(f"[{SINGLE_MARKS}]", text):
+        pos = m.start()
+        if pos in elided or any(s <= pos < e for s, e in skip):
+            continue
+        before = text[pos - 1] if pos else "\n"
+        after = text[pos + 1] if pos + 1 < len(text) else "\n"
+        if before.isalnum() and after.isalnum():
+            continue
+        if before in OPENERS_BEFORE and not after.isspace():
+            yield pos, OPEN
+        elif not before.isspace() and not after.isalnum():
+            yield pos, WEAK_CLOSE if _possessive_like(text, pos) else CLOSE
+
+
+def _possessive_like(text: str, pos: int) -> bool:
+    """ "soldiers' families": a mark after an "s", with a word right after the space."""
+    return text[pos - 1] in "sS" and re.match(r" \w", text[pos + 1:pos + 3]) is not None
+
+
+def _within(inner: _Marked, outer: _Marked) -> bool:
+    return outer.outer[0][0] <= inner.outer[0][0] and inner.outer[-1][1] <= outer.outer[-1][1]
 
 
 def _marked(text: str, outer: list[tuple[int, int]]) -> _Marked:
-    """Strip marks, spaces and the trailing attribution comma from each segment."""
+    """Strip marks, spaces and the trailing attribution comma from each segment; only the
+    last segment ends at a closing mark, the others at their paragraph's end."""
     segments = []
-    for start, end in outer:
-        s, e = start + 1, end - 1 if text[end - 1] in "\"”»" else end
+    for i, (start, end) in enumerate(outer):
+        closed = i == len(outer) - 1 and text[end - 1] in CLOSING_MARKS
+        s, e = start + 1, end - 1 if closed else end
         while s < e and text[s].isspace():
             s += 1
         while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
