@@ -813,3 +813,30 @@ def test_events_the_receiver_of_aid_is_its_recipient(sentence, giver, receiver):
     countries = {a.id: a.country for a in ex.actors}
     (event,) = events_of_type(ex, "AID")
     assert [countries[a] for a in event.actors] == [giver] and [countries[a] for a in event.recipients] == [receiver]
+
+
+@pytest.mark.parametrize("sentence,name,country", [
+    pytest.param("Soldiers stormed a rebel hideout in Nigeria's Kaduna state on Thursday.", "Nigeria", "NGA",
+                 id="unnamed-soldiers-are-the-state"),
+    pytest.param("Gunmen kidnapped three engineers in northern Mali on Sunday.", "Unidentified armed group (Mali)",
+                 "MLI", id="unnamed-gunmen-are-unidentified"),
+])
+def test_events_unnamed_attackers_by_what_they_are(sentence, name, country):
+    ex = extraction(sentence)
+    names = {a.id: (a.name, a.country) for a in ex.actors}
+    assert any(names[a] == (name, country) for e in events_of_type(ex, "ASSAULT") for a in e.actors), summary(ex)
+
+
+def test_events_attackers_the_text_calls_something_else_get_no_armed_group():
+    ex = extraction("Tourists invaded the beaches of the Algarve over the Easter weekend.")
+    assert not [a for a in ex.actors if a.name.startswith("Unidentified")], summary(ex)
+
+
+def test_events_a_measure_imposed_in_the_passive_is_by_its_agent():
+    ex = extraction("A curfew was imposed on the capital on Sunday by Burundian authorities.")
+    assert any(involves(ex, e.actors, "Burundian") for e in events_of_type(ex, "COERCE")), summary(ex)
+
+
+def test_events_people_named_by_nationality_can_be_abducted():
+    ex = extraction("Gunmen abducted three Chinese road engineers near Gao on Sunday.")
+    assert any(involves(ex, e.recipients, "China") for e in events_of_type(ex, "ASSAULT")), summary(ex)

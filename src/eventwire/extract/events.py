@@ -35,7 +35,13 @@ STAFF = word_set("staff")
 # "Fight" for an aim is a struggle, not combat, unless an opponent or a hostile aim is named.
 STRUGGLE_VERBS = {"fight", "battle", "struggle"}
 OPPONENT_PREPS = {"against", "with", "on", "over", "for", "in", "near", "around"}
-ARMED_NOUNS = word_set("armed_nouns")  # "troops fought to regain the highway" is combat
+# Who fights: "troops fought to regain the highway" is combat. An attack by unnamed state forces
+# ("soldiers stormed ...") is the state's where it happens; by unnamed irregulars or by a weapon
+# alone ("gunmen", "a roadside bomb") it is the place's unidentified armed group's.
+STATE_FORCES = word_set("state_forces")
+IRREGULAR_FORCES = word_set("irregular_forces")
+WEAPON_NOUNS = word_set("weapon_nouns")
+ARMED_NOUNS = STATE_FORCES | IRREGULAR_FORCES
 # Who strike from work: a "strike" they begin or call is a labour strike.
 LABOUR_NOUNS = word_set("labour_nouns")
 # A release or an arrest is of people: "released its inflation figures" is neither.
@@ -69,11 +75,14 @@ class EventCoder:
         for event in events:
             # an attack nobody is named for: ACLED's "Unidentified Armed Group (Iraq)", from where
             # it happened ("near Samarra"), not from the victims' nationality ("a U.S. soldier")
-            named = () if event.place_recipient else event.recipients  # not a country made from the place
-            places = [p for p in event.places if not found.names_actor(p, named)]
+            places = [p for p in event.places if not found.names_actor(p, event.recipients)]
             if event.type == "ASSAULT" and not event.actors and places:
                 place = min(places, key=precision_rank)
-                event.actors = [a for a in [found.unidentified_group(place)] if a]
+                doer = _doer(event.tokens[0])
+                if doer & STATE_FORCES:
+                    event.actors = [a for a in [found.country_of(place)] if a]
+                elif not doer or doer & (IRREGULAR_FORCES | WEAPON_NOUNS):
+                    event.actors = [a for a in [found.unidentified_group(place)] if a]
         finished = tuple(finish(i, e, draft.article.published) for i, e in enumerate(events, 1))
         used = {a for e in finished for a in (*e.actors, *e.recipients, *e.claimed_by)}
         made = tuple(a for a in found.place_countries.values() if a.id in used)
@@ -175,10 +184,12 @@ class _Found:
         return self.place_countries[iso3].id
 
     def names_actor(self, place, actor_ids) -> bool:
-        """Some mention of the place lies inside a mention of one of the actors."""
+        """Some mention of the place lies inside a longer mention of one of the actors ("U.S." in
+        "a U.S. soldier"; not "Mali" standing for Mali)."""
         spans = [(m.start, m.end) for a in (*self.draft.actors, *self.place_countries.values())
                  if a.id in actor_ids for m in a.mentions]
-        return any(s <= m.start and m.end <= e for m in place.mentions for s, e in spans)
+        return any(s <= m.start and m.end <= e and e - s > m.end - m.start
+                   for m in place.mentions for s, e in spans)
 
     def unidentified_group(self, place) -> str | None:
         """The unidentified armed group of the country a place lies in (ACLED's actor for attacks
@@ -403,6 +414,18 @@ def _recipients_from_content(events: list[EventDraft]) -> None:
             if found:
                 event.recipients, event.place_recipient = found, False
                 break
+
+
+def _doer(trigger) -> set[str]:
+    """The forms (lemma, lower case) of the word for who did it: the subject, or in the passive
+    the "by" phrase; empty when the text has none ("three soldiers were killed", "an attack")."""
+    if trigger.pos_ != "VERB":
+        return set()
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
+    agent = next((g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    doer = agent if passive else subject
+    return {doer.lemma_.lower(), doer.lower_} if doer is not None else set()
 
 
 def _struggle(verb) -> bool:

@@ -112,7 +112,12 @@ def agent_like(head) -> bool:
 def moves_forces(verb) -> bool:
     """MOBILIZE verbs move people or arms: "deployed troops", not "deployed new software"."""
     objects = [c for c in verb.children if c.dep_ in OBJECTS]
-    return not objects or any(agent_like(o) for o in objects)
+    return not objects or any(agent_like(o) or _of_a_nation(o) for o in objects)
+
+
+def _of_a_nation(noun) -> bool:
+    """ "three Chinese road engineers": people named by a nationality are people."""
+    return any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in noun.children)
 
 
 @lru_cache(maxsize=1)
@@ -403,6 +408,10 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
         actors += index.of_phrase(pobj)
     anchor = noun
     head = noun.head
+    if noun.dep_ == "nsubjpass" and is_light_verb(head):
+        # "a curfew was imposed on Bujumbura by Burundian authorities": the verb's roles
+        doers, sufferers = verb_roles(head, index)
+        return actors or doers, [r for r in sufferers if r not in (actors or doers)], head
     if noun.dep_ in OBJECTS and _receives(head):
         return (*_received(head, actors, index), head)
     if noun.dep_ in OBJECTS and is_light_verb(head):
