@@ -840,3 +840,18 @@ def test_events_a_measure_imposed_in_the_passive_is_by_its_agent():
 def test_events_people_named_by_nationality_can_be_abducted():
     ex = extraction("Gunmen abducted three Chinese road engineers near Gao on Sunday.")
     assert any(involves(ex, e.recipients, "China") for e in events_of_type(ex, "ASSAULT")), summary(ex)
+
+
+@pytest.mark.parametrize("sentence,event_type,role,country", [
+    pytest.param("Eritrea announced on Monday that its troops would pull out of the border town of Zalambessa.",
+                 "AGREE", "actors", "ERI", id="its-troops"),
+    pytest.param("The Thai army chief declared martial law across the country on Tuesday.", "COERCE",
+                 "recipients", "THA", id="restriction-on-its-own-people"),
+    pytest.param("Congolese police fired tear gas at opposition supporters in Kinshasa on Tuesday.", "ASSAULT",
+                 "recipients", "COD", id="fired-at-unnamed-people"),
+])
+def test_events_possessive_pronouns_and_domestic_restrictions(sentence, event_type, role, country):
+    ex = extraction(sentence)
+    countries = {a.id: a.country for a in ex.actors}
+    assert any(countries.get(a) == country for e in events_of_type(ex, event_type) for a in getattr(e, role)), \
+        summary(ex)

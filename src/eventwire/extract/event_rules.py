@@ -124,7 +124,7 @@ def _intended(anchor, status: str) -> bool:
     """Stated as something the actor will do: "will visit", "would allow", "is ready to lift";
     not "announced that it has called off" (done) nor "if it would" (a condition)."""
     return _prospective(anchor) and status in ("planned", "announced", "hypothetical") and not any(
-        c.dep_ == "mark" for c in anchor.children)
+        c.dep_ == "mark" and c.lower_ != "that" for c in anchor.children)
 
 
 def _demanded_by(mention: Mention, index: ActorIndex) -> list[str] | None:

@@ -317,9 +317,10 @@ class _Found:
             # "Kenya President X rejected"; a local protest is against the state of its place
             recipients = [a for a in [self.country_of(min(outside, key=precision_rank))]
                           if a and (local or a not in actors)]
-        if not recipients and actors and (event_type == "PROTEST" or _unnamed_people(mention.anchor)):
-            # "students staged demonstrations", "police dispersed demonstrators": in one country
-            # and naming no other, the protest is against its own state, the people are its own
+        if not recipients and actors and (event_type in DOMESTIC_BY_DEFAULT or _unnamed_people(mention.anchor)):
+            # "students staged demonstrations", "police dispersed demonstrators", "declared martial
+            # law": in one country and naming no other, a protest is against its own state, a
+            # restriction falls on its own people
             recipients = [a for a in [self.home_of(actors, sent)] if a]
         return EventDraft(event_type, mode, list(mention.entry.context), actors, recipients, status,
                       tokens=[token], evidence=[Span(sent.text, sent.start_char, sent.end_char)],
@@ -439,10 +440,14 @@ def _struggle(verb) -> bool:
     return not any((entry := match(aim)) is not None and entry.type in HOSTILE for aim in aims)
 
 
+# Event types whose target, when the text names none, is the actor's own state or people.
+DOMESTIC_BY_DEFAULT = {"PROTEST", "COERCE"}
+
+
 def _unnamed_people(anchor) -> bool:
     """The act falls on people the text names no actor for: "dispersed demonstrators"."""
     objects = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
-    objects += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("from", "against", "on")
+    objects += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("from", "against", "on", "at")
                 for g in c.children if g.dep_ == "pobj"]
     return any(agent_like(o) and o.ent_type_ not in ("GPE", "ORG", "PERSON", "NORP") for o in objects)
 

@@ -76,6 +76,7 @@ GROUP_WORDS = word_set("group_words")
 # it will not ...", "farmers said they would ..."), never for a person.
 OBJECT_PRONOUNS = {"it", "they"}
 PERSON_PRONOUNS = {"he", "she"}  # the person named last before them
+POSSESSIVE_PRONOUNS = {"its", "their"}  # "its troops": the troops of the state named before
 # "rebels in the Ivory Coast", "inhabitants of the Golan Heights": people named by where they are.
 LOCATING_PREPS = {"in", "of", "throughout", "across"}
 NON_PERSON_KINDS = {"country", "organization", "government", "military", "armed group", "IGO", "group"}
@@ -226,6 +227,11 @@ class ActorIndex:
                 # "Syria says it will not accept ...": "it" is the state or body named just before.
                 earlier = self.last_before(left, NON_PERSON_KINDS, token.sent.start_char)
                 ids = [earlier] if earlier else []
+            possessor = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+            if not ids and possessor is not None and (agent_like(token) or token.lemma_.lower() in GROUP_WORDS):
+                # "Ethiopia said its troops would pull out": the state or body named before
+                earlier = self.last_before(possessor.idx, NON_PERSON_KINDS, token.sent.start_char)
+                ids = [earlier] if earlier else []
             if not ids and token.lemma_.lower() in self.anaphora:
                 # "The 30-member alliance" -> the alliance named last before it.
                 earlier = self.last_before(left, self.anaphora[token.lemma_.lower()])
@@ -291,7 +297,7 @@ def verb_roles(verb, index: ActorIndex) -> tuple[list[str], list[str]]:
         actors = index.of_phrase(agent) if agent is not None else []
         recipients = index.of_phrase(subject) if subject is not None else []
         if not recipients and subject is not None:  # "a camp for Congolese refugees was attacked"
-            recipients = [r for r in deep_recipients(subject, index) if r not in actors]
+            recipients = deep_recipients(subject, index, exclude=actors)
     else:
         actors = index.of_phrase(subject) if subject is not None else []
         for child in verb.children:
@@ -300,15 +306,15 @@ def verb_roles(verb, index: ActorIndex) -> tuple[list[str], list[str]]:
                 recipients += _possessor_actors(child, index)
                 for pobj in _prep_objects(child, {"by", "from"}):  # "rejected calls by Kofi Annan"
                     recipients += index.of_phrase(pobj)
-    if not recipients:
-        recipients = _object_recipients(verb, index)
-    if not recipients:
-        recipients = _clause_recipients(verb, index)
-    if not recipients:
-        recipients = [r for r in deep_recipients(verb, index) if r not in actors]
-    if not recipients:
-        recipients = _place_countries(verb, index)
-    return actors, [r for r in dict.fromkeys(recipients) if r not in actors]
+    # each way of finding the recipient in turn, the first that names someone besides the actor
+    fallbacks = (_object_recipients, _clause_recipients,
+                 lambda v, i: deep_recipients(v, i, exclude=actors), _place_countries)
+    recipients = [r for r in dict.fromkeys(recipients) if r not in actors]
+    for fallback in fallbacks:
+        if recipients:
+            break
+        recipients = [r for r in dict.fromkeys(fallback(verb, index)) if r not in actors]
+    return actors, recipients
 
 
 # How deep below an event word its recipient may sit in the object's phrase: "mobilized reservists
@@ -317,7 +323,7 @@ DEEP_LEVELS = 4
 DEEP_PREPS = RECIPIENT_PREPS | {"of", "from"}  # "confiscated weapons from armed groups"
 
 
-def deep_recipients(head, index: ActorIndex, nationality: bool = True) -> list[str]:
+def deep_recipients(head, index: ActorIndex, nationality: bool = True, exclude=()) -> list[str]:
     """The nearest actor in the phrases the event word governs, level by level through objects and
     prepositions (never a clause of its own, never the subject): a named actor, or, when
     `nationality`, the state of a nationality word ("rejected proposed Israeli changes",
@@ -336,8 +342,9 @@ def deep_recipients(head, index: ActorIndex, nationality: bool = True) -> list[s
                 found += [a for a in [index.modifier_actor(token)] if a]
             following += [c for c in token.children
                           if c.dep_ in ("conj", "appos") or (c.dep_ == "prep" and c.lower_ in DEEP_PREPS)]
+        found = [a for a in dict.fromkeys(found) if a not in exclude]  # "a call for its forces": not the caller
         if found:
-            return list(dict.fromkeys(found))
+            return found
         level = following
     return []
 
@@ -434,7 +441,7 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
         # "gave Tanzania a grant", "launch an offensive ... unless Iraq accepted"
         recipients = [r for r in verb_roles(anchor, index)[1] if r not in actors]
     if not recipients and anchor.i == noun.i:  # "a suspension of air links with Serbia"
-        recipients = [r for r in deep_recipients(noun, index, nationality=False) if r not in actors]
+        recipients = deep_recipients(noun, index, nationality=False, exclude=actors)
     actors = list(dict.fromkeys(actors))
     return actors, [r for r in dict.fromkeys(recipients) if r not in actors], anchor
 
