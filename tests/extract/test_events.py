@@ -855,3 +855,34 @@ def test_events_possessive_pronouns_and_domestic_restrictions(sentence, event_ty
     countries = {a.id: a.country for a in ex.actors}
     assert any(countries.get(a) == country for e in events_of_type(ex, event_type) for a in getattr(e, role)), \
         summary(ex)
+
+
+@pytest.mark.parametrize("sentence,event_type,role,country", [
+    pytest.param("Greek forces were placed on high alert on Sunday.", "MOBILIZE", "actors", "GRC",
+                 id="forces-placed-on-alert"),
+    pytest.param("The withdrawal of Ugandan troops from the town of Beni began on Monday.", "RETREAT", "actors",
+                 "UGA", id="withdrawal-of-troops"),
+    pytest.param("India moved two army divisions to its border with Pakistan on Monday.", "MOBILIZE",
+                 "recipients", "PAK", id="moved-divisions"),
+])
+def test_events_forces_that_move_are_the_actors(sentence, event_type, role, country):
+    ex = extraction(sentence)
+    countries = {a.id: a.country for a in ex.actors}
+    assert any(countries.get(a) == country for e in events_of_type(ex, event_type) for a in getattr(e, role)), \
+        summary(ex)
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    pytest.param("Shares in the shipbuilder plunged after the company warned that profits would halve.", "THREATEN",
+                 id="profit-warning"),
+    pytest.param("Senegal beat Ghana 2-1 in Dakar on Sunday to top their qualifying group.", "ASSAULT",
+                 id="match-result"),
+])
+def test_events_forecasts_and_match_results_are_no_events(sentence, absent):
+    ex = extraction(sentence)
+    assert not events_of_type(ex, absent), summary(ex)
+
+
+def test_events_a_warning_to_someone_stays_a_threat():
+    ex = extraction("Turkey warned Syria that it would strike Kurdish positions near the border.")
+    assert events_of_type(ex, "THREATEN"), summary(ex)

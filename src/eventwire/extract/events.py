@@ -6,6 +6,7 @@ this module decides scope, merges mentions and fills in the facts.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..data import read_table, word_set
@@ -32,6 +33,8 @@ TARGET_NOUNS = word_set("target_nouns")
 # "fire" and "sack" people are dismissals; "fired rockets", "fired on protesters" stay attacks.
 DISMISSAL_VERBS = word_set("dismissal_verbs")
 STAFF = word_set("staff")
+# A match result: a name followed by a score ("beat Ghana 2-1", "drew with Chelsea 1-1").
+SCORE = re.compile(r"\b[A-Z][\w.]*\s+\d{1,2}\s*-\s*\d{1,2}\b(?!\s*(?:people|dead|killed|%|percent))")
 # "Fight" for an aim is a struggle, not combat, unless an opponent or a hostile aim is named.
 STRUGGLE_VERBS = {"fight", "battle", "struggle"}
 OPPONENT_PREPS = {"against", "with", "on", "over", "for", "in", "near", "around"}
@@ -249,6 +252,12 @@ class _Found:
                 doers, sufferers = verb_roles(verb, self.index)
                 actors = actors or doers
                 recipients = recipients or [r for r in sufferers if r not in actors]
+            if not actors and entry.type in ("RETREAT", "MOBILIZE"):
+                # "the pullback of Israeli tanks", "the deployment of French troops": they move
+                movers = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj" and (agent_like(g) or g.lemma_.lower() in ARMED_NOUNS)
+                          for a in self.index.of_phrase(g)]
+                actors, recipients = movers, [r for r in recipients if r not in movers]
             if anchor.i != token.i and anchor.pos_ == "VERB" and not has_agent(anchor, actors):
                 return None  # "the market staged a rally": nobody acts
             if entry.type == "THREATEN" and not actors:
@@ -259,6 +268,10 @@ class _Found:
         actors, recipients = verb_roles(token, self.index)
         if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
             actors, recipients = recipients, actors
+        if entry.type == "MOBILIZE" and not actors and any(c.dep_ == "nsubjpass" for c in token.children):
+            actors, recipients = recipients, []  # "Greek forces were placed on alert": they mobilise
+        if entry.type == "THREATEN" and token.lemma_.lower() in FORECAST_VERBS and _forecast(token, recipients):
+            return None  # "the company warned that profits would halve": a forecast, not a threat
         if not has_agent(token, actors):
             return None  # "Stocks rallied", "Heavy rain threatens": nobody acts
         if entry.type == "MOBILIZE" and len(entry.words) == 1 and not moves_forces(token):
@@ -268,6 +281,8 @@ class _Found:
         if entry.type == "ASSAULT" and any(c.dep_ == "xcomp" for c in token.children) and not any(
                 c.dep_ in ("dobj", "nsubjpass") for c in token.children):
             return None  # "India has targeted to produce 180 mln tonnes": an aim, not an attack
+        if entry.type == "ASSAULT" and SCORE.search(_phrase_text(token)):
+            return None  # "the Super Eagles beat Ghana 2-1": a match, not an attack
         if entry.type == "ASSAULT" and token.lemma_.lower() in STRUGGLE_VERBS and _struggle(token):
             return None  # "the company is fighting hard to prevent a takeover"
         if entry.type == "ASSAULT" and token.lemma_.lower() in DISMISSAL_VERBS and any(
@@ -440,8 +455,23 @@ def _struggle(verb) -> bool:
     return not any((entry := match(aim)) is not None and entry.type in HOSTILE for aim in aims)
 
 
+# "warn" is a threat when it names whom or what hostile act; else it forecasts ("profits will fall").
+FORECAST_VERBS = {"warn", "caution"}
 # Event types whose target, when the text names none, is the actor's own state or people.
 DOMESTIC_BY_DEFAULT = {"PROTEST", "COERCE"}
+
+
+def _phrase_text(verb) -> str:
+    words = list(verb.subtree)
+    return verb.doc[words[0].i:words[-1].i + 1].text
+
+
+def _forecast(verb, recipients) -> bool:
+    """A warning to nobody about nothing hostile: its clause holds no event word of a hostile kind."""
+    if recipients or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False  # "warned Iran", "warned the rebels that ..."
+    said = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
+    return not any((entry := match(t)) is not None and entry.type in HOSTILE for t in said)
 
 
 def _unnamed_people(anchor) -> bool:
