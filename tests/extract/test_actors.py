@@ -195,3 +195,15 @@ def test_actors_a_name_the_table_lacks_keeps_no_country():
     actors = actors_of("Zorblat Quennick met reporters in a village on Monday.")
     people = [a for a in actors.values() if a.kind == "person"]
     assert people and all(a.country is None for a in people)
+
+
+def test_actors_the_government_is_the_state_the_text_is_about():
+    actors = actors_of("Kenyan police broke up a rally in Nairobi. The government said the rally was illegal.")
+    government = [a for a in actors.values() if a.sector == "GOV"]
+    assert [(a.country, a.kind) for a in government] == [("KEN", "government")]
+    assert any(m.text == "The government" for a in government for m in a.mentions)
+
+
+def test_actors_the_government_stays_unknown_when_two_states_are_named_alike():
+    actors = actors_of("Kenya and Uganda met in Kampala. The government said talks went well.")
+    assert not [a for a in actors.values() if a.sector == "GOV"]

@@ -32,6 +32,11 @@ MODIFIER_POS = ("ADJ", "NOUN", "PROPN")
 # Tokens that join coordinated countries: "Hungarian and Romanian officials", "British, French ...".
 COORDINATORS = {",", "and", "or", "&", "/"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
+# Institutions that "the" alone ties to the state a text is about: "the government said",
+# "the army shelled"; keyed by their last word.
+HOME_INSTITUTIONS = {"government": ("government",), "authorities": ("authorities",),
+                     "regime": ("regime",), "junta": ("junta",), "army": ("army",),
+                     "military": ("military",), "police": ("police",), "forces": ("security", "forces")}
 # Entities inside which a country word is part of another name ("Jordan" in "Michael Jordan").
 NAME_LABELS = {"PERSON", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", "LANGUAGE"}
 
@@ -73,6 +78,7 @@ class ActorFinder:
         designators = _designators(doc)
         claimed: set[int] = set()  # tokens of role phrases and person titles
         titles = self._roles(doc, designators, found, claimed)
+        self._home_institutions(doc, found, claimed, self._clear_home(doc))
         ends = {d.end: d for d in designators if d.end > d.stop}  # "Iran's" Foreign Minister
         for ent in doc.ents:
             if self._overridden(ent, claimed):
@@ -104,6 +110,37 @@ class ActorFinder:
         counts.update(iso3 for e in doc.ents if e.label_ == "NORP"
                       for iso3 in [demonyms().get(e.text) or demonyms().get(e.text[:-1])] if iso3)
         return counts.most_common(1)[0][0] if counts else None
+
+    def _clear_home(self, doc) -> str | None:
+        """The country a text names more often than any other, by name or nationality."""
+        counts = Counter(self.names[bare_name(e.text)].country for e in doc.ents
+                         if bare_name(e.text) in self.names and self.names[bare_name(e.text)].kind == "country")
+        counts.update(iso3 for e in doc.ents if e.label_ == "NORP"
+                      for iso3 in [demonyms().get(e.text) or demonyms().get(e.text[:-1])] if iso3)
+        ranked = counts.most_common(2)
+        return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
+    def _home_institutions(self, doc, found: dict[str, _Found], claimed: set[int], home: str | None) -> None:
+        """ "the government", "the army", "the authorities" with no country word: the state the
+        text is about (named more than any other), merged with its own "Kenyan government"."""
+        entry = countries_by_iso3().get(home) if home else None
+        if entry is None:
+            return
+        for token in doc:
+            words = HOME_INSTITUTIONS.get(token.lower_)
+            if words is None or token.i in claimed or token.ent_type_:
+                continue
+            start = token.i - len(words) + 1
+            span = doc[start:token.i + 1]
+            before = doc[start - 1] if start > 0 else None
+            if tuple(t.lower_ for t in span) != words or before is None or before.lower_ != "the":
+                continue  # "the US-backed government", "a government": not the text's own state
+            role = self.roles[words]
+            key = f"{home}/{role.sector}"
+            actor = found.setdefault(key, _Found(f"{entry.name} {' '.join(words)}", role.kind, home, role.sector))
+            mention = doc[start - 1:token.i + 1]  # with its "the"
+            actor.mentions.append(Span(mention.text, mention.start_char, mention.end_char))
+            claimed.update(range(start, token.i + 1))
 
     def _described(self, doc, found: dict[str, _Found], designators: list[_Designator]) -> None:
         """A person's country from what the sentence says of them: an apposition ("X, Algeria's
