@@ -886,3 +886,16 @@ def test_events_forecasts_and_match_results_are_no_events(sentence, absent):
 def test_events_a_warning_to_someone_stays_a_threat():
     ex = extraction("Turkey warned Syria that it would strike Kurdish positions near the border.")
     assert events_of_type(ex, "THREATEN"), summary(ex)
+
+
+def test_events_a_town_the_ner_took_for_an_organisation_is_read_as_its_place():
+    ex = extraction("Japan demanded that the Democratic People's Republic of Korea (DPRK) abandon its missile tests.")
+    countries = {a.id: a.country for a in ex.actors}
+    assert any(countries.get(a) == "PRK" for e in events_of_type(ex, "REQUEST") for a in e.recipients), summary(ex)
+
+
+def test_events_the_commonwealth_and_the_muslim_brotherhood_have_their_codes():
+    ex = extraction("Zimbabwe rejected Commonwealth calls to postpone the vote. Egyptian police arrested "
+                    "dozens of Muslim Brotherhood members on Tuesday.")
+    countries = {a.name: a.country for a in ex.actors}
+    assert countries.get("Commonwealth of Nations") == "IGO" and countries.get("Muslim Brotherhood") == "EGY"

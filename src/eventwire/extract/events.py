@@ -62,7 +62,7 @@ class EventCoder:
         doc = draft.doc
         if doc is None or not draft.article:
             return draft
-        index = ActorIndex(draft.actors, self.anaphora)
+        index = ActorIndex([a for a in draft.actors if not _misread_place(a, draft.places)], self.anaphora)
         found = _Found(doc, draft, index)
         index.place_actor = found.fallback_actor
         index.modifier_actor = found.modifier_actor
@@ -90,6 +90,15 @@ class EventCoder:
         used = {a for e in finished for a in (*e.actors, *e.recipients, *e.claimed_by)}
         made = tuple(a for a in found.place_countries.values() if a.id in used)
         return draft.add(actors=draft.actors + made, events=finished)
+
+
+def _misread_place(actor, places) -> bool:
+    """An organisation the NER made of a town ("Bujumbura", "Herat"): the places stage found it
+    to be a place, so the events read it as one (a capital stands for its state)."""
+    if actor.kind != "organization" or actor.country:
+        return False
+    at = {(m.start, m.end) for p in places for m in p.mentions}
+    return all((m.start, m.end) in at for m in actor.mentions)
 
 
 def _is_definite(token) -> bool:
