@@ -136,7 +136,7 @@ def test_plover_heldout_scores_look_alikes_and_events_apart():
     precision, recall = 1 / 3, 1 / 2
     assert result["heldout.event_f1"] == pytest.approx(2 * precision * recall / (precision + recall))
     assert result["heldout.actor_accuracy"] == 1.0 and result["heldout.recipient_accuracy"] == 0.5
-    assert result["heldout.false_alarms"] == 0.5 and result["heldout.n"] == 4
+    assert result["heldout.lookalikes_left_alone"] == 0.5 and result["heldout.n"] == 4
 
 
 def test_plover_read_heldout_maps_none_and_codes(tmp_path):

@@ -215,7 +215,7 @@ def read_heldout(path: Path) -> list[Gold]:
 def score_heldout_cases(cases: list[Case]) -> dict[str, float]:
     """heldout.type_accuracy (a look-alike is right with no event), .event_f1 (top event: type,
     actor and recipient, over the sentences that hold one), .actor_accuracy and
-    .recipient_accuracy (type right), .false_alarms (look-alikes given an event), .n."""
+    .recipient_accuracy (type right), .lookalikes_left_alone (look-alikes given no event), .n."""
     events = [c for c in cases if c.gold.type != NO_EVENT]
     alikes = [c for c in cases if c.gold.type == NO_EVENT]
     tops = [(c.gold, top_event(c.predicted)) for c in cases]
@@ -230,7 +230,7 @@ def score_heldout_cases(cases: list[Case]) -> dict[str, float]:
             "heldout.event_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
             "heldout.actor_accuracy": _ratio(sum(actor), len(actor)),
             "heldout.recipient_accuracy": _ratio(sum(recipient), len(recipient)),
-            "heldout.false_alarms": _ratio(sum(bool(c.predicted) for c in alikes), len(alikes)),
+            "heldout.lookalikes_left_alone": _ratio(sum(not c.predicted for c in alikes), len(alikes)),
             "heldout.n": len(cases)}
 
 
