@@ -247,7 +247,8 @@ class _Found:
         for i, mention in anchors.items():
             others = [j for j in anchors if j != i and anchors[j].anchor.i != mention.anchor.i]
             foreign = set().union(*(clauses[j] for j in others)) - {mention.token.i}
-            scope = clauses[i] - {k for k in foreign if _nested(k, clauses, i)}
+            inner = set().union(*(c for j, c in clauses.items() if j != i and c < clauses[i]))
+            scope = clauses[i] - (foreign & inner)  # less the clauses of triggers inside its own
             scope.add(mention.token.i)
             embedded = any(mention.anchor.i in clauses[j] for j in others)
             yield mention, scope, foreign - scope, embedded
@@ -508,11 +509,6 @@ def _clause(anchor) -> set[int]:
     belongs to the attack, so a trigger that is the object of a preposition takes the preposition."""
     top = anchor.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" else anchor
     return {t.i for t in top.subtree}
-
-
-def _nested(k: int, clauses: dict, i: int) -> bool:
-    """Token k lies in the clause of another trigger that sits inside trigger i's clause."""
-    return any(j != i and k in c and c < clauses[i] for j, c in clauses.items())
 
 
 def _own_clause(doc, scope: set[int], trigger) -> set[int]:
