@@ -899,3 +899,20 @@ def test_events_the_commonwealth_and_the_muslim_brotherhood_have_their_codes():
                     "dozens of Muslim Brotherhood members on Tuesday.")
     countries = {a.name: a.country for a in ex.actors}
     assert countries.get("Commonwealth of Nations") == "IGO" and countries.get("Muslim Brotherhood") == "EGY"
+
+
+@pytest.mark.parametrize("sentence,present,absent", [
+    pytest.param("The union struck at three car factories on Thursday as contract talks broke down.", "PROTEST",
+                 "ASSAULT", id="strike-at-a-workplace"),
+    pytest.param("Teachers struck on Monday over pay.", "PROTEST", "ASSAULT", id="teachers-struck"),
+    pytest.param("Israeli jets struck at guerrilla bases in southern Lebanon.", "ASSAULT", "PROTEST",
+                 id="jets-struck-at-bases"),
+])
+def test_events_labour_strikes_and_air_strikes(sentence, present, absent):
+    ex = extraction(sentence)
+    assert events_of_type(ex, present) and not events_of_type(ex, absent), summary(ex)
+
+
+def test_events_livestock_slaughter_is_no_massacre():
+    ex = extraction("Traders are guessing today's hog slaughter at about 295,000 head.")
+    assert not events_of_type(ex, "ASSAULT"), summary(ex)

@@ -45,6 +45,9 @@ STATE_FORCES = word_set("state_forces")
 IRREGULAR_FORCES = word_set("irregular_forces")
 WEAPON_NOUNS = word_set("weapon_nouns")
 ARMED_NOUNS = STATE_FORCES | IRREGULAR_FORCES
+# Where people work: striking "at" one is a labour strike. Animals: their "slaughter" is meat.
+WORKPLACES = word_set("workplaces")
+LIVESTOCK = word_set("livestock")
 # Who strike from work: a "strike" they begin or call is a labour strike.
 LABOUR_NOUNS = word_set("labour_nouns")
 # A release or an arrest is of people: "released its inflation figures" is neither.
@@ -272,10 +275,15 @@ class _Found:
                 return None  # "the market staged a rally": nobody acts
             if entry.type == "THREATEN" and not actors:
                 return None  # "the threat to Americans has increased": no one threatens
+            if entry.type == "ASSAULT" and any(c.dep_ == "compound" and c.lemma_.lower() in LIVESTOCK
+                                               for c in token.children):
+                return None  # "today's hog slaughter": meat, not a massacre
             if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and _by_labour(anchor):
                 entry = Entry("PROTEST", "strike", entry.pos, entry.words, entry.context)
             return Mention(entry, token, anchor, tuple(actors), tuple(recipients), mode_of(entry, token))
         actors, recipients = verb_roles(token, self.index)
+        if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and (_by_labour(token) or _at_work(token)):
+            entry = Entry("PROTEST", "strike", entry.pos, entry.words, entry.context)  # "struck at three GM plants"
         if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
             actors, recipients = recipients, actors
         if entry.type == "MOBILIZE" and not actors and any(c.dep_ == "nsubjpass" for c in token.children):
@@ -568,6 +576,15 @@ def _by_labour(verb) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and (subject.lemma_.lower() in LABOUR_NOUNS
                                     or subject.lower_ in LABOUR_NOUNS)
+
+
+def _at_work(verb) -> bool:
+    """ "struck at three GM factories": a strike at a workplace, by no armed subject."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in ARMED_NOUNS | WEAPON_NOUNS:
+        return False
+    return any(g.lemma_.lower() in WORKPLACES for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"
+               for g in c.children if g.dep_ == "pobj")
 
 
 def _object_of(noun, verb) -> bool:
