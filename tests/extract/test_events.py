@@ -916,3 +916,18 @@ def test_events_labour_strikes_and_air_strikes(sentence, present, absent):
 def test_events_livestock_slaughter_is_no_massacre():
     ex = extraction("Traders are guessing today's hog slaughter at about 295,000 head.")
     assert not events_of_type(ex, "ASSAULT"), summary(ex)
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Marlow Communications Inc said it agreed to buy two radio stations from Brandt Corp for 24 mln dlrs.",
+                 id="firm-buys-from-firm"),
+    pytest.param("Hiroda Motors agreed on Thursday to buy a 20 percent stake in a parts supplier.", id="stake"),
+])
+def test_events_deals_between_firms_are_no_political_events(sentence):
+    ex = extraction(sentence)
+    assert not ex.events, summary(ex)
+
+
+def test_events_a_body_without_a_country_still_acts_when_no_business_is_named():
+    ex = extraction("The Ceasefire Monitoring Committee demanded an end to the shelling on Monday.")
+    assert events_of_type(ex, "REQUEST"), summary(ex)

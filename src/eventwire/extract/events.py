@@ -89,10 +89,32 @@ class EventCoder:
                     event.actors = [a for a in [found.country_of(place)] if a]
                 elif not doer or doer & (IRREGULAR_FORCES | WEAPON_NOUNS):
                     event.actors = [a for a in [found.unidentified_group(place)] if a]
+        events = [e for e in events if not _between_firms(e, found)]
         finished = tuple(finish(i, e, draft.article.published) for i, e in enumerate(events, 1))
         used = {a for e in finished for a in (*e.actors, *e.recipients, *e.claimed_by)}
         made = tuple(a for a in found.place_countries.values() if a.id in used)
         return draft.add(actors=draft.actors + made, events=finished)
+
+
+# What marks a firm: its name's legal form, or the words of its business in the event's clause.
+CORPORATE = re.compile(r"\b(Inc|Corp|Corporation|Co|Ltd|PLC|Plc|LLC|AG|SA|NV|BV|GmbH|Holdings|Bancorp)\b\.?")
+COMMERCIAL_WORDS = word_set("commercial_words")
+# Event types a firm's deal or statement can look like; violence and protest are kept whoever does them.
+COMMERCIAL_LOOKALIKES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "CONCEDE", "RETREAT", "REQUEST",
+                         "REJECT", "ACCUSE", "SANCTION"}
+
+
+def _between_firms(event: EventDraft, found) -> bool:
+    """ "Jacor Communications agreed to buy two radio stations from A.H. Belo": organisations of no
+    state or sector on every side of a cooperative or verbal act, named as companies or dealing in
+    shares, stakes and sales, are firms doing business."""
+    if event.type not in COMMERCIAL_LOOKALIKES:
+        return False
+    known = {a.id: a for a in (*found.draft.actors, *found.place_countries.values())}
+    sides = [known[i] for i in (*event.actors, *event.recipients) if i in known]
+    if not sides or not all(a.kind == "organization" and not a.country and not a.sector for a in sides):
+        return False
+    return any(CORPORATE.search(a.name) for a in sides) or bool(event.lemmas & COMMERCIAL_WORDS)
 
 
 def _misread_place(actor, places) -> bool:
