@@ -931,3 +931,15 @@ def test_events_deals_between_firms_are_no_political_events(sentence):
 def test_events_a_body_without_a_country_still_acts_when_no_business_is_named():
     ex = extraction("The Ceasefire Monitoring Committee demanded an end to the shelling on Monday.")
     assert events_of_type(ex, "REQUEST"), summary(ex)
+
+
+def test_events_a_dateline_is_not_the_subject():
+    """Our own article opens "KADUNA, Nigeria (Northern Ledger) - Gunmen abducted ...", which the
+    parser reads with KADUNA as a second subject: the gunmen did it, not Nigeria."""
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "articles" / "nigeria-school.txt").read_text()
+    ex = extraction(text)
+    names = {a.id: a.name for a in ex.actors}
+    attackers = {names[a] for e in events_of_type(ex, "ASSAULT") if e.mode == "abduct" for a in e.actors}
+    assert attackers == {"Unidentified armed group (Nigeria)"}, summary(ex)

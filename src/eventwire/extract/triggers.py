@@ -205,7 +205,7 @@ class ActorIndex:
         """Actors named by the noun phrase headed by `head` and its conjuncts."""
         found: list[str] = []
         for token in (head, *head.conjuncts):
-            left = token.left_edge.idx
+            left = _phrase_start(token)
             ids = self.within(left, token.idx + len(token.text))
             if not ids:
                 ids = [a for a in self._appositive_or_of(token)]
@@ -252,15 +252,28 @@ class ActorIndex:
         return []
 
 
+DASHES = {"-", "–", "—", "--"}
+
+
+def _phrase_start(token) -> int:
+    """Where a noun phrase starts: its left edge, but after a dateline's dash ("KADUNA, Nigeria
+    (Ledger) - Gunmen abducted ..." parses the dateline into the subject)."""
+    doc, start = token.doc, token.left_edge.i
+    dashes = [t for t in doc[start:token.i] if t.text in DASHES and t.whitespace_]
+    return doc[dashes[-1].i + 1].idx if dashes else token.left_edge.idx
+
+
 def _subject(verb):
     """The subject token of a verb, inherited through xcomp/conj/advcl; and whether passive."""
     token = verb
     for _ in range(4):
-        for child in token.children:
-            if child.dep_ in SUBJECTS:
-                return child, False
-            if child.dep_ in PASSIVE_SUBJECTS:
-                return child, True
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        if subjects:
+            # a dateline parsed as a second subject ("KADUNA, Nigeria (Ledger) - Gunmen abducted")
+            # is cut off by its dash: the subject after the last dash is the one
+            dash = max((t.i for t in token.doc[subjects[0].i:token.i] if t.text in DASHES), default=-1)
+            subject = next((c for c in subjects if c.i > dash), subjects[0])
+            return subject, subject.dep_ in PASSIVE_SUBJECTS
         if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ != "VBN"):
             head = token.head
             if token.dep_ == "acl" and not agent_like(head) and head.dep_ in OBJECTS \
