@@ -207,3 +207,10 @@ def test_actors_the_government_is_the_state_the_text_is_about():
 def test_actors_the_government_stays_unknown_when_two_states_are_named_alike():
     actors = actors_of("Kenya and Uganda met in Kampala. The government said talks went well.")
     assert not [a for a in actors.values() if a.sector == "GOV"]
+
+
+def test_actors_bare_police_are_the_state_the_text_is_about():
+    actors = actors_of("Kenyan teachers marched in Nairobi on Monday. Police arrested 41 protesters, "
+                       "and authorities said the march was illegal.")
+    state = [a for a in actors.values() if a.country == "KEN" and a.sector in ("COP", "GOV")]
+    assert {m.text for a in state for m in a.mentions} >= {"Police", "authorities"}

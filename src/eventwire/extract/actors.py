@@ -37,6 +37,8 @@ POSSESSIVES = {"'s", "’s", "'", "’"}
 HOME_INSTITUTIONS = {"government": ("government",), "authorities": ("authorities",),
                      "regime": ("regime",), "junta": ("junta",), "army": ("army",),
                      "military": ("military",), "police": ("police",), "forces": ("security", "forces")}
+# Those news names without "the": "police arrested 41 protesters", "authorities said".
+BARE_INSTITUTIONS = {"police", "authorities"}
 # Entities inside which a country word is part of another name ("Jordan" in "Michael Jordan").
 NAME_LABELS = {"PERSON", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", "LANGUAGE"}
 
@@ -133,12 +135,14 @@ class ActorFinder:
             start = token.i - len(words) + 1
             span = doc[start:token.i + 1]
             before = doc[start - 1] if start > 0 else None
-            if tuple(t.lower_ for t in span) != words or before is None or before.lower_ != "the":
+            the = before is not None and before.lower_ == "the"
+            bare = token.lower_ in BARE_INSTITUTIONS and not any(c.i < start for c in token.children)
+            if tuple(t.lower_ for t in span) != words or not (the or bare):
                 continue  # "the US-backed government", "a government": not the text's own state
             role = self.roles[words]
             key = f"{home}/{role.sector}"
             actor = found.setdefault(key, _Found(f"{entry.name} {' '.join(words)}", role.kind, home, role.sector))
-            mention = doc[start - 1:token.i + 1]  # with its "the"
+            mention = doc[start - 1 if the else start:token.i + 1]  # with its "the"
             actor.mentions.append(Span(mention.text, mention.start_char, mention.end_char))
             claimed.update(range(start, token.i + 1))
 
