@@ -161,11 +161,7 @@ class _Found:
         if not (agent_like(token) or token.lemma_.lower() in TARGET_NOUNS
                 or token.dep_ in ("nsubj", "nsubjpass")):
             return None  # "demand for Russian oil": the oil is no actor
-        for child in token.children:
-            iso3 = demonyms().get(child.text) if child.dep_ in ("amod", "compound", "nmod") else None
-            if iso3:
-                return self.country_actor(iso3, (Span(child.text, child.idx, child.idx + len(child)),))
-        return None
+        return self.modifier_actor(token)
 
     def modifier_actor(self, token) -> str | None:
         """The state of a nationality word on any noun: "Israeli changes", "a Senegalese plan"."""
