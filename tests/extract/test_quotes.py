@@ -180,3 +180,31 @@ def test_quotes_support_events_whose_evidence_shares_the_sentence():
               Event(id="e2", type="OTHER", evidence=(Span("reopened", later, later + 8),)))
     [quote] = find_quotes(draft.add(events=events)).quotes
     assert quote.supports == ("e1",)
+
+
+WRAPPED = """Port workers end strike in Mombasa
+
+    MOMBASA, March 1 - Dock workers at the port of Mombasa ended a
+three-day strike on Friday after the port authority agreed to
+review their pay, union officials said.
+    "We have won what we came for and the ships will move again by
+tomorrow morning," union leader Peter Otieno told reporters at the
+port gate.
+    Exporters said the strike had delayed shipments of tea and coffee
+worth several million dollars to buyers in Europe and the Gulf.
+"""
+
+
+def test_quotes_across_a_hard_line_wrap():
+    ex = extract_valid(WRAPPED, published="2024-03-01")
+    names = {a.id: a.name for a in ex.actors}
+    found = [(" ".join(q.text.split()), names.get(q.speaker)) for q in ex.quotes]
+    assert found == [("We have won what we came for and the ships will move again by tomorrow morning",
+                      "Peter Otieno")]
+    assert all(ex.article.text[q.start:q.end] == q.text for q in ex.quotes)
+
+
+def test_quotes_an_unclosed_mark_does_not_run_past_a_short_line_break():
+    ex = extract_valid("Talks resume in Nairobi\n\nThe minister said the talks would resume. \"Soon\n"
+                       "Reporters asked for a date.\nNone was given, officials said.\n", published="2024-03-01")
+    assert not ex.quotes

@@ -100,16 +100,38 @@ def find_quotes(draft: Draft) -> Draft:
     return draft.add(quotes=tuple(quotes))
 
 
+# Hard wrapping: most lines of some length end mid-sentence. A wrapping newline is one with
+# text right after it (no blank line, no paragraph indentation) and text before it.
+WRAP_MIN_LINE = 40
+WRAP_MIN_LINES = 4
+WRAP_OPEN_SHARE = 0.5
+SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "'", "’")
+WRAP = re.compile(r"(?<=\S)\n(?=[^\s])")
+
+
 # --- finding the marks ----------------------------------------------------------------------
 
 def quote_spans(text: str) -> list[_Marked]:
     """Quoted spans in double marks, then in single marks outside them; a quote inside another
     (a nested "‘Run!’", or British "‘... “so-called” ...’") is part of it, not one of its own."""
+    text = _unwrapped(text)  # same length: offsets stay the article's
     doubles = _pair(text, _double_marks(text))
     ranges = [(m.outer[0][0], m.outer[-1][1]) for m in doubles]
     singles = _pair(text, _single_marks(text, ranges))
     found = sorted(doubles + singles, key=lambda m: m.outer[0][0])
     return [m for m in found if not any(_within(m, other) for other in found if other is not m)]
+
+
+def _unwrapped(text: str) -> str:
+    """Hard-wrapped text (newswire with lines of ~65 characters, paragraphs indented or blank-line
+    separated) with each wrapping newline read as a space; other text as it is."""
+    lines = [line for line in text.split("\n") if len(line.strip()) >= WRAP_MIN_LINE]
+    if len(lines) < WRAP_MIN_LINES:
+        return text
+    open_ended = sum(not line.rstrip().endswith(SENTENCE_ENDS) for line in lines)
+    if open_ended / len(lines) < WRAP_OPEN_SHARE:
+        return text
+    return WRAP.sub(" ", text)
 
 
 def _pair(text: str, marks) -> list[_Marked]:
