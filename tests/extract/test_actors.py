@@ -214,3 +214,11 @@ def test_actors_bare_police_are_the_state_the_text_is_about():
                        "and authorities said the march was illegal.")
     state = [a for a in actors.values() if a.country == "KEN" and a.sector in ("COP", "GOV")]
     assert {m.text for a in state for m in a.mentions} >= {"Police", "authorities"}
+
+
+@pytest.mark.parametrize("published,country", [("2005-06-01", "PRT"), ("2022-06-01", "UNO")])
+def test_actors_an_office_holder_belongs_to_the_body_of_the_articles_year(published, country):
+    ex = extract_valid("Antonio Guterres met Volodymyr Zelensky in Kyiv on Monday to discuss grain exports.",
+                       published=published)
+    found = {a.name: a.country for a in ex.actors}
+    assert found["Antonio Guterres"] == country and found["Volodymyr Zelensky"] == "UKR"

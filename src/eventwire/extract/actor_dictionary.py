@@ -152,6 +152,7 @@ class Person:
     name: str
     country: str
     sector: str | None
+    since: int | None = None  # people_recent.tsv: the year this affiliation begins
 
 
 def person_key(name: str) -> str:
@@ -170,3 +171,25 @@ def people() -> dict[str, Person]:
             if spelling:
                 table.setdefault(person_key(spelling), person)
     return table
+
+
+@lru_cache(maxsize=1)
+def recent_people() -> dict[str, Person]:
+    """Office holders since 2015 by person_key (people_recent.tsv, hand-written from public
+    facts); from `since` on they win over people.tsv."""
+    table: dict[str, Person] = {}
+    for row in read_table("people_recent.tsv"):
+        person = Person(row["name"], row["country"], row["sector"] or None, int(row["since"]))
+        for spelling in (row["name"], *(row["aliases"] or "").split("|")):
+            if spelling:
+                table.setdefault(person_key(spelling), person)
+    return table
+
+
+def person_named(name: str, year: int | None) -> Person | None:
+    """The office holder a name stands for in a text of that year (None: the latest)."""
+    key = person_key(name)
+    recent = recent_people().get(key)
+    if recent is not None and (year is None or year >= (recent.since or 0)):
+        return recent
+    return people().get(key) or recent

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..records import Actor, Span
 from .actor_dictionary import (Role, countries_by_iso3, country_words, demonyms, event_nouns,
-                               load_dictionary, max_role_tokens, people, person_key, roles,
+                               load_dictionary, max_role_tokens, person_named, roles,
                                ruler_patterns)
 from .nationality import infer_countries, name_pattern
 from .places import bare_name, is_misread_place
@@ -96,7 +96,8 @@ class ActorFinder:
         self._surnames(doc, found)
         self._pronouns(doc, found)
         self._described(doc, found, designators)
-        _known_people(found)
+        published = draft.article.published if draft.article else None
+        _known_people(found, int(published[:4]) if published else None)
         infer_countries(found, home, self.country_names, demonyms(), self.name_pattern)
         actors = sorted(found.values(), key=lambda a: min(m.start for m in a.mentions))
         return draft.add(actors=tuple(
@@ -321,12 +322,13 @@ class ActorFinder:
                 before[-1].mentions.append(Span(first.text, first.idx, first.idx + len(first.text)))
 
 
-def _known_people(found: dict[str, "_Found"]) -> None:
-    """The country and sector of an office holder the text gives none for ("Putin offered ...")."""
+def _known_people(found: dict[str, "_Found"], year: int | None) -> None:
+    """The country and sector of an office holder the text gives none for ("Putin offered ..."),
+    as of the article's year ("Guterres": Portugal's in 2005, the UN's in 2020)."""
     for actor in found.values():
         if actor.kind != "person" or actor.country:
             continue
-        person = people().get(person_key(actor.name))
+        person = person_named(actor.name, year)
         if person is not None:
             actor.country = person.country
             actor.sector = actor.sector or person.sector
