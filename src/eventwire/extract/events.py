@@ -6,7 +6,6 @@ this module decides scope, merges mentions and fills in the facts.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..data import read_table, word_set
@@ -16,40 +15,19 @@ from . import event_facts as facts
 from .event_merge import (PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, merge,
                           precision_rank)
 from .event_rules import halts, recode
-from .triggers import (ActorIndex, Entry, Mention, agent_like, has_agent, match, mode_of, moves_forces,
-                       noun_roles, verb_roles)
+from . import event_roles, lookalikes
+from .lookalikes import ARMED_NOUNS
+from .triggers import (COOPERATIVE, HOSTILE, ActorIndex, Entry, Mention, agent_like, has_agent, match,
+                       mode_of, moves_forces, noun_roles, verb_roles)
 
 DEFINITE = {"the", "this", "that", "these", "those"}
 # "Germany hosted NATO ministers": in a visit the visitor acts and the host receives (PLOVER).
 HOST_VERBS = word_set("host_verbs")
 REPORTING_VERBS = word_set("reporting_verbs")
 CLAIM_OBJECTS = word_set("claim_objects")
-# A cooperative event named as the object of a hostile act is not taking place.
-COOPERATIVE = {"AGREE", "CONSULT", "RETREAT", "COOPERATE", "SUPPORT", "AID", "CONCEDE"}
-HOSTILE = {"REJECT", "ASSAULT", "SANCTION", "PROTEST", "COERCE", "ACCUSE", "THREATEN"}
 CONFIRM_VERBS = word_set("confirm_verbs")
 # What a nationality word marks as a state's when no actor is named: "Iraqi towns", "German goods".
 TARGET_NOUNS = word_set("target_nouns")
-# "fire" and "sack" people are dismissals; "fired rockets", "fired on protesters" stay attacks.
-DISMISSAL_VERBS = word_set("dismissal_verbs")
-STAFF = word_set("staff")
-# A match result: a name followed by a score ("beat Ghana 2-1", "drew with Chelsea 1-1").
-SCORE = re.compile(r"\b[A-Z][\w.]*\s+\d{1,2}\s*-\s*\d{1,2}\b(?!\s*(?:people|dead|killed|%|percent))")
-# "Fight" for an aim is a struggle, not combat, unless an opponent or a hostile aim is named.
-STRUGGLE_VERBS = {"fight", "battle", "struggle"}
-OPPONENT_PREPS = {"against", "with", "on", "over", "for", "in", "near", "around"}
-# Who fights: "troops fought to regain the highway" is combat. An attack by unnamed state forces
-# ("soldiers stormed ...") is the state's where it happens; by unnamed irregulars or by a weapon
-# alone ("gunmen", "a roadside bomb") it is the place's unidentified armed group's.
-STATE_FORCES = word_set("state_forces")
-IRREGULAR_FORCES = word_set("irregular_forces")
-WEAPON_NOUNS = word_set("weapon_nouns")
-ARMED_NOUNS = STATE_FORCES | IRREGULAR_FORCES
-# Where people work: striking "at" one is a labour strike. Animals: their "slaughter" is meat.
-WORKPLACES = word_set("workplaces")
-LIVESTOCK = word_set("livestock")
-# Who strike from work: a "strike" they begin or call is a labour strike.
-LABOUR_NOUNS = word_set("labour_nouns")
 # A release or an arrest is of people: "released its inflation figures" is neither.
 HUMAN_OBJECT = {("RETREAT", "release"), ("COERCE", "arrest"), ("ASSAULT", "abduct")}
 
@@ -76,45 +54,16 @@ class EventCoder:
             if event is not None:
                 merge(events, event)
         found.claims(events)
-        _recipients_by_reference(events)
-        _recipients_from_content(events)
-        for event in events:
-            # an attack nobody is named for: ACLED's "Unidentified Armed Group (Iraq)", from where
-            # it happened ("near Samarra"), not from the victims' nationality ("a U.S. soldier")
-            places = [p for p in event.places if not found.names_actor(p, event.recipients)]
-            if event.type == "ASSAULT" and not event.actors and places:
-                place = min(places, key=precision_rank)
-                doer = _doer(event.tokens[0])
-                if doer & STATE_FORCES:
-                    event.actors = [a for a in [found.country_of(place)] if a]
-                elif not doer or doer & (IRREGULAR_FORCES | WEAPON_NOUNS):
-                    event.actors = [a for a in [found.unidentified_group(place)] if a]
-        events = [e for e in events if not _between_firms(e, found)]
+        event_roles.recipients_by_reference(events)
+        event_roles.recipients_from_content(events)
+        event_roles.unnamed_attackers(events, found)
+        known = {a.id: a for a in (*draft.actors, *found.place_countries.values())}
+        events = [e for e in events if not lookalikes.between_firms(
+            e.type, [known[i] for i in (*e.actors, *e.recipients) if i in known], e.lemmas)]
         finished = tuple(finish(i, e, draft.article.published) for i, e in enumerate(events, 1))
         used = {a for e in finished for a in (*e.actors, *e.recipients, *e.claimed_by)}
         made = tuple(a for a in found.place_countries.values() if a.id in used)
         return draft.add(actors=draft.actors + made, events=finished)
-
-
-# What marks a firm: its name's legal form, or the words of its business in the event's clause.
-CORPORATE = re.compile(r"\b(Inc|Corp|Corporation|Co|Ltd|PLC|Plc|LLC|AG|SA|NV|BV|GmbH|Holdings|Bancorp)\b\.?")
-COMMERCIAL_WORDS = word_set("commercial_words")
-# Event types a firm's deal or statement can look like; violence and protest are kept whoever does them.
-COMMERCIAL_LOOKALIKES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "CONCEDE", "RETREAT", "REQUEST",
-                         "REJECT", "ACCUSE", "SANCTION"}
-
-
-def _between_firms(event: EventDraft, found) -> bool:
-    """ "Jacor Communications agreed to buy two radio stations from A.H. Belo": organisations of no
-    state or sector on every side of a cooperative or verbal act, named as companies or dealing in
-    shares, stakes and sales, are firms doing business."""
-    if event.type not in COMMERCIAL_LOOKALIKES:
-        return False
-    known = {a.id: a for a in (*found.draft.actors, *found.place_countries.values())}
-    sides = [known[i] for i in (*event.actors, *event.recipients) if i in known]
-    if not sides or not all(a.kind == "organization" and not a.country and not a.sector for a in sides):
-        return False
-    return any(CORPORATE.search(a.name) for a in sides) or bool(event.lemmas & COMMERCIAL_WORDS)
 
 
 def _misread_place(actor, places) -> bool:
@@ -286,27 +235,29 @@ class _Found:
             if not actors and entry.type in ("RETREAT", "MOBILIZE"):
                 # "the pullback of Israeli tanks", "the deployment of French troops": they move
                 movers = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj" and (agent_like(g) or g.lemma_.lower() in ARMED_NOUNS)
+                          for g in c.children
+                          if g.dep_ == "pobj" and (agent_like(g) or g.lemma_.lower() in ARMED_NOUNS)
                           for a in self.index.of_phrase(g)]
                 actors, recipients = movers, [r for r in recipients if r not in movers]
             if anchor.i != token.i and anchor.pos_ == "VERB" and not has_agent(anchor, actors):
                 return None  # "the market staged a rally": nobody acts
             if entry.type == "THREATEN" and not actors:
                 return None  # "the threat to Americans has increased": no one threatens
-            if entry.type == "ASSAULT" and any(c.dep_ == "compound" and c.lemma_.lower() in LIVESTOCK
-                                               for c in token.children):
-                return None  # "today's hog slaughter": meat, not a massacre
-            if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and _by_labour(anchor):
+            if entry.type == "ASSAULT" and lookalikes.livestock(token):
+                return None  # "today's hog slaughter"
+            if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and lookalikes.by_labour(anchor):
                 entry = Entry("PROTEST", "strike", entry.pos, entry.words, entry.context)
             return Mention(entry, token, anchor, tuple(actors), tuple(recipients), mode_of(entry, token))
         actors, recipients = verb_roles(token, self.index)
-        if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and (_by_labour(token) or _at_work(token)):
-            entry = Entry("PROTEST", "strike", entry.pos, entry.words, entry.context)  # "struck at three GM plants"
+        if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and (
+                lookalikes.by_labour(token) or lookalikes.at_work(token)):
+            # "struck at three GM plants": a labour strike
+            entry = Entry("PROTEST", "strike", entry.pos, entry.words, entry.context)
         if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
             actors, recipients = recipients, actors
         if entry.type == "MOBILIZE" and not actors and any(c.dep_ == "nsubjpass" for c in token.children):
             actors, recipients = recipients, []  # "Greek forces were placed on alert": they mobilise
-        if entry.type == "THREATEN" and token.lemma_.lower() in FORECAST_VERBS and _forecast(token, recipients):
+        if entry.type == "THREATEN" and lookalikes.forecast(token, recipients):
             return None  # "the company warned that profits would halve": a forecast, not a threat
         if not has_agent(token, actors):
             return None  # "Stocks rallied", "Heavy rain threatens": nobody acts
@@ -314,17 +265,9 @@ class _Found:
             return None  # "deployed new software"
         if (entry.type, entry.mode) in HUMAN_OBJECT and len(entry.words) == 1 and not moves_forces(token):
             return None  # "released its inflation figures"
-        if entry.type == "ASSAULT" and any(c.dep_ == "xcomp" for c in token.children) and not any(
-                c.dep_ in ("dobj", "nsubjpass") for c in token.children):
-            return None  # "India has targeted to produce 180 mln tonnes": an aim, not an attack
-        if entry.type == "ASSAULT" and SCORE.search(_phrase_text(token)):
-            return None  # "the Super Eagles beat Ghana 2-1": a match, not an attack
-        if entry.type == "ASSAULT" and token.lemma_.lower() in STRUGGLE_VERBS and _struggle(token):
-            return None  # "the company is fighting hard to prevent a takeover"
-        if entry.type == "ASSAULT" and token.lemma_.lower() in DISMISSAL_VERBS and any(
-                c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in STAFF or c.ent_type_ == "PERSON")
-                for c in token.children):
-            return None  # "firms may fire workers": a dismissal, not a shooting
+        if entry.type == "ASSAULT" and (lookalikes.aim(token) or lookalikes.match_result(token)
+                                        or lookalikes.struggle(token) or lookalikes.dismissal(token)):
+            return None  # an aim, a match, fighting for a cause, a dismissal (see lookalikes.py)
         return Mention(entry, token, token, tuple(actors), tuple(recipients), mode_of(entry, token))
 
     def describe(self, mention: Mention, scope: set[int], foreign: set[int],
@@ -368,7 +311,7 @@ class _Found:
             # "Kenya President X rejected"; a local protest is against the state of its place
             recipients = [a for a in [self.country_of(min(outside, key=precision_rank))]
                           if a and (local or a not in actors)]
-        if not recipients and actors and (event_type in DOMESTIC_BY_DEFAULT or _unnamed_people(mention.anchor)):
+        if not recipients and actors and event_roles.domestic_target(event_type, mention.anchor):
             # "students staged demonstrations", "police dispersed demonstrators", "declared martial
             # law": in one country and naming no other, a protest is against its own state, a
             # restriction falls on its own people
@@ -427,95 +370,6 @@ class _Found:
         return next((e for e in events if any(t.i in inside for t in e.tokens)), None)
 
 
-def _recipients_by_reference(events: list[EventDraft]) -> None:
-    """ "made a request for the expanded mission": the mission's own actor receives the request."""
-    for event in events:
-        if event.recipients:
-            continue
-        wanted = {t.lemma_.lower() for trigger in event.tokens for child in trigger.head.children
-                  if child.dep_ == "prep" and child.lower_ == "for" for t in child.subtree}
-        wanted |= {t.lemma_.lower() for trigger in event.tokens for child in trigger.children
-                   if child.dep_ == "prep" and child.lower_ == "for" for t in child.subtree}
-        for other in events:
-            if other is event or not other.actors:
-                continue
-            if any(t.lemma_.lower() in wanted for t in other.tokens):
-                event.recipients = [a for a in other.actors if a not in event.actors]
-                break
-
-
-# Stances taken on a thing someone proposed: "rejected a demand from the US President", "accepted
-# the offer by Egypt": the one who proposed it receives the stance.
-STANCE_ON_PROPOSALS = {"REJECT", "AGREE", "CONCEDE", "SUPPORT", "ACCUSE"}
-
-
-def _recipients_from_content(events: list[EventDraft]) -> None:
-    """An event word with no recipient takes one from the event inside its phrase: "threatened to
-    ban voting ... if Hamas ran" (the threat's content falls on Hamas); "refused to respond to a
-    demand from the US President" (a rejected proposal's author is who is rejected)."""
-    for event in events:
-        if (event.recipients and not event.place_recipient) or not event.verbal:
-            continue
-        trigger = event.tokens[0]
-        inside = {t.i for t in trigger.subtree} - {trigger.i}
-        contents = sorted((o for o in events if o is not event and any(t.i in inside for t in o.tokens)),
-                          key=lambda o: min(abs(t.i - trigger.i) for t in o.tokens))
-        for other in contents:
-            proposal = not other.verbal and event.type in STANCE_ON_PROPOSALS
-            found = [a for a in (other.actors if proposal else other.recipients) if a not in event.actors]
-            if found:
-                event.recipients, event.place_recipient = found, False
-                break
-
-
-def _doer(trigger) -> set[str]:
-    """The forms (lemma, lower case) of the word for who did it: the subject, or in the passive
-    the "by" phrase; empty when the text has none ("three soldiers were killed", "an attack")."""
-    if trigger.pos_ != "VERB":
-        return set()
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
-    agent = next((g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    doer = agent if passive else subject
-    return {doer.lemma_.lower(), doer.lower_} if doer is not None else set()
-
-
-def _struggle(verb) -> bool:
-    """ "fighting hard to prevent a takeover": an aim and no opponent, place or hostile aim
-    ("fought to capture the town" stays combat, as does "fought rebels near Goma")."""
-    aims = [c for c in verb.children if c.dep_ == "xcomp" or (
-        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
-    if not aims or any(c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in OPPONENT_PREPS)
-                       or (c.dep_ == "nsubj" and c.lemma_.lower() in ARMED_NOUNS) for c in verb.children):
-        return False
-    return not any((entry := match(aim)) is not None and entry.type in HOSTILE for aim in aims)
-
-
-# "warn" is a threat when it names whom or what hostile act; else it forecasts ("profits will fall").
-FORECAST_VERBS = {"warn", "caution"}
-# Event types whose target, when the text names none, is the actor's own state or people.
-DOMESTIC_BY_DEFAULT = {"PROTEST", "COERCE"}
-
-
-def _phrase_text(verb) -> str:
-    words = list(verb.subtree)
-    return verb.doc[words[0].i:words[-1].i + 1].text
-
-
-def _forecast(verb, recipients) -> bool:
-    """A warning to nobody about nothing hostile: its clause holds no event word of a hostile kind."""
-    if recipients or any(c.dep_ in ("dobj", "dative") for c in verb.children):
-        return False  # "warned Iran", "warned the rebels that ..."
-    said = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
-    return not any((entry := match(t)) is not None and entry.type in HOSTILE for t in said)
-
-
-def _unnamed_people(anchor) -> bool:
-    """The act falls on people the text names no actor for: "dispersed demonstrators"."""
-    objects = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
-    objects += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("from", "against", "on", "at")
-                for g in c.children if g.dep_ == "pobj"]
-    return any(agent_like(o) and o.ent_type_ not in ("GPE", "ORG", "PERSON", "NORP") for o in objects)
 
 
 def _iso3(iso2: str | None) -> str | None:
@@ -587,22 +441,6 @@ def _folded(token, entry, found):
 def _near(token, verb) -> bool:
     """A child or grandchild of the verb, where the lexicon's extra words are looked for."""
     return token.head.i == verb.i or token.head.head.i == verb.i
-
-
-def _by_labour(verb) -> bool:
-    """ "teachers began a strike", "the union called a strike": a labour strike, not an attack."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and (subject.lemma_.lower() in LABOUR_NOUNS
-                                    or subject.lower_ in LABOUR_NOUNS)
-
-
-def _at_work(verb) -> bool:
-    """ "struck at three GM factories": a strike at a workplace, by no armed subject."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lemma_.lower() in ARMED_NOUNS | WEAPON_NOUNS:
-        return False
-    return any(g.lemma_.lower() in WORKPLACES for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"
-               for g in c.children if g.dep_ == "pobj")
 
 
 def _object_of(noun, verb) -> bool:

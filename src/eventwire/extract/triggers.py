@@ -15,6 +15,10 @@ from ..data import read_table, word_set
 LIGHT_VERBS = word_set("light_verbs")
 # Prepositions that introduce the recipient of a verb or a nominal event.
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "for", "toward", "towards", "into", "upon"}
+# The two sides of PLOVER's scale, for rules that weigh one event word against another: a
+# cooperative event named as the object of a hostile act ("violated the ceasefire") is not taking place.
+COOPERATIVE = {"AGREE", "CONSULT", "RETREAT", "COOPERATE", "SUPPORT", "AID", "CONCEDE"}
+HOSTILE = {"REJECT", "ASSAULT", "SANCTION", "PROTEST", "COERCE", "ACCUSE", "THREATEN"}
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
 SUBJECTS = {"nsubj", "csubj"}
@@ -227,8 +231,10 @@ class ActorIndex:
                 # "Syria says it will not accept ...": "it" is the state or body named just before.
                 earlier = self.last_before(left, NON_PERSON_KINDS, token.sent.start_char)
                 ids = [earlier] if earlier else []
-            possessor = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
-            if not ids and possessor is not None and (agent_like(token) or token.lemma_.lower() in GROUP_WORDS):
+            possessor = next((c for c in token.children
+                              if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+            if not ids and possessor is not None and (
+                    agent_like(token) or token.lemma_.lower() in GROUP_WORDS):
                 # "Ethiopia said its troops would pull out": the state or body named before
                 earlier = self.last_before(possessor.idx, NON_PERSON_KINDS, token.sent.start_char)
                 ids = [earlier] if earlier else []

@@ -1,0 +1,112 @@
+"""Event words used in another sense: a match result, a profit warning, a firm's deal, a strike
+at a factory, fighting for an aim. Predicates on one clause of the parse, asked by the events
+stage before it keeps a trigger; the word lists live in data/event_words.tsv.
+"""
+from __future__ import annotations
+
+import re
+
+from ..data import word_set
+from .triggers import HOSTILE, match
+
+# A match result: a name followed by a score ("beat Ghana 2-1", "drew with Chelsea 1-1").
+SCORE = re.compile(r"\b[A-Z][\w.]*\s+\d{1,2}\s*-\s*\d{1,2}\b(?!\s*(?:people|dead|killed|%|percent))")
+# "Fight" for an aim is a struggle, not combat, unless an opponent or a hostile aim is named.
+STRUGGLE_VERBS = {"fight", "battle", "struggle"}
+OPPONENT_PREPS = {"against", "with", "on", "over", "for", "in", "near", "around"}
+# Who fights: state forces and irregulars ("troops fought to regain the highway" is combat), and
+# the weapons that stand for an unnamed attacker ("a roadside bomb killed ...").
+STATE_FORCES = word_set("state_forces")
+IRREGULAR_FORCES = word_set("irregular_forces")
+WEAPON_NOUNS = word_set("weapon_nouns")
+ARMED_NOUNS = STATE_FORCES | IRREGULAR_FORCES
+# "warn" is a threat when it names whom or what hostile act; else it forecasts ("profits will fall").
+FORECAST_VERBS = {"warn", "caution"}
+# Where people work: striking "at" one is a labour strike. Animals: their "slaughter" is meat.
+WORKPLACES = word_set("workplaces")
+LIVESTOCK = word_set("livestock")
+# Who strike from work: a "strike" they begin or call is a labour strike.
+LABOUR_NOUNS = word_set("labour_nouns")
+# "fire" and "sack" people are dismissals; "fired rockets", "fired on protesters" stay attacks.
+DISMISSAL_VERBS = word_set("dismissal_verbs")
+STAFF = word_set("staff")
+# What marks a firm: its name's legal form, or the words of its business in the event's clause.
+CORPORATE = re.compile(r"\b(Inc|Corp|Corporation|Co|Ltd|PLC|Plc|LLC|AG|SA|NV|BV|GmbH|Holdings|Bancorp)\b\.?")
+COMMERCIAL_WORDS = word_set("commercial_words")
+# Event types a firm's deal or statement can look like; violence and protest are kept whoever does them.
+COMMERCIAL_LOOKALIKES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "CONCEDE", "RETREAT", "REQUEST",
+                         "REJECT", "ACCUSE", "SANCTION"}
+
+
+def match_result(verb) -> bool:
+    """ "the Super Eagles beat Ghana 2-1": a score in the verb's phrase."""
+    words = list(verb.subtree)
+    return bool(SCORE.search(verb.doc[words[0].i:words[-1].i + 1].text))
+
+
+def aim(verb) -> bool:
+    """ "India has targeted to produce 180 mln tonnes": an aim, not an attack."""
+    return any(c.dep_ == "xcomp" for c in verb.children) and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+
+
+def dismissal(verb) -> bool:
+    """ "firms may fire workers": staff or a person fired is a dismissal, not a shooting."""
+    return verb.lemma_.lower() in DISMISSAL_VERBS and any(
+        c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in STAFF or c.ent_type_ == "PERSON")
+        for c in verb.children)
+
+
+def struggle(verb) -> bool:
+    """ "fighting hard to prevent a takeover": an aim and no opponent, place, armed fighters or
+    hostile aim ("fought to capture the town" stays combat, as does "fought rebels near Goma")."""
+    if verb.lemma_.lower() not in STRUGGLE_VERBS:
+        return False
+    aims = [c for c in verb.children if c.dep_ == "xcomp" or (
+        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    if not aims or any(c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in OPPONENT_PREPS)
+                       or (c.dep_ == "nsubj" and c.lemma_.lower() in ARMED_NOUNS) for c in verb.children):
+        return False
+    return not any((entry := match(aim)) is not None and entry.type in HOSTILE for aim in aims)
+
+
+def forecast(verb, recipients) -> bool:
+    """ "the company warned that profits would halve": a warning to nobody of nothing hostile."""
+    if verb.lemma_.lower() not in FORECAST_VERBS:
+        return False
+    if recipients or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False  # "warned Iran", "warned the rebels that ..."
+    said = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
+    return not any((entry := match(t)) is not None and entry.type in HOSTILE for t in said)
+
+
+def livestock(noun) -> bool:
+    """ "today's hog slaughter": meat, not a massacre."""
+    return any(c.dep_ == "compound" and c.lemma_.lower() in LIVESTOCK for c in noun.children)
+
+
+def by_labour(verb) -> bool:
+    """ "teachers began a strike", "the union called a strike": a labour strike, not an attack."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lemma_.lower() in LABOUR_NOUNS
+                                    or subject.lower_ in LABOUR_NOUNS)
+
+
+def at_work(verb) -> bool:
+    """ "struck at three GM factories": a strike at a workplace, by no armed subject."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in ARMED_NOUNS | WEAPON_NOUNS:
+        return False
+    return any(g.lemma_.lower() in WORKPLACES for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"
+               for g in c.children if g.dep_ == "pobj")
+
+
+def between_firms(event_type: str, sides, lemmas: set[str]) -> bool:
+    """ "Jacor Communications agreed to buy two radio stations from A.H. Belo": organisations of no
+    state or sector on every side (`sides`: the event's actor records) of a cooperative or verbal
+    act, named as companies or dealing in shares, stakes and sales, are firms doing business."""
+    if event_type not in COMMERCIAL_LOOKALIKES or not sides:
+        return False
+    if not all(a.kind == "organization" and not a.country and not a.sector for a in sides):
+        return False
+    return any(CORPORATE.search(a.name) for a in sides) or bool(lemmas & COMMERCIAL_WORDS)
