@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..data import word_set
 from . import event_facts as facts
-from .triggers import ActorIndex, Mention, base_forms, verb_roles
+from .roles import ActorIndex, verb_roles
+from .triggers import Mention, base_forms
 
 # A cooperative act refused outright ("will not accept refugees") is a rejection (PLOVER REJECT:
 # "all rejections and refusals"); other negated events keep their type with status "negated".

@@ -1,7 +1,7 @@
 """The events stage: trigger mentions -> PLOVER v0.8 events with roles, place, date, magnitude.
 
 One real-world event told in several sentences ("a rocket attack ... The attack killed ...")
-becomes one event with several evidence spans. Vocabulary lives in data/ (see triggers.py);
+becomes one event with several evidence spans. Vocabulary lives in data/ (see triggers.py, roles.py);
 this module decides scope, merges mentions and fills in the facts.
 """
 from __future__ import annotations
@@ -17,8 +17,9 @@ from .event_merge import (PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, mer
 from .event_rules import halts, recode
 from . import event_roles, lookalikes
 from .lookalikes import ARMED_NOUNS
-from .triggers import (COOPERATIVE, HOSTILE, ActorIndex, Entry, Mention, agent_like, has_agent, match,
-                       mode_of, moves_forces, noun_roles, verb_roles)
+from .roles import ActorIndex, has_agent, noun_roles, verb_roles
+from .triggers import (COOPERATIVE, HOSTILE, Entry, Mention, agent_like, match, mode_of,
+                       moves_forces)
 
 DEFINITE = {"the", "this", "that", "these", "those"}
 # "Germany hosted NATO ministers": in a visit the visitor acts and the host receives (PLOVER).

@@ -1,11 +1,10 @@
-"""Event triggers: lexicon words on the dependency parse -> event mentions with their roles.
+"""Event triggers: lexicon words on the dependency parse, and who can act.
 
-The lexicons are data (data/event_triggers.tsv, event_modes.tsv); this module only reads the
-parse. It finds who did what to whom in one clause; it does not merge, date or place events.
+The lexicons are data (data/event_triggers.tsv, event_modes.tsv); this module only matches them
+on the parse. Who did what to whom is roles.py; merging, dating and placing events is events.py.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -13,19 +12,13 @@ from ..data import read_table, word_set
 
 # Verbs that carry a nominal event: "launched an attack", "held talks", "made a request".
 LIGHT_VERBS = word_set("light_verbs")
-# Prepositions that introduce the recipient of a verb or a nominal event.
-RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "for", "toward", "towards", "into", "upon"}
 # The two sides of PLOVER's scale, for rules that weigh one event word against another: a
 # cooperative event named as the object of a hostile act ("violated the ceasefire") is not taking place.
 COOPERATIVE = {"AGREE", "CONSULT", "RETREAT", "COOPERATE", "SUPPORT", "AID", "CONCEDE"}
 HOSTILE = {"REJECT", "ASSAULT", "SANCTION", "PROTEST", "COERCE", "ACCUSE", "THREATEN"}
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
-SUBJECTS = {"nsubj", "csubj"}
-PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "dative"}
-# Clause links through which a verb without a subject inherits its head's subject.
-INHERIT_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "acomp"}  # acomp: "is willing to"
 
 
 @dataclass(frozen=True)
@@ -76,31 +69,11 @@ def agent_nouns() -> frozenset[str]:
 # Heads of "X of Y" phrases in which Y is who acts: "thousands of protesters", "members of Hamas"
 # (but not "shares of the firm").
 GROUP_WORDS = word_set("group_words")
-# "it"/"they" stand for a state, body or group named earlier in their sentence ("Uruguay said
-# it will not ...", "farmers said they would ..."), never for a person.
-OBJECT_PRONOUNS = {"it", "they"}
-PERSON_PRONOUNS = {"he", "she"}  # the person named last before them
-POSSESSIVE_PRONOUNS = {"its", "their"}  # "its troops": the troops of the state named before
-# "rebels in the Ivory Coast", "inhabitants of the Golan Heights": people named by where they are.
-LOCATING_PREPS = {"in", "of", "throughout", "across"}
-NON_PERSON_KINDS = {"country", "organization", "government", "military", "armed group", "IGO", "group"}
 # Pronouns that stand for people or groups, who can act ("they protested"); "it" often cannot.
 AGENT_PRONOUNS = {"he", "she", "they", "we", "i", "who"}
 
 
-def has_agent(verb, actors) -> bool:
-    """Someone acts: a named actor, a person pronoun, or a noun of agents ("gunmen", "a bomb");
-    in the passive, a named or agent-like doer or sufferer ("a civilian was killed")."""
-    if actors:
-        return True
-    subject, passive = _subject(verb)
-    if passive or any(c.dep_ == "auxpass" for c in verb.children):
-        agent = _agent(verb)
-        return any(agent_like(h) for h in (agent, subject) if h is not None)
-    return subject is not None and agent_like(subject)
-
-
-def _is_agent_noun(token) -> bool:
+def is_agent_noun(token) -> bool:
     return token.lemma_.lower() in agent_nouns() or token.lower_ in agent_nouns()
 
 
@@ -176,326 +149,6 @@ def match(token) -> Entry | None:
     for entry in entries:
         if all(w in near for w in entry.words[1:]):
             return entry
-    return None
-
-
-class ActorIndex:
-    """Actor mentions by character offset, for "which actor is this token's noun phrase?"."""
-
-    def __init__(self, actors, anaphora: dict[str, set[str]]):
-        spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
-        self.starts = [s for s, _, _ in spans]
-        self.spans = spans
-        self.kinds = {a.id: {a.kind, a.sector or ""} for a in actors}
-        self.anaphora = anaphora
-        self.place_actor = None  # token -> actor id for a capital standing for its state
-        self.modifier_actor = None  # token -> actor id of a nationality word on it ("German goods")
-        self.located_actor = None  # token -> actor id of the state of the place it names
-
-    def within(self, start: int, end: int) -> list[str]:
-        out = []
-        for s, e, actor in self.spans[:bisect_right(self.starts, end)]:
-            if s < end and start < e and actor not in out:
-                out.append(actor)
-        return out
-
-    def last_before(self, offset: int, kinds: set[str], since: int = 0) -> str | None:
-        for s, _, actor in reversed(self.spans[:bisect_right(self.starts, offset)]):
-            if since <= s < offset and self.kinds[actor] & kinds:
-                return actor
-        return None
-
-    def of_phrase(self, head) -> list[str]:
-        """Actors named by the noun phrase headed by `head` and its conjuncts."""
-        found: list[str] = []
-        for token in (head, *head.conjuncts):
-            left = _phrase_start(token)
-            ids = self.within(left, token.idx + len(token.text))
-            if not ids:
-                ids = [a for a in self._appositive_or_of(token)]
-            if not ids and self.place_actor is not None:
-                # "Washington demanded ...", "thousands of Iraqi Kurds demonstrated"
-                counted = token.like_num or token.lemma_.lower() in GROUP_WORDS
-                heads = [token] + ([g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                                    for g in c.children if g.dep_ == "pobj"] if counted else [])
-                ids = [a for h in heads for a in [self.place_actor(h)] if a][:1]
-            if not ids and self.located_actor is not None and (
-                    _is_agent_noun(token) or token.lemma_.lower() in GROUP_WORDS):
-                # "opposition groups in Zimbabwe", "students throughout Indonesia": where they are
-                ids = [a for c in token.children if c.dep_ == "prep" and c.lower_ in LOCATING_PREPS
-                       for g in c.children if g.dep_ == "pobj" for a in [self.located_actor(g)] if a][:1]
-            if not ids and token.lower_ in PERSON_PRONOUNS:  # "Annan said he will withdraw ..."
-                earlier = self.last_before(left, {"person"})
-                ids = [earlier] if earlier else []
-            if not ids and token.lower_ in OBJECT_PRONOUNS:
-                # "Syria says it will not accept ...": "it" is the state or body named just before.
-                earlier = self.last_before(left, NON_PERSON_KINDS, token.sent.start_char)
-                ids = [earlier] if earlier else []
-            possessor = next((c for c in token.children
-                              if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
-            if not ids and possessor is not None and (
-                    agent_like(token) or token.lemma_.lower() in GROUP_WORDS):
-                # "Ethiopia said its troops would pull out": the state or body named before
-                earlier = self.last_before(possessor.idx, NON_PERSON_KINDS, token.sent.start_char)
-                ids = [earlier] if earlier else []
-            if not ids and token.lemma_.lower() in self.anaphora:
-                # "The 30-member alliance" -> the alliance named last before it.
-                earlier = self.last_before(left, self.anaphora[token.lemma_.lower()])
-                ids = [earlier] if earlier else []
-            found += [i for i in ids if i not in found]
-        return found
-
-    def _appositive_or_of(self, token) -> list[str]:
-        counted = token.like_num or token.lemma_.lower() in GROUP_WORDS or _is_agent_noun(token)
-        for child in token.children:
-            if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of" and counted):
-                target = child if child.dep_ == "appos" else next(
-                    (g for g in child.children if g.dep_ == "pobj"), None)
-                if target is not None:
-                    ids = self.within(target.left_edge.idx, target.idx + len(target.text))
-                    if ids:
-                        return ids
-        return []
-
-
-DASHES = {"-", "–", "—", "--"}
-
-
-def _phrase_start(token) -> int:
-    """Where a noun phrase starts: its left edge, but after a dateline's dash ("KADUNA, Nigeria
-    (Ledger) - Gunmen abducted ..." parses the dateline into the subject)."""
-    doc, start = token.doc, token.left_edge.i
-    dashes = [t for t in doc[start:token.i] if t.text in DASHES and t.whitespace_]
-    return doc[dashes[-1].i + 1].idx if dashes else token.left_edge.idx
-
-
-def _subject(verb):
-    """The subject token of a verb, inherited through xcomp/conj/advcl; and whether passive."""
-    token = verb
-    for _ in range(4):
-        subjects = [c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
-        if subjects:
-            # a dateline parsed as a second subject ("KADUNA, Nigeria (Ledger) - Gunmen abducted")
-            # is cut off by its dash: the subject after the last dash is the one
-            dash = max((t.i for t in token.doc[subjects[0].i:token.i] if t.text in DASHES), default=-1)
-            subject = next((c for c in subjects if c.i > dash), subjects[0])
-            return subject, subject.dep_ in PASSIVE_SUBJECTS
-        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ != "VBN"):
-            head = token.head
-            if token.dep_ == "acl" and not agent_like(head) and head.dep_ in OBJECTS \
-                    and is_light_verb(head.head):
-                token = head.head  # "issued a declaration demanding ...": who issued it demands
-                continue
-            return head, False
-        if token.dep_ not in INHERIT_SUBJECT or token.head.i == token.i:
-            return None, False
-        token = token.head
-    return None, False
-
-
-def _agent(verb):
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def _prep_objects(token, preps=RECIPIENT_PREPS):
-    for child in token.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            yield from (g for g in child.children if g.dep_ == "pobj")
-
-
-def verb_roles(verb, index: ActorIndex) -> tuple[list[str], list[str]]:
-    subject, passive = _subject(verb)
-    is_passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
-    actors: list[str] = []
-    recipients: list[str] = []
-    if is_passive:
-        agent = _agent(verb)
-        actors = index.of_phrase(agent) if agent is not None else []
-        recipients = index.of_phrase(subject) if subject is not None else []
-        if not recipients and subject is not None:  # "a camp for Congolese refugees was attacked"
-            recipients = deep_recipients(subject, index, exclude=actors)
-    else:
-        actors = index.of_phrase(subject) if subject is not None else []
-        for child in verb.children:
-            if child.dep_ in OBJECTS:
-                recipients += index.of_phrase(child)
-                recipients += _possessor_actors(child, index)
-                for pobj in _prep_objects(child, {"by", "from"}):  # "rejected calls by Kofi Annan"
-                    recipients += index.of_phrase(pobj)
-    # each way of finding the recipient in turn, the first that names someone besides the actor
-    fallbacks = (_object_recipients, _clause_recipients,
-                 lambda v, i: deep_recipients(v, i, exclude=actors), _place_countries)
-    recipients = [r for r in dict.fromkeys(recipients) if r not in actors]
-    for fallback in fallbacks:
-        if recipients:
-            break
-        recipients = [r for r in dict.fromkeys(fallback(verb, index)) if r not in actors]
-    return actors, recipients
-
-
-# How deep below an event word its recipient may sit in the object's phrase: "mobilized reservists
-# for a possible war against Iraq", "announced a suspension of air links with Serbia".
-DEEP_LEVELS = 4
-DEEP_PREPS = RECIPIENT_PREPS | {"of", "from"}  # "confiscated weapons from armed groups"
-
-
-def deep_recipients(head, index: ActorIndex, nationality: bool = True, exclude=()) -> list[str]:
-    """The nearest actor in the phrases the event word governs, level by level through objects and
-    prepositions (never a clause of its own, never the subject): a named actor, or, when
-    `nationality`, the state of a nationality word ("rejected proposed Israeli changes",
-    "restrictions against German goods"; not for a bare noun: "demand for Russian oil")."""
-    level = [c for c in head.children if c.dep_ in OBJECTS or (c.dep_ == "prep" and c.lower_ in DEEP_PREPS)]
-    for _ in range(DEEP_LEVELS):
-        found: list[str] = []
-        following = []
-        for token in level:
-            if token.dep_ == "prep":
-                following += [g for g in token.children if g.dep_ == "pobj"]
-                continue
-            own = [token] + [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
-            found += [a for t in own for a in index.within(t.left_edge.idx, t.idx + len(t.text))]
-            if not found and nationality and index.modifier_actor is not None:
-                found += [a for a in [index.modifier_actor(token)] if a]
-            following += [c for c in token.children
-                          if c.dep_ in ("conj", "appos") or (c.dep_ == "prep" and c.lower_ in DEEP_PREPS)]
-        found = [a for a in dict.fromkeys(found) if a not in exclude]  # "a call for its forces": not the caller
-        if found:
-            return found
-        level = following
-    return []
-
-
-def _object_recipients(verb, index: ActorIndex) -> list[str]:
-    """ "shared intelligence with Israel", "sent $300 million in aid to Ukraine"."""
-    holders = [verb] + [c for c in verb.children if c.dep_ in OBJECTS]
-    holders += [g for h in holders[1:] for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-                for g in c.children if g.dep_ == "pobj"]
-    found: list[str] = []
-    for holder in holders:
-        for pobj in _prep_objects(holder):
-            found += index.of_phrase(pobj)
-    if not found:  # "demand the resignation of President Ruto", "the withdrawal of Serbian forces"
-        for obj in holders[1:]:
-            for pobj in _prep_objects(obj, {"of"}):
-                found += index.of_phrase(pobj)
-    return found
-
-
-def _clause_recipients(verb, index: ActorIndex) -> list[str]:
-    """ "demanded that the United States match ...": the one asked is the clause's subject;
-    "agreed to provide aid for Romania": the agreement's recipient is the act's; "threatened to
-    shell ... unless Baghdad accepted": the one the condition is put to."""
-    for child in verb.children:
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
-                                         for m in child.children):
-            subject = next((c for c in child.children if c.dep_ in SUBJECTS), None)
-            if subject is not None and subject.pos_ != "PRON":
-                found = index.of_phrase(subject)
-                if found:
-                    return found
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            subject = next((c for c in child.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
-            if subject is not None and subject.pos_ != "PRON":
-                return index.of_phrase(subject)
-        purpose = child.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
-        if (child.dep_ == "xcomp" or purpose) and child.pos_ == "VERB":  # "... to demand X's removal"
-            found = [a for g in child.children if g.dep_ in OBJECTS for a in index.of_phrase(g)]
-            found = found or _object_recipients(child, index)
-            if found:
-                return found
-    return []
-
-
-def _place_countries(verb, index: ActorIndex) -> list[str]:
-    """ "imposed a curfew in ... Turkey": a country where the act falls is what it falls on."""
-    found = []
-    for token in verb.subtree:
-        if token.dep_ == "pobj" and token.head.lower_ in ("in", "into") and token.pos_ == "PROPN":
-            found += [a for a in index.of_phrase(token) if "country" in index.kinds.get(a, ())]
-    return found
-
-
-def _possessor_actors(noun, index: ActorIndex) -> list[str]:
-    """ "welcomes NATO's increased focus": the possessor of the object is the recipient."""
-    return [a for c in noun.children if c.dep_ == "poss" for a in index.of_phrase(c)]
-
-
-def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
-    """Actors of a nominal event: possessor, compound or "by X", else the light verb's subject."""
-    actors: list[str] = []
-    for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
-            actors += index.within(child.left_edge.idx, child.idx + len(child.text))
-    for pobj in _prep_objects(noun, {"by", "from"}):
-        actors += index.of_phrase(pobj)
-    anchor = noun
-    head = noun.head
-    if noun.dep_ == "nsubjpass" and is_light_verb(head):
-        # "a curfew was imposed on Bujumbura by Burundian authorities": the verb's roles
-        doers, sufferers = verb_roles(head, index)
-        return actors or doers, [r for r in sufferers if r not in (actors or doers)], head
-    if noun.dep_ in OBJECTS and _receives(head):
-        return (*_received(head, actors, index), head)
-    if noun.dep_ in OBJECTS and is_light_verb(head):
-        anchor = head
-        if not actors:
-            actors = verb_roles(head, index)[0]
-    recipients: list[str] = []
-    for pobj in _prep_objects(noun):
-        recipients += index.of_phrase(pobj)
-    if not actors and anchor.i == noun.i:
-        # "gave the Ivory Coast $5 million of aid": the verb that governs the noun phrase acts.
-        verb = _governing_verb(noun)
-        if verb is not None and _receives(verb):
-            return (*_received(verb, actors, index), verb)
-        if verb is not None and match(verb) is None and not any(f in STANCE_VERBS for f in base_forms(verb)):
-            actors, given_to = verb_roles(verb, index)
-            recipients = recipients or given_to
-            anchor = verb  # its tense, negation, time and place are the event's: "arrived in Amman on a visit"
-    if not recipients and anchor.i != noun.i:
-        # "gave Tanzania a grant", "launch an offensive ... unless Iraq accepted"
-        recipients = [r for r in verb_roles(anchor, index)[1] if r not in actors]
-    if not recipients and anchor.i == noun.i:  # "a suspension of air links with Serbia"
-        recipients = deep_recipients(noun, index, nationality=False, exclude=actors)
-    actors = list(dict.fromkeys(actors))
-    return actors, [r for r in dict.fromkeys(recipients) if r not in actors], anchor
-
-
-# Verbs whose subject speaks of an event without doing it: "claimed the attack", "followed the
-# attack", "confirmed the arrests".
-STANCE_VERBS = word_set("stance_verbs")
-# Light verbs whose subject is given the event: "received aid from Egypt", "obtained a loan".
-RECEIVING_VERBS = word_set("receiving_verbs")
-# "gave $5m of aid", "$300 million in aid", "arrived on a visit", "left for talks".
-GOVERNED_BY_VERB_PREPS = {"of", "in", "on", "for"}
-
-
-def _receives(verb) -> bool:
-    return verb.pos_ == "VERB" and any(f in RECEIVING_VERBS for f in base_forms(verb))
-
-
-def _received(verb, givers: list[str], index: ActorIndex) -> tuple[list[str], list[str]]:
-    """ "Sudan received food aid from Egypt": the giver acts, the receiver receives."""
-    givers = givers or [a for p in _prep_objects(verb, {"from", "by"}) for a in index.of_phrase(p)]
-    return givers, [r for r in verb_roles(verb, index)[0] if r not in givers]
-
-
-def _governing_verb(noun):
-    """The verb above a noun through objects and prepositional phrases, if the path is only those."""
-    token = noun
-    for _ in range(4):
-        if token.dep_ in OBJECTS and token.head.pos_ == "VERB":
-            return token.head
-        if token.dep_ == "pobj" and token.head.lower_ in GOVERNED_BY_VERB_PREPS:
-            token = token.head.head
-            if token.pos_ == "VERB":
-                return token
-            continue
-        return None
     return None
 
 
