@@ -9,17 +9,16 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..data import read_table, word_set
-from .actor_dictionary import demonyms
 from ..records import Actor, Span
 from . import event_facts as facts
-from .event_merge import (PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, merge,
-                          precision_rank)
-from .event_rules import halts, recode
 from . import event_roles, lookalikes
+from .actor_dictionary import demonyms
+from .event_folds import folded
+from .event_merge import PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, merge, precision_rank
+from .event_rules import recode
 from .lookalikes import ARMED_NOUNS
 from .roles import ActorIndex, has_agent, noun_roles, verb_roles
-from .triggers import (COOPERATIVE, HOSTILE, Entry, Mention, agent_like, match, mode_of,
-                       moves_forces)
+from .triggers import Entry, Mention, agent_like, match, mode_of, moves_forces
 
 DEFINITE = {"the", "this", "that", "these", "those"}
 # "Germany hosted NATO ministers": in a visit the visitor acts and the host receives (PLOVER).
@@ -201,7 +200,7 @@ class _Found:
         the tokens of other triggers' clauses, and whether it sits inside another's clause."""
         found = [(t, e) for t in self.doc if t.i not in self.time_tokens  # "3 March" is no march
                  for e in [match(t)] if e is not None]
-        folds = {token.i: _folded(token, entry, found) for token, entry in found}
+        folds = {token.i: folded(token, entry, found) for token, entry in found}
         restated: dict[int, set[int]] = {}
         restating: dict[int, list] = {}  # noun -> the verbs that restate it ("strike ... killed")
         for token, _entry in found:
@@ -400,64 +399,6 @@ def _own_clause(doc, scope: set[int], trigger) -> set[int]:
         if token.dep_ in ("relcl", "acl") and token.head.i in scope and token.i != trigger.i:
             own -= {t.i for t in token.subtree}
     return own | {trigger.i}
-
-
-def _folded(token, entry, found):
-    """The trigger that `token` only restates, if any: "an attack ... which killed", "the
-    bombing killed 4" (the verb restates the noun), "carried out an attack" (the noun the verb)."""
-    base = token
-    while base.dep_ == "conj" and base.head.i != base.i:  # "killed one and injured nine"
-        base = base.head
-    for other, other_entry in found:
-        if other.i == token.i:
-            continue
-        if token.pos_ == "VERB" and other.pos_ != "VERB" and other.head.i == token.i \
-                and other.dep_ in ("dobj", "nsubjpass") and halts(token, other_entry.type):
-            return other  # "cancelled a planned visit": one SANCTION, not a REJECT besides
-        if token.pos_ != "VERB" and other.pos_ == "VERB" and len(other_entry.words) > 1 \
-                and token.lemma_.lower() in other_entry.words[1:] and _near(token, other) \
-                and not halts(other, entry.type):
-            return other  # "go on strike": the noun is part of the verb's own trigger
-        if token.pos_ != "VERB" and other.pos_ == "VERB" and entry.type in COOPERATIVE \
-                and other_entry.type in HOSTILE and _object_of(token, other) \
-                and not halts(other, entry.type):  # the halting rule keeps the noun instead
-            return other  # "violated the ceasefire", "boycotted the talks": no ceasefire, no talks
-        if other_entry.type != entry.type:
-            continue
-        if token.pos_ == "VERB" and other.pos_ != "VERB" and _has_victims(base):
-            phrase = {t.i for t in other.subtree}
-            linked = ((base.dep_ == "relcl" and base.head.i in phrase)
-                      or any(c.i == other.i for c in base.children if c.dep_ in ("nsubj", "nsubjpass"))
-                      or any(g.i == other.i for c in base.children
-                             if c.dep_ == "prep" and c.lower_ in ("in", "during")
-                             for g in c.children))  # "five were killed in the attack"
-            if linked:
-                return other
-        if token.pos_ != "VERB" and other.pos_ == "VERB" and token.head.i == other.i \
-                and token.dep_ in ("dobj", "pobj", "npadvmod"):
-            return other
-    return None
-
-
-def _near(token, verb) -> bool:
-    """A child or grandchild of the verb, where the lexicon's extra words are looked for."""
-    return token.head.i == verb.i or token.head.head.i == verb.i
-
-
-def _object_of(noun, verb) -> bool:
-    """The noun is the verb's object, directly, as a modifier of it ("violated the ceasefire
-    agreement") or through one preposition ("withdrew from the deal")."""
-    if noun.dep_ == "compound":
-        noun = noun.head
-    if noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass"):
-        return True
-    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == verb.i
-
-
-def _has_victims(verb) -> bool:
-    """ "killed six people", "killed 4": people or a number suffer it ("hurt his campaign" does not)."""
-    sufferers = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(s.like_num or agent_like(s) for s in sufferers)
 
 
 def _after_by(number) -> bool:

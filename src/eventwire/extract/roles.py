@@ -8,8 +8,15 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..data import word_set
-from .triggers import (GROUP_WORDS, OBJECTS, agent_like, base_forms, is_agent_noun, is_light_verb,
-                       match)
+from .triggers import (
+    GROUP_WORDS,
+    OBJECTS,
+    agent_like,
+    base_forms,
+    is_agent_noun,
+    is_light_verb,
+    match,
+)
 
 # Prepositions that introduce the recipient of a verb or a nominal event.
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "for", "toward", "towards", "into", "upon"}
