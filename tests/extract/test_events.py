@@ -646,6 +646,10 @@ def test_events_a_hostile_act_on_a_condition_is_a_threat():
                  id="profit-warning"),
     pytest.param("Senegal beat Ghana 2-1 in Dakar on Sunday to top their qualifying group.", "ASSAULT",
                  id="match-result"),
+    pytest.param("The capital has been the worst hit by the flu, with forty cases reported.", "ASSAULT",
+                 id="hit-by-the-flu"),
+    pytest.param("Wildfires forced the evacuation of 3,000 people from villages in southern Greece.", "AID",
+                 id="nature-as-doer"),
 ])
 def test_events_business_news_look_alikes(sentence, absent):
     ex = extraction(sentence)

@@ -228,6 +228,8 @@ class _Found:
         verbs ("an airstrike killed 15 al-Shabab fighters") takes their objects as recipients."""
         if token.pos_ != "VERB":
             actors, recipients, anchor = noun_roles(token, self.index)
+            if anchor.i != token.i and lookalikes.natural_doer(anchor):
+                return None  # "wildfires forced the evacuation of 3,000 people"
             for verb in restating:  # "Russian aircraft killed 46 civilians in an attack"
                 doers, sufferers = verb_roles(verb, self.index)
                 actors = actors or doers
@@ -248,6 +250,8 @@ class _Found:
             if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and lookalikes.by_labour(anchor):
                 entry = Entry("PROTEST", "strike", entry.pos, entry.words, entry.context)
             return Mention(entry, token, anchor, tuple(actors), tuple(recipients), mode_of(entry, token))
+        if lookalikes.natural_doer(token):
+            return None  # "the capital has been the worst hit by the flu"
         actors, recipients = verb_roles(token, self.index)
         if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and (
                 lookalikes.by_labour(token) or lookalikes.at_work(token)):

@@ -27,6 +27,9 @@ WORKPLACES = word_set("workplaces")
 LIVESTOCK = word_set("livestock")
 # Who strike from work: a "strike" they begin or call is a labour strike.
 LABOUR_NOUNS = word_set("labour_nouns")
+# Nature does no political act: "Nairobi has been the worst hit by the flu", "wildfires forced the
+# evacuation of 3,000 people" (PLOVER leaves natural disasters out).
+NATURAL_FORCES = word_set("natural_forces")
 # "fire" and "sack" people are dismissals; "fired rockets", "fired on protesters" stay attacks.
 DISMISSAL_VERBS = word_set("dismissal_verbs")
 STAFF = word_set("staff")
@@ -36,6 +39,15 @@ COMMERCIAL_WORDS = word_set("commercial_words")
 # Event types a firm's deal or statement can look like; violence and protest are kept whoever does them.
 COMMERCIAL_LOOKALIKES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "CONCEDE", "RETREAT", "REQUEST",
                          "REJECT", "ACCUSE", "SANCTION"}
+
+
+def natural_doer(verb) -> bool:
+    """The verb's doer is a force of nature: its subject, or in the passive its "by" phrase."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers = doers or [c for c in verb.children if c.dep_ == "nsubj"]  # "worst hit by the flu" has no auxpass
+    return any({d.lemma_.lower(), d.lower_, d.lower_.removesuffix("s")} & NATURAL_FORCES for d in doers)
 
 
 def match_result(verb) -> bool:
