@@ -928,3 +928,19 @@ def test_events_a_dateline_is_not_the_subject():
     names = {a.id: a.name for a in ex.actors}
     attackers = {names[a] for e in events_of_type(ex, "ASSAULT") if e.mode == "abduct" for a in e.actors}
     assert attackers == {"Unidentified armed group (Nigeria)"}, summary(ex)
+
+
+@pytest.mark.parametrize("sentence,event_type,role,country", [
+    pytest.param("African Union envoy Grace Mbeki undertook a mediation mission between Sudan and Chad.",
+                 "CONSULT", "recipients", "TCD", id="mediation-between"),
+    pytest.param("Heavy fighting between Armenian and Azerbaijani forces flared along the border on Monday.",
+                 "ASSAULT", "actors", "AZE", id="fighting-between-both-sides"),
+])
+def test_events_parties_between(sentence, event_type, role, country):
+    ex = extraction(sentence)
+    assert in_role(ex, event_type, role, country), summary(ex)
+
+
+def test_events_a_notice_with_nobody_on_either_side_is_no_event():
+    ex = extraction("She said it was her first visit to the restaurant in years.")
+    assert not events_of_type(ex, "CONSULT"), summary(ex)

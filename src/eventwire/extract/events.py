@@ -21,6 +21,10 @@ from .roles import ActorIndex, has_agent, noun_roles, verb_roles
 from .triggers import Entry, Mention, agent_like, match, mode_of, moves_forces
 
 DEFINITE = {"the", "this", "that", "these", "those"}
+# Events a text may report with nobody named on either side ("a bomb exploded in Kabul",
+# "thousands marched", "a curfew was imposed"); any other event word needs someone acting or
+# acted on (PLOVER: an event has an actor), or it is a health notice, a visit to a restaurant ...
+UNATTRIBUTED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # "Germany hosted NATO ministers": in a visit the visitor acts and the host receives (PLOVER).
 HOST_VERBS = word_set("host_verbs")
 REPORTING_VERBS = word_set("reporting_verbs")
@@ -57,6 +61,7 @@ class EventCoder:
         event_roles.recipients_by_reference(events)
         event_roles.recipients_from_content(events)
         event_roles.unnamed_attackers(events, found)
+        events = [e for e in events if e.actors or e.recipients or e.type in UNATTRIBUTED_TYPES]
         known = {a.id: a for a in (*draft.actors, *found.place_countries.values())}
         events = [e for e in events if not lookalikes.between_firms(
             e.type, [known[i] for i in (*e.actors, *e.recipients) if i in known], e.lemmas)]
@@ -234,6 +239,9 @@ class _Found:
                 doers, sufferers = verb_roles(verb, self.index)
                 actors = actors or doers
                 recipients = recipients or [r for r in sufferers if r not in actors]
+            if not actors and entry.type == "ASSAULT" and any(
+                    c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
+                actors, recipients = recipients, []  # "fighting between Eritrean and Ethiopian forces": both fight
             if not actors and entry.type in ("RETREAT", "MOBILIZE"):
                 # "the pullback of Israeli tanks", "the deployment of French troops": they move
                 movers = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"

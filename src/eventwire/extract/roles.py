@@ -19,7 +19,7 @@ from .triggers import (
 )
 
 # Prepositions that introduce the recipient of a verb or a nominal event.
-RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "for", "toward", "towards", "into", "upon"}
+RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "for", "toward", "towards", "into", "upon", "between"}
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 # Clause links through which a verb without a subject inherits its head's subject.
@@ -294,8 +294,12 @@ def _possessor_actors(noun, index: ActorIndex) -> list[str]:
 def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
     """Actors of a nominal event: possessor, compound or "by X", else the light verb's subject."""
     actors: list[str] = []
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS:
+        trigger, noun = noun, noun.head  # "undertook a mediation mission between Syria and ...": the mission's roles
+    else:
+        trigger = noun
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i and child.i != trigger.i:
             actors += index.within(child.left_edge.idx, child.idx + len(child.text))
     for pobj in _prep_objects(noun, {"by", "from"}):
         actors += index.of_phrase(pobj)
@@ -329,9 +333,12 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
     if not recipients and anchor.i == noun.i:  # "a suspension of air links with Serbia"
         recipients = deep_recipients(noun, index, nationality=False, exclude=actors)
     actors = list(dict.fromkeys(actors))
+    anchor = trigger if anchor.i == noun.i else anchor
     return actors, [r for r in dict.fromkeys(recipients) if r not in actors], anchor
 
 
+# Nouns that carry a nominal event named by their modifier: "a mediation mission", "a peace effort".
+CARRIER_NOUNS = word_set("carrier_nouns")
 # Verbs whose subject speaks of an event without doing it: "claimed the attack", "followed the
 # attack", "confirmed the arrests".
 STANCE_VERBS = word_set("stance_verbs")
