@@ -828,6 +828,17 @@ def test_events_unnamed_attackers_by_what_they_are(sentence, name, country):
     assert any(names[a] == (name, country) for e in events_of_type(ex, "ASSAULT") for a in e.actors), summary(ex)
 
 
+def test_events_an_unnamed_airstrike_is_given_to_no_armed_group():
+    ex = extraction("An airstrike killed 15 fighters near Kismayo on Saturday, officials said.")
+    assert events_of_type(ex, "ASSAULT") and not [a for a in ex.actors if a.name.startswith("Unidentified")], \
+        summary(ex)
+
+
+def test_events_an_act_someone_urges_others_to_avoid_is_no_event():
+    ex = extraction("The United Nations urged both sides to avoid violence ahead of the vote.")
+    assert events_of_type(ex, "REQUEST") and not events_of_type(ex, "ASSAULT"), summary(ex)
+
+
 def test_events_attackers_the_text_calls_something_else_get_no_armed_group():
     ex = extraction("Tourists invaded the beaches of the Algarve over the Easter weekend.")
     assert not [a for a in ex.actors if a.name.startswith("Unidentified")], summary(ex)

@@ -11,6 +11,9 @@ from .triggers import agent_like
 # Stances taken on a thing someone proposed: "rejected a demand from the US President", "accepted
 # the offer by Egypt": the one who proposed it receives the stance.
 STANCE_ON_PROPOSALS = {"REJECT", "AGREE", "CONCEDE", "SUPPORT", "ACCUSE"}
+# Attacks only states' (or coalitions') forces make: an unnamed airstrike is left without an actor
+# rather than given to an armed group.
+ARMED_FORCES_ONLY = {"aerial"}
 # Event types whose target, when the text names none, is the actor's own state or people.
 DOMESTIC_BY_DEFAULT = {"PROTEST", "COERCE"}
 
@@ -55,10 +58,10 @@ def unnamed_attackers(events: list[EventDraft], found) -> None:
     """An attack nobody is named for: by the state where it happened when the text says only
     "soldiers" or "police"; by that place's unidentified armed group (ACLED's "Unidentified Armed
     Group (Iraq)") when it says "gunmen", names a weapon alone or nobody; by no one when the doer
-    is something else ("tourists invaded"). The place is where it happened ("near Samarra"), not
+    is something else ("tourists invaded") or the attack came from the air. The place is where it happened ("near Samarra"), not
     the victims' nationality ("a U.S. soldier"). `found`: the events stage's _Found."""
     for event in events:
-        if event.type != "ASSAULT" or event.actors:
+        if event.type != "ASSAULT" or event.actors or event.mode in ARMED_FORCES_ONLY:
             continue
         places = [p for p in event.places if not found.names_actor(p, event.recipients)]
         if not places:

@@ -233,6 +233,8 @@ class _Found:
         verbs ("an airstrike killed 15 al-Shabab fighters") takes their objects as recipients."""
         if token.pos_ != "VERB":
             actors, recipients, anchor = noun_roles(token, self.index)
+            if lookalikes.averted(token):
+                return None  # "urged both sides to avoid violence"
             if anchor.i != token.i and lookalikes.natural_doer(anchor):
                 return None  # "wildfires forced the evacuation of 3,000 people"
             for verb in restating:  # "Russian aircraft killed 46 civilians in an attack"

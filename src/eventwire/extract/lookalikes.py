@@ -30,6 +30,8 @@ LABOUR_NOUNS = word_set("labour_nouns")
 # Nature does no political act: "Nairobi has been the worst hit by the flu", "wildfires forced the
 # evacuation of 3,000 people" (PLOVER leaves natural disasters out).
 NATURAL_FORCES = word_set("natural_forces")
+# An act someone avoids or prevents does not take place: "urged both sides to avoid violence".
+AVERTING_VERBS = word_set("averting_verbs")
 # "fire" and "sack" people are dismissals; "fired rockets", "fired on protesters" stay attacks.
 DISMISSAL_VERBS = word_set("dismissal_verbs")
 STAFF = word_set("staff")
@@ -48,6 +50,12 @@ def natural_doer(verb) -> bool:
     doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     doers = doers or [c for c in verb.children if c.dep_ == "nsubj"]  # "worst hit by the flu" has no auxpass
     return any({d.lemma_.lower(), d.lower_, d.lower_.removesuffix("s")} & NATURAL_FORCES for d in doers)
+
+
+def averted(noun) -> bool:
+    """ "avoid violence", "prevent a war", "refrain from attacks": the act named is not happening."""
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return noun.dep_ in ("dobj", "pobj") and head.lemma_.lower() in AVERTING_VERBS
 
 
 def match_result(verb) -> bool:
