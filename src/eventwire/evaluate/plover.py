@@ -212,8 +212,8 @@ def read_heldout(path: Path) -> list[Gold]:
             for r in rows]
 
 
-def score_heldout_cases(cases: list[Case]) -> dict[str, float]:
-    """heldout.type_accuracy (a look-alike is right with no event), .event_f1 (top event: type,
+def score_heldout_cases(cases: list[Case], prefix: str = "heldout") -> dict[str, float]:
+    """{prefix}.type_accuracy (a look-alike is right with no event), .event_f1 (top event: type,
     actor and recipient, over the sentences that hold one), .actor_accuracy and
     .recipient_accuracy (type right), .lookalikes_left_alone (look-alikes given no event), .n."""
     events = [c for c in cases if c.gold.type != NO_EVENT]
@@ -226,15 +226,16 @@ def score_heldout_cases(cases: list[Case]) -> dict[str, float]:
     actor = [_matches(top, g)[0] for g, top in right if g.sources]
     recipient = [_matches(top, g)[1] for g, top in right if g.targets]
     precision, recall = _ratio(tp, n_pred), _ratio(tp, len(events))
-    return {"heldout.type_accuracy": _ratio(typed, len(cases)),
-            "heldout.event_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
-            "heldout.actor_accuracy": _ratio(sum(actor), len(actor)),
-            "heldout.recipient_accuracy": _ratio(sum(recipient), len(recipient)),
-            "heldout.lookalikes_left_alone": _ratio(sum(not c.predicted for c in alikes), len(alikes)),
-            "heldout.n": len(cases)}
+    scores = {"type_accuracy": _ratio(typed, len(cases)),
+              "event_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+              "actor_accuracy": _ratio(sum(actor), len(actor)),
+              "recipient_accuracy": _ratio(sum(recipient), len(recipient)),
+              "lookalikes_left_alone": _ratio(sum(not c.predicted for c in alikes), len(alikes)),
+              "n": len(cases)}
+    return {f"{prefix}.{name}": value for name, value in scores.items()}
 
 
-def score_heldout(path: Path) -> dict[str, float]:
+def score_heldout(path: Path, prefix: str = "heldout") -> dict[str, float]:
     """Code each held-out sentence with the real pipeline and score it (score_heldout_cases)."""
     from ..pipeline import Pipeline
     from ..records import RawDocument
@@ -245,4 +246,4 @@ def score_heldout(path: Path) -> dict[str, float]:
         extraction = pipeline(RawDocument(gold.text, f"heldout:{gold.id}", is_html=False, published=PUBLISHED))
         rejected = extraction.article.rejected is not None
         cases.append(Case(gold, () if rejected else predicted_events(extraction), rejected))
-    return score_heldout_cases(cases)
+    return score_heldout_cases(cases, prefix)
