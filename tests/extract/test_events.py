@@ -955,3 +955,10 @@ def test_events_parties_between(sentence, event_type, role, country):
 def test_events_a_notice_with_nobody_on_either_side_is_no_event():
     ex = extraction("She said it was her first visit to the restaurant in years.")
     assert not events_of_type(ex, "CONSULT"), summary(ex)
+
+
+def test_events_one_states_military_named_two_ways_is_one_party_of_one_event():
+    ex = extraction("Kenyan army deploys 600 soldiers to flood-hit Garissa\n\n"
+                    "The Kenya Defence Forces sent about 600 soldiers to Garissa on Tuesday, officials said.")
+    (event,) = events_of_type(ex, "MOBILIZE")
+    assert len(event.evidence) == 2, summary(ex)

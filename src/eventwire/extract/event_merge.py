@@ -51,14 +51,14 @@ class EventDraft:
     place_recipient: bool = False  # the recipient is only the country the event happened in
 
 
-def _compatible(a: EventDraft, b: EventDraft) -> bool:
+def _compatible(a: EventDraft, b: EventDraft, side=lambda actor: actor) -> bool:
     if a.type != b.type or not facts.statuses_compatible(a.status, b.status):
         return False
     pairs = [(a.actors, b.actors)]
     if not (a.place_recipient or b.place_recipient):  # a place's country yields to a named one
         pairs.append((a.recipients, b.recipients))
     for mine, theirs in pairs:
-        if mine and theirs and not set(mine) & set(theirs):
+        if mine and theirs and not {side(x) for x in mine} & {side(x) for x in theirs}:
             return False
     da, db = _best_date(a, own=True), _best_date(b, own=True)
     if da and db and not ((da.date_start or "") <= (db.date_end or db.date_start or "9")
@@ -70,10 +70,12 @@ def _compatible(a: EventDraft, b: EventDraft) -> bool:
     return True
 
 
-def merge(events: list[EventDraft], new: EventDraft) -> None:
-    """Join `new` to the latest compatible event, or keep it as a new one if it says enough."""
+def merge(events: list[EventDraft], new: EventDraft, side=lambda actor: actor) -> None:
+    """Join `new` to the latest compatible event, or keep it as a new one if it says enough.
+    `side(actor id)` says which actors stand for one party ("Kenyan army" and "Kenya Defence
+    Forces": one state's military); by default each actor is its own."""
     for old in reversed(events):
-        if _compatible(old, new):
+        if _compatible(old, new, side):
             old.tokens += new.tokens
             old.evidence += [s for s in new.evidence if s not in old.evidence]
             old.actors += [a for a in new.actors if a not in old.actors]

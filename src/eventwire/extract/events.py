@@ -52,11 +52,16 @@ class EventCoder:
         index.place_actor = found.fallback_actor
         index.modifier_actor = found.modifier_actor
         index.located_actor = found.located_actor
+        parties = {a.id: f"{a.country}/{a.sector}" for a in draft.actors if a.country and a.sector}
+
+        def side(actor: str) -> str:  # one state's military, one state's government: one party
+            return parties.get(actor, actor)
+
         events: list[EventDraft] = []
         for mention, scope, foreign, embedded in found.mentions():
             event = found.describe(mention, scope, foreign, embedded)
             if event is not None:
-                merge(events, event)
+                merge(events, event, side)
         found.claims(events)
         event_roles.recipients_by_reference(events)
         event_roles.recipients_from_content(events)
