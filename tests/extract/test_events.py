@@ -962,3 +962,12 @@ def test_events_one_states_military_named_two_ways_is_one_party_of_one_event():
                     "The Kenya Defence Forces sent about 600 soldiers to Garissa on Tuesday, officials said.")
     (event,) = events_of_type(ex, "MOBILIZE")
     assert len(event.evidence) == 2, summary(ex)
+
+
+def test_events_a_dateline_is_where_the_story_was_filed_not_where_it_happened():
+    ex = extraction("Gunmen kill five traders\n\n"
+                    "NAIROBI, March 3 (Wire) - Gunmen killed five traders near the border on Sunday, "
+                    "officials said.")
+    places = {p.id: p.name for p in ex.places}
+    (event,) = events_of_type(ex, "ASSAULT")
+    assert places.get(event.place) != "Nairobi" and not in_role(ex, "ASSAULT", "actors", "KEN"), summary(ex)

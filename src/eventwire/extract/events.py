@@ -85,6 +85,20 @@ def _misread_place(actor, places) -> bool:
     return all((m.start, m.end) in at for m in actor.mentions)
 
 
+# A dateline opens a wire story: a place in capitals, maybe a date and the agency, then a dash.
+DATELINE_MAX_TOKENS = 12
+DATELINE_DASHES = {"-", "–", "—", "--"}
+
+
+def _dateline(sent) -> set[int]:
+    """The tokens of a dateline that opens the sentence ("KADUNA, Nigeria (Ledger) -"), or none."""
+    words = [t for t in sent if not t.is_space]
+    if not words or not (words[0].is_upper and words[0].is_alpha and len(words[0]) > 1):
+        return set()
+    dash = next((t for t in words[:DATELINE_MAX_TOKENS] if t.text in DATELINE_DASHES and t.whitespace_), None)
+    return set(range(sent.start, dash.i + 1)) if dash is not None else set()
+
+
 def _is_definite(token) -> bool:
     return token.pos_ != "VERB" and any(c.dep_ == "det" and c.lower_ in DEFINITE
                                         for c in token.children)
@@ -298,7 +312,8 @@ class _Found:
             dates = [(PRECISION_RANK.get(t.precision, 9) + SENTENCE_RANK, t) for toks, t in self.times
                      if toks and sent.start <= min(toks) < sent.end
                      and not toks & ((scope - own) | foreign)]
-        places = [p for toks, p in self.places if toks & own]
+        dateline = _dateline(sent)  # "NIAMEY, March 3 (Wire) -": where it was filed, not where it happened
+        places = [p for toks, p in self.places if toks & own and not toks & dateline]
         killed, injured = facts.casualties([self.doc[i] for i in sorted(scope)], self.quantity_at)
         magnitude = {"killed": killed, "injured": injured, **self._size(own, mention)}
         anchored = (mention.actors or mention.recipients or places or dates[:1] and dates[0][0] < SENTENCE_RANK
@@ -324,7 +339,7 @@ class _Found:
         if local:  # protesters no text names are the people of the place: "demonstrators in Baghdad"
             actors = [a for a in [self.country_of(min(places, key=precision_rank))] if a]
         subject = _subject_tokens(mention.anchor)
-        outside = [p for toks, p in self.places if toks & own and not toks & subject]
+        outside = [p for toks, p in self.places if toks & own and not toks & (subject | dateline)]
         place_recipient = not recipients and bool(outside)
         if place_recipient:  # "arrived in Amman", "lifted the curfew in West Darfur", not
             # "Kenya President X rejected"; a local protest is against the state of its place
