@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .event_merge import EventDraft, precision_rank
 from .lookalikes import IRREGULAR_FORCES, STATE_FORCES, WEAPON_NOUNS
+from .roles import doer_words
 from .triggers import agent_like
 
 # Stances taken on a thing someone proposed: "rejected a demand from the US President", "accepted
@@ -67,23 +68,11 @@ def unnamed_attackers(events: list[EventDraft], found) -> None:
         if not places:
             continue
         place = min(places, key=precision_rank)
-        who = doer(event.tokens[0])
+        who = doer_words(event.tokens[0]) if event.tokens[0].pos_ == "VERB" else set()
         if who & STATE_FORCES:
             event.actors = [a for a in [found.country_of(place)] if a]
         elif not who or who & (IRREGULAR_FORCES | WEAPON_NOUNS):
             event.actors = [a for a in [found.unidentified_group(place)] if a]
-
-
-def doer(trigger) -> set[str]:
-    """The forms (lemma, lower case) of the word for who did it: the subject, or in the passive
-    the "by" phrase; empty when the text has none ("three soldiers were killed", "an attack")."""
-    if trigger.pos_ != "VERB":
-        return set()
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
-    agent = next((g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    doer = agent if passive else subject
-    return {doer.lemma_.lower(), doer.lower_} if doer is not None else set()
 
 
 def domestic_target(event_type: str, anchor) -> bool:

@@ -17,7 +17,7 @@ from .event_folds import folded
 from .event_merge import PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, merge, precision_rank
 from .event_rules import recode
 from .lookalikes import ARMED_NOUNS
-from .roles import ActorIndex, has_agent, noun_roles, verb_roles
+from .roles import DASHES, ActorIndex, has_agent, noun_roles, verb_roles
 from .triggers import Entry, Mention, agent_like, match, mode_of, moves_forces
 
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -87,7 +87,6 @@ def _misread_place(actor, places) -> bool:
 
 # A dateline opens a wire story: a place in capitals, maybe a date and the agency, then a dash.
 DATELINE_MAX_TOKENS = 12
-DATELINE_DASHES = {"-", "–", "—", "--"}
 
 
 def _dateline(sent) -> set[int]:
@@ -95,7 +94,7 @@ def _dateline(sent) -> set[int]:
     words = [t for t in sent if not t.is_space]
     if not words or not (words[0].is_upper and words[0].is_alpha and len(words[0]) > 1):
         return set()
-    dash = next((t for t in words[:DATELINE_MAX_TOKENS] if t.text in DATELINE_DASHES and t.whitespace_), None)
+    dash = next((t for t in words[:DATELINE_MAX_TOKENS] if t.text in DASHES and t.whitespace_), None)
     return set(range(sent.start, dash.i + 1)) if dash is not None else set()
 
 

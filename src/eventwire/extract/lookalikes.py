@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..data import word_set
+from .roles import doer_words
 from .triggers import HOSTILE, match
 
 # A match result: a name followed by a score ("beat Ghana 2-1", "drew with Chelsea 1-1").
@@ -44,12 +45,8 @@ COMMERCIAL_LOOKALIKES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "CON
 
 
 def natural_doer(verb) -> bool:
-    """The verb's doer is a force of nature: its subject, or in the passive its "by" phrase."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    doers = doers or [c for c in verb.children if c.dep_ == "nsubj"]  # "worst hit by the flu" has no auxpass
-    return any({d.lemma_.lower(), d.lower_, d.lower_.removesuffix("s")} & NATURAL_FORCES for d in doers)
+    """The verb's doer is a force of nature: its subject, or its "by" phrase."""
+    return bool(doer_words(verb) & NATURAL_FORCES)
 
 
 def averted(noun) -> bool:

@@ -160,6 +160,18 @@ def _subject(verb):
     return None, False
 
 
+def doer_words(verb) -> set[str]:
+    """The forms (lemma, lower case) of the word for who did it: the "by" phrase, else, unless
+    the verb is passive, its subject; empty when the text has none ("three soldiers were killed").
+    "the worst hit by the flu" has a "by" phrase and no passive auxiliary."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    doer = _agent(verb)
+    if doer is None and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return {doer.lemma_.lower(), doer.lower_, doer.lower_.removesuffix("s")} if doer is not None else set()
+
+
 def _agent(verb):
     for child in verb.children:
         if child.dep_ == "agent":
