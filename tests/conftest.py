@@ -4,6 +4,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from eventwire.records import Source
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCHEMA = json.loads((ROOT / "src/eventwire/schema/extraction-1.schema.json").read_text())
@@ -30,3 +32,9 @@ def shared():
     if not SHARED.is_dir():
         pytest.skip("../shared (seed and eval data) is absent beside the checkout; CI has it")
     return SHARED
+
+
+def src(name: str, extraction=None, key: str | None = None) -> Source:
+    """A document's identity for the store, by hand: keyed by `name` unless `key` is given, its
+    digest the article's text hash (the batch hashes the raw content instead)."""
+    return Source(key=key or name, digest=extraction.article.id if extraction else None, name=name)

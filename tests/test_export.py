@@ -12,7 +12,7 @@ from eventwire.errors import EventwireError
 from eventwire.export import ACLED_COLUMNS, export, parquet_schema
 from eventwire.store import EVENT_COLUMNS, EventFilter, Store
 
-from .conftest import SCHEMA, SHARED, extract_valid
+from .conftest import SCHEMA, SHARED, extract_valid, src
 
 PUBLISHED = "2022-03-05"
 TEXTS = {
@@ -30,9 +30,12 @@ def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("export") / "events.db"
     with Store(path) as store:
         for name, text in TEXTS.items():
-            assert store.add(name, extract_valid(text, published=PUBLISHED)) == "coded"
-        store.add("copy.txt", extract_valid(TEXTS["kharkiv.txt"], published=PUBLISHED))
-        store.add("empty.txt", extract_valid("", published=PUBLISHED))
+            extraction = extract_valid(text, published=PUBLISHED)
+            assert store.add(src(name, extraction), extraction) == "coded"
+        copy = extract_valid(TEXTS["kharkiv.txt"], published=PUBLISHED)
+        store.add(src("copy.txt", copy), copy)
+        empty = extract_valid("", published=PUBLISHED)
+        store.add(src("empty.txt", empty), empty)
     return path
 
 

@@ -12,9 +12,10 @@ import pytest
 
 from eventwire import store as store_module
 from eventwire.errors import EventwireError, reject
+from eventwire.records import Source
 from eventwire.store import SCHEMA_VERSION, EventFilter, Store
 
-from .conftest import ROOT, extract_valid
+from .conftest import ROOT, extract_valid, src
 
 PUBLISHED = "2022-03-05"
 TEXTS = {
@@ -42,7 +43,7 @@ def store(tmp_path):
 @pytest.fixture
 def full(store, coded):
     for name, extraction in coded.items():
-        assert store.add(name, extraction) == "coded"
+        assert store.add(src(name, extraction), extraction) == "coded"
     return store
 
 
@@ -70,32 +71,41 @@ def test_store_add_stores_every_part(full, coded):
     assert counts["articles_fts"] == 3
 
 
-def test_store_add_twice_is_duplicate_and_adds_nothing(full, coded):
+def test_store_add_twice_adds_nothing(full, coded):
     before = _counts(full.path)
-    assert full.add("kharkiv.txt", coded["kharkiv.txt"]) == "duplicate"
+    assert full.add(src("kharkiv.txt", coded["kharkiv.txt"]), coded["kharkiv.txt"]) == "stored"
     assert _counts(full.path) == before
-    assert full.summary()["duplicates"] == 0  # the same name again is no new document
+    assert full.summary()["duplicates"] == 0  # the same document again is no new source
 
 
 def test_store_same_article_under_two_names_is_one_article(full, coded):
-    assert full.add("copy/of/kharkiv.txt", coded["kharkiv.txt"]) == "duplicate"
+    copy = src("copy/of/kharkiv.txt", coded["kharkiv.txt"])
+    assert full.add(copy, coded["kharkiv.txt"]) == "duplicate"
     summary = full.summary()
     assert summary["documents"] == 4 and summary["articles"] == 3 and summary["duplicates"] == 1
-    assert full.seen("copy/of/kharkiv.txt")
+    assert full.status(copy.key, copy.digest) == "stored"
+    sources = full._db.execute("SELECT name FROM documents WHERE article_id = ? ORDER BY name",
+                               (coded["kharkiv.txt"].article.id,)).fetchall()
+    assert sources == [("copy/of/kharkiv.txt",), ("kharkiv.txt",)]
 
 
-def test_store_seen_names(store, coded):
-    assert not store.seen("kharkiv.txt")
-    store.add("kharkiv.txt", coded["kharkiv.txt"])
-    assert store.seen("kharkiv.txt") and not store.seen("baghdad.txt")
+def test_store_status_of_keys(store, coded):
+    kharkiv = src("kharkiv.txt", coded["kharkiv.txt"])
+    assert store.status(kharkiv.key, kharkiv.digest) == "new"
+    store.add(kharkiv, coded["kharkiv.txt"])
+    assert store.status(kharkiv.key, kharkiv.digest) == "stored"
+    assert store.status(kharkiv.key, "other content") == "changed"
+    assert store.status("baghdad.txt", kharkiv.digest) == "new"
 
 
 def test_store_rejection_is_recorded(store):
     empty = extract_valid("  \n ", published=PUBLISHED)
-    assert store.add("empty.txt", empty) == "rejected"
-    assert store.add("empty.txt", empty) == "rejected"
-    store.add_unreadable("broken.warc.gz", reject("malformed", "truncated gzip stream"))
-    assert store.seen("empty.txt") and store.seen("broken.warc.gz")
+    assert store.add(src("empty.txt", empty), empty) == "rejected"
+    assert store.add(src("empty.txt", empty), empty) == "stored"
+    assert store.add_unreadable(src("broken.warc.gz"), reject("malformed", "truncated gzip stream"))
+    assert not store.add_unreadable(src("broken.warc.gz"), reject("malformed", "truncated gzip stream"))
+    assert store.status("empty.txt", empty.article.id) == "stored"
+    assert store.status("broken.warc.gz", None) == "stored"
     summary = store.summary()
     assert summary["rejections"] == {"empty": 1, "malformed": 1}
     assert summary["articles"] == 0 and summary["unreadable"] == 1 and summary["documents"] == 2
@@ -108,7 +118,7 @@ def test_store_schema_version_mismatch_is_a_clear_error(tmp_path):
     Store(path).close()
     with sqlite3.connect(path) as db:
         db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    with pytest.raises(EventwireError, match=r"schema version 99, this eventwire reads version 1"):
+    with pytest.raises(EventwireError, match=r"schema version 99, this eventwire reads version 2"):
         Store(path)
 
 
@@ -125,25 +135,26 @@ def test_store_refuses_what_is_not_a_store(tmp_path, content):
 
 
 def test_store_failure_inside_a_document_leaves_nothing(store, coded, monkeypatch):
-    store.add("baghdad.txt", coded["baghdad.txt"])
+    store.add(src("baghdad.txt", coded["baghdad.txt"]), coded["baghdad.txt"])
     before = _counts(store.path)
 
     def crash(*_args):
         raise RuntimeError("simulated crash after the events were written")
 
     monkeypatch.setattr(store_module, "_insert_quotes", crash)
+    kharkiv = src("kharkiv.txt", coded["kharkiv.txt"])
     with pytest.raises(RuntimeError):
-        store.add("kharkiv.txt", coded["kharkiv.txt"])
+        store.add(kharkiv, coded["kharkiv.txt"])
     assert _counts(store.path) == before
-    assert not store.seen("kharkiv.txt")
+    assert store.status(kharkiv.key, kharkiv.digest) == "new"
     monkeypatch.undo()
-    assert store.add("kharkiv.txt", coded["kharkiv.txt"]) == "coded"  # the store goes on
+    assert store.add(kharkiv, coded["kharkiv.txt"]) == "coded"  # the store goes on
 
 
 def test_store_readers_query_while_a_writer_writes(tmp_path, coded, monkeypatch):
     path = tmp_path / "events.db"
     with Store(path) as first:
-        first.add("baghdad.txt", coded["baghdad.txt"])
+        first.add(src("baghdad.txt", coded["baghdad.txt"]), coded["baghdad.txt"])
     inside, release = threading.Event(), threading.Event()
 
     def slow_quotes(*_args):
@@ -154,7 +165,7 @@ def test_store_readers_query_while_a_writer_writes(tmp_path, coded, monkeypatch)
 
     def write():
         with Store(path) as writer:
-            writer.add("kharkiv.txt", coded["kharkiv.txt"])
+            writer.add(src("kharkiv.txt", coded["kharkiv.txt"]), coded["kharkiv.txt"])
 
     thread = threading.Thread(target=write)
     thread.start()
@@ -164,26 +175,28 @@ def test_store_readers_query_while_a_writer_writes(tmp_path, coded, monkeypatch)
         with Store(path) as reader:  # opening must not wait for the writer's lock either
             assert reader.summary()["articles"] == 1
             assert len(reader.events(EventFilter())) == len(coded["baghdad.txt"].events)
-            assert not reader.seen("kharkiv.txt")
+            assert reader.status("kharkiv.txt", coded["kharkiv.txt"].article.id) == "new"
         assert time.monotonic() - started < 5
     finally:
         release.set()
         thread.join()
     with Store(path) as reader:
-        assert reader.summary()["articles"] == 2 and reader.seen("kharkiv.txt")
+        assert reader.summary()["articles"] == 2
+        assert reader.status("kharkiv.txt", coded["kharkiv.txt"].article.id) == "stored"
 
 
 KILLED_WRITER = textwrap.dedent("""
     import dataclasses, pickle, sys
+    from eventwire.records import Source
     from eventwire.store import Store
     extraction = pickle.loads(open(sys.argv[2], "rb").read())
     with Store(sys.argv[1]) as store:
         for n in range(int(sys.argv[3])):
-            name = f"doc{n}.txt"
-            if store.seen(name):
+            source = Source(key=f"doc{n}.txt", digest=f"article{n}", name=f"doc{n}.txt")
+            if store.status(source.key, source.digest) == "stored":
                 continue
             article = dataclasses.replace(extraction.article, id=f"article{n}")
-            store.add(name, dataclasses.replace(extraction, article=article))
+            store.add(source, dataclasses.replace(extraction, article=article))
             print(n, flush=True)
 """)
 
@@ -265,15 +278,69 @@ def test_store_full_text_search(full):
 
 def test_store_event_rows_after_duplicate_are_not_doubled(full, coded):
     before = full.events(EventFilter())
-    full.add("again.txt", dataclasses.replace(coded["nairobi.txt"]))
+    full.add(src("again.txt", coded["nairobi.txt"]), coded["nairobi.txt"])
     assert full.events(EventFilter()) == before
 
 
-def test_store_name_keeps_its_first_outcome(store, coded):
-    assert store.add("news.txt", coded["baghdad.txt"]) == "coded"
-    before = _counts(store.path)
-    assert store.add("news.txt", coded["nairobi.txt"]) == "duplicate"  # same name, other text
-    assert _counts(store.path) == before
+def test_store_same_key_with_other_content_is_an_update(store, coded):
+    """A page or feed entry read again with other content replaces its earlier version."""
+    first, second = coded["baghdad.txt"], coded["nairobi.txt"]
+    assert store.add(src("news.txt", first, key="https://example.org/news/1"), first) == "coded"
+    assert store.add(src("news.txt", second, key="https://example.org/news/1"), second) == "updated"
+    assert store.add(src("news.txt", second, key="https://example.org/news/1"), second) == "stored"
+    counts, summary = _counts(store.path), store.summary()
+    assert counts["articles"] == counts["documents"] == counts["articles_fts"] == 1
+    assert counts["events"] == len(second.events) and summary["updated"] == 1
+    assert store._db.execute("SELECT article_id FROM documents").fetchone()[0] == second.article.id
+
+
+def test_store_update_keeps_an_article_another_document_still_has(store, coded):
+    first, second = coded["baghdad.txt"], coded["nairobi.txt"]
+    store.add(src("feed.rss#1", first, key="urn:entry:1"), first)
+    store.add(src("copy.html", first, key="https://example.org/copy"), first)
+    assert store.add(src("feed.rss#1", second, key="urn:entry:1"), second) == "updated"
+    assert _counts(store.path)["articles"] == 2  # the copy's article is still there
+
+
+def test_store_failed_reread_never_replaces_a_coded_version(store, coded):
+    empty = extract_valid("  \n ", published=PUBLISHED)
+    good = coded["baghdad.txt"]
+    store.add(src("page", good, key="https://example.org/a"), good)
+    assert store.add(src("page", empty, key="https://example.org/a"), empty) == "rejected"
+    assert _counts(store.path)["articles"] == 1
+    assert store.status("https://example.org/a", good.article.id) == "stored"
+
+
+SCHEMA_1_DOCUMENTS = """
+DROP VIEW rejections; DROP TABLE documents;
+CREATE TABLE documents (name TEXT PRIMARY KEY, article_id TEXT, outcome TEXT NOT NULL,
+  code TEXT, reason TEXT, stored_at TEXT NOT NULL);
+CREATE INDEX documents_article ON documents (article_id);
+CREATE TABLE rejections (name TEXT PRIMARY KEY, code TEXT NOT NULL, reason TEXT NOT NULL);
+UPDATE meta SET value = '1' WHERE key = 'schema_version';
+"""
+
+
+def test_store_migrates_schema_1_keeping_every_article(tmp_path, coded):
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        for name in ("kharkiv.txt", "baghdad.txt"):
+            store.add(src(name, coded[name]), coded[name])
+    with sqlite3.connect(path) as db:  # as schema 1 had it: documents keyed by name
+        db.executescript(SCHEMA_1_DOCUMENTS)
+        for name in ("kharkiv.txt", "baghdad.txt"):
+            db.execute("INSERT INTO documents VALUES (?, ?, 'coded', NULL, NULL, '2026-11-24')",
+                       (name, coded[name].article.id))
+        db.execute("INSERT INTO documents VALUES ('bad.txt', NULL, 'rejected', 'empty', 'empty', '2026-11-24')")
+        db.execute("INSERT INTO rejections VALUES ('bad.txt', 'empty', 'empty')")
+    with Store(path) as store:
+        summary = store.summary()
+        assert (summary["articles"], summary["documents"], summary["rejections"]) == (2, 3, {"empty": 1})
+        assert store._db.execute("SELECT value FROM meta").fetchone()[0] == "2"
+        # read again, a schema-1 document takes its content key instead of becoming a second source
+        kharkiv = Source(key="sha256:abc", digest="abc", name="kharkiv.txt")
+        assert store.add(kharkiv, coded["kharkiv.txt"]) == "stored"
+        assert store.summary()["documents"] == 3 and store.status("sha256:abc", "abc") == "stored"
 
 
 def test_store_two_writers_at_once_both_finish(tmp_path, coded):
@@ -287,7 +354,9 @@ def test_store_two_writers_at_once_both_finish(tmp_path, coded):
             with Store(path) as writer:
                 for n in range(50):
                     article = dataclasses.replace(extraction.article, id=f"{prefix}{n}")
-                    writer.add(f"{prefix}{n}.txt", dataclasses.replace(extraction, article=article))
+                    name = f"{prefix}{n}.txt"
+                    writer.add(Source(key=name, digest=name, name=name),
+                               dataclasses.replace(extraction, article=article))
         except Exception as err:  # noqa: BLE001 - reported below, in the test's thread
             errors.append(err)
 
@@ -301,6 +370,6 @@ def test_store_two_writers_at_once_both_finish(tmp_path, coded):
 
 
 def test_store_unreadable_under_a_coded_name_changes_nothing(store, coded):
-    store.add("news.txt", coded["baghdad.txt"])
-    store.add_unreadable("news.txt", reject("binary", "PNG image"))
+    store.add(src("news.txt", coded["baghdad.txt"]), coded["baghdad.txt"])
+    assert not store.add_unreadable(src("news.txt"), reject("binary", "PNG image"))
     assert store.summary()["rejections"] == {}

@@ -1,48 +1,49 @@
-"""The batch: documents read from paths, coded by N worker processes, stored by one writer.
+"""The batch: documents read from paths, coded in isolated worker processes, stored by one writer.
 
-Workers each load the model once and code documents; the parent process reads, skips what the
-store has already seen (so a killed run resumes where it stopped) and writes every result in its
-own transaction. A document that breaks a worker becomes a recorded rejection, never a crash.
+The parent process reads, skips what the store holds already (so a killed run resumes where it
+stopped, and a feed read again adds only what is new), hands the rest to the workers (workers.py)
+and stores every result in its own transaction, in the order the documents were read, so that
+the outcome never depends on which worker finished first. A bad document becomes a recorded
+rejection; a fault of the machine (a full disk, a locked or damaged store, Ctrl-C) stops the
+batch with what was stored kept, and the next run goes on from there.
 """
 from __future__ import annotations
 
-import multiprocessing
+import sqlite3
 import time
-from pathlib import Path
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .errors import reject
 from .ingest import Unreadable, read_paths
 from .options import Options
-from .records import Article, Extraction, RawDocument
+from .records import Extraction, RawDocument, Source
 from .store import Store
-
-# Documents handed to a worker at a time: large enough to keep the pipe busy, small enough that
-# a kill loses little work (a chunk is coded again on resume). Chosen on the Reuters sample.
-CHUNK_SIZE = 8
-
-# Chunks per worker read ahead: the workers idle only while the last chunks of a batch finish.
-BATCH_CHUNKS = 8
+from .workers import Fault, code_in_order, digest
 
 # The store's own files, never read as articles when it lies in a folder being ingested.
 STORE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
-_PIPELINE = None  # one per worker process, built by _start_worker
-
 
 @dataclass
 class IngestReport:
-    """What one ingest did: counts by outcome and the time it took."""
+    """What one ingest did: counts by outcome, the time it took, and why it stopped early."""
 
     read: int = 0
-    skipped: int = 0  # already in the store from an earlier run
-    coded: int = 0
-    duplicates: int = 0
+    skipped: int = 0  # already in the store, same content
+    coded: int = 0  # new articles
+    updated: int = 0  # documents stored before with other content, replaced
+    duplicates: int = 0  # articles stored already, now with one source more
     rejected: Counter = field(default_factory=Counter)  # code -> count
     events: int = 0
     seconds: float = 0.0
+    stopped: str | None = None  # why the batch stopped before the end; None if it finished
+    interrupted: bool = False  # stopped by Ctrl-C or SIGTERM
+
+    @property
+    def stored(self) -> int:
+        return self.coded + self.updated + self.duplicates + sum(self.rejected.values())
 
     @property
     def per_second(self) -> float:
@@ -51,104 +52,73 @@ class IngestReport:
 
 def ingest(paths: Iterable[str], store: Store, options: Options, workers: int = 1,
            on_document: Callable[[IngestReport], None] | None = None) -> IngestReport:
-    """Code every document under `paths` into `store`; `on_document` is told after each one."""
+    """Code every document under `paths` into `store`; `on_document` is told after each one.
+
+    workers: processes that code (each loads the model once); 0 codes in this process, without
+    the time budget and memory ceiling (for debugging). Never raises for a bad document or a
+    passing fault: `report.stopped` says why a batch ended early.
+    """
     report, started = IngestReport(), time.perf_counter()
     own_files = {Path(str(store.path) + suffix).resolve() for suffix in STORE_SUFFIXES}
     documents = (d for d in read_paths(paths, options.published)
                  if Path(d.name).resolve() not in own_files)  # the store inside a folder read
-    pending = _unseen(documents, store, report, on_document)
-    for name, result in _coded(pending, options, workers):
-        _store(store, name, result, report)
-        report.seconds = time.perf_counter() - started
-        if on_document:
-            on_document(report)
+    try:
+        for source, result in code_in_order(_unseen(documents, store, report, on_document),
+                                            options, workers):
+            if isinstance(result, Fault):
+                report.stopped = f"{result.reason}, while coding {source.name}"
+                break
+            _store(store, source, result, report)
+            report.seconds = time.perf_counter() - started
+            if on_document:
+                on_document(report)
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as the CLI turns it into one
+        report.stopped, report.interrupted = "interrupted", True
+    except (sqlite3.Error, OSError) as err:  # the store cannot be written: disk full, locked
+        report.stopped = f"the store could not be written ({' '.join(str(err).split())})"
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _unseen(documents, store: Store, report: IngestReport, on_document) -> Iterator:
+def _unseen(documents: Iterator, store: Store, report: IngestReport,
+            on_document) -> Iterator[tuple[Source, RawDocument | Unreadable | None]]:
+    """(source, document to code) for what the store does not hold yet; an unreadable document
+    comes as (source, Unreadable) and is recorded without coding."""
     for document in documents:
         report.read += 1
-        if store.seen(document.name):
+        source = _source(document)
+        if store.status(source.key, source.digest) == "stored":
             report.skipped += 1
             if on_document:
                 on_document(report)
             continue
-        yield document
+        yield source, document
 
 
-def _coded(documents: Iterator, options: Options, workers: int) -> Iterator[tuple[str, object]]:
-    """(name, Extraction or Unreadable) for each document, from worker processes or in-process."""
-    unreadable: list[Unreadable] = []
-
-    def raws() -> Iterator[RawDocument]:
-        for document in documents:
-            if isinstance(document, Unreadable):
-                unreadable.append(document)
-                continue
-            yield document
-
-    def drain() -> Iterator[tuple[str, object]]:
-        while unreadable:
-            item = unreadable.pop(0)
-            yield item.name, item
-
-    if workers <= 1:
-        for raw in raws():
-            if _PIPELINE is None or _PIPELINE.options != options:
-                _start_worker(options)  # only when there is something to code
-            yield from drain()
-            yield _code(raw)
-    else:
-        context = multiprocessing.get_context("spawn")  # no fork of a loaded model or open db
-        with context.Pool(workers, initializer=_start_worker, initargs=(options,)) as pool:
-            # Read and check the store here, in this thread (SQLite connections stay in theirs),
-            # a bounded batch at a time, so memory stays flat however large the input.
-            for batch in _batches(raws(), workers * CHUNK_SIZE * BATCH_CHUNKS):
-                yield from pool.imap_unordered(_code, batch, chunksize=CHUNK_SIZE)
-                yield from drain()
-    yield from drain()
+def _source(document: RawDocument | Unreadable) -> Source:
+    if isinstance(document, Unreadable):  # nothing to hash: known by where it was read
+        return Source(key=document.name, digest=None, name=document.name)
+    content_hash = digest(document)
+    return Source(key=document.key or f"sha256:{content_hash}", digest=content_hash,
+                  name=document.name, url=document.url, source=document.source,
+                  title=document.title, published=document.published, fetched=document.fetched)
 
 
-def _batches(items: Iterator, size: int) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _start_worker(options: Options) -> None:
-    global _PIPELINE
-    from .pipeline import Pipeline
-
-    _PIPELINE = Pipeline(options)
-
-
-def _code(raw: RawDocument) -> tuple[str, Extraction]:
-    try:
-        return raw.name, _PIPELINE(raw)
-    except Exception as error:  # one bad document must not end the batch
-        detail = f"{type(error).__name__}: {error}"[:200]
-        article = Article(id=f"failed:{raw.name}", url=raw.url, source=raw.source, title=raw.title,
-                          published=raw.published, language=None, text="",
-                          rejected=reject("internal", detail))
-        return raw.name, Extraction(article=article)
-
-
-def _store(store: Store, name: str, result, report: IngestReport) -> None:
+def _store(store: Store, source: Source, result: Extraction | Unreadable, report: IngestReport) -> None:
     if isinstance(result, Unreadable):
-        store.add_unreadable(name, result.rejection)
-        report.rejected[result.rejection.code] += 1
+        if store.add_unreadable(source, result.rejection):
+            report.rejected[result.rejection.code] += 1
+        else:
+            report.skipped += 1
         return
-    outcome = store.add(name, result)
-    if outcome == "coded":
-        report.coded += 1
+    outcome = store.add(source, result)
+    if outcome in ("coded", "updated"):
+        setattr(report, outcome, getattr(report, outcome) + 1)
         report.events += len(result.events)
     elif outcome == "duplicate":
         report.duplicates += 1
+    elif outcome == "stored":  # stored meanwhile by a second ingest running beside this one
+        report.skipped += 1
     else:
         report.rejected[result.article.rejected.code] += 1
+

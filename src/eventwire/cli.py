@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import signal
 import sys
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from .errors import BAD_DATE, FILE_MISSING, EventwireError
 from .export import FORMATS, write_events_csv
@@ -19,6 +21,8 @@ from .store import DEFAULT_DB, STORE_MISSING, EventFilter, Store
 OWN_ARTICLES = Path(__file__).resolve().parents[2] / "tests" / "articles"
 # Event sentences of our own written blind to the coder's rules, and the name of their scores.
 # The second set was written after the rules were tuned on the first: do not tune on it.
+# The shell's convention for a command ended by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
 HELDOUT_EVENTS = {"heldout_events.jsonl": "heldout", "heldout_events_2.jsonl": "heldout2"}
 
 
@@ -119,42 +123,66 @@ def evaluate(data, limit, articles):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="The SQLite store to write (created if missing).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes; each loads the model once.")
+@click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes; each loads the model once. 0 codes in this process, without "
+                   "the time budget and memory ceiling (for debugging).")
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for articles that carry none.")
-def ingest(paths, db, workers, published):
+@click.option("--time-budget", type=click.FloatRange(min=1), default=Options.time_budget, show_default=True,
+              help="Seconds one document may take; past them it is stopped and recorded as `timeout`.")
+@click.option("--memory-limit", type=click.IntRange(min=256), default=Options.memory_limit_mb, show_default=True,
+              help="MB of memory a worker may use; past them the document is recorded as `too_large`.")
+def ingest(paths, db, workers, published, time_budget, memory_limit):
     """Code text, HTML, folders, JSON Lines, WARC and RSS/Atom files into the store.
 
-    Ingesting the same files again adds nothing; a killed ingest started again goes on where it
-    stopped. Bad documents are recorded with their reason and the batch goes on."""
+    A document is known by its URL or feed entry id, else by its content: ingesting the same
+    files again adds nothing, a changed feed adds its new entries and updates changed ones, and a
+    killed ingest started again goes on where it stopped. Bad documents (and ones that crash,
+    hang or outgrow the limits) are recorded with their reason and the batch goes on; a full
+    disk, a locked store or Ctrl-C stops it with everything stored so far kept."""
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .batch import ingest as run_ingest
 
     console = Console(stderr=True)
-    with Store(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                                      TimeElapsedColumn(), console=console, transient=True) as bar:
-        task = bar.add_task("reading")
+    options = Options(published=published, time_budget=time_budget, memory_limit_mb=memory_limit)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with Store(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                                          TimeElapsedColumn(), console=console, transient=True) as bar:
+            task = bar.add_task("reading")
 
-        def show(report):
-            bar.update(task, description=f"{report.read} read, {report.coded} coded, "
-                                         f"{sum(report.rejected.values())} rejected, "
-                                         f"{report.per_second:.1f} articles/s")
+            def show(report):
+                bar.update(task, description=f"{report.read} read, {report.coded} coded, "
+                                             f"{sum(report.rejected.values())} rejected, "
+                                             f"{report.per_second:.1f} articles/s")
 
-        report = run_ingest(paths, store, Options(published=published), workers, show)
+            report = run_ingest(paths, store, options, workers, show)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     _ingest_summary(console, report, db)
+    if report.stopped:
+        sys.exit(EXIT_INTERRUPTED if report.interrupted else 2)
+
+
+def _interrupt(_signum, _frame):
+    raise KeyboardInterrupt  # SIGTERM stops an ingest as Ctrl-C does: what is stored is kept
 
 
 def _ingest_summary(console, report, db: str) -> None:
-    lines = [f"read {report.read}", f"coded {report.coded}", f"events {report.events}",
-             f"duplicates {report.duplicates}", f"already stored {report.skipped}",
+    lines = [f"read {report.read}", f"coded {report.coded}", f"updated {report.updated}",
+             f"events {report.events}", f"duplicates {report.duplicates}",
+             f"already stored {report.skipped}",
              f"rejected {sum(report.rejected.values())}"
              + (" (" + ", ".join(f"{code} {n}" for code, n in report.rejected.most_common()) + ")"
                 if report.rejected else ""),
              f"time {report.seconds:.1f} s ({report.per_second:.1f} articles/s)"]
-    console.print(f"[bold]eventwire ingest[/bold] into {db}: " + "; ".join(lines))
-    if report.read and report.skipped == report.read:
+    console.print(f"[bold]eventwire ingest[/bold] into {escape(db)}: " + "; ".join(lines))
+    if report.stopped:
+        console.print(f"[bold red]stopped[/bold red]: {escape(report.stopped)}. This run stored "
+                      f"{report.stored} documents, all kept; run the same command again to go on "
+                      "where it stopped.")
+    elif report.read and report.skipped == report.read:
         console.print("nothing new: every document was already in the store")
 
 

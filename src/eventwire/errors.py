@@ -21,13 +21,23 @@ REJECTIONS = {
     "unreadable": "the file could not be read ({detail}): check that it exists and that you may read it",
     "unsupported": "the file is not in a format eventwire reads ({detail}): give text, HTML, JSON Lines (one article object per line), WARC or an RSS/Atom feed",
     "no_entries": "the feed holds no entries ({detail}): nothing to code",
+    "timeout": "coding the document took longer than the time budget of {detail} s, so it was stopped: the rest of the batch goes on; raise --time-budget to code it",
+    "crashed": "the worker coding this document died ({detail}), also when tried again: it is recorded so that a re-run skips it; please report it with the document",
     "internal": "eventwire failed on this document ({detail}): the rest of the batch goes on; please report it with the document",
 }
 
 
-def reject(code: str, detail: str = "", **fields: object) -> Rejection:
-    """A `Rejection` with the catalogue's sentence for `code`, filled with `detail`."""
-    return Rejection(code=code, reason=REJECTIONS[code].format(detail=detail, **fields))
+# Sentences for codes that have more than one cause, by cause.
+REASONS = {
+    "over_memory": "coding the document took more than the memory ceiling of {limit} MB, so it was stopped: the rest of the batch goes on; raise --memory-limit to code it",
+}
+
+
+def reject(code: str, detail: str = "", message: str | None = None, **fields: object) -> Rejection:
+    """A `Rejection` with the catalogue's sentence for `code` (or for the cause `message`),
+    filled with `detail`."""
+    sentence = REASONS[message] if message else REJECTIONS[code]
+    return Rejection(code=code, reason=sentence.format(detail=detail, **fields))
 
 
 class EventwireError(Exception):

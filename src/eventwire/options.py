@@ -16,3 +16,8 @@ class Options:
     languages: tuple[str, ...] = ("en",)  # languages that are coded; others are rejected
     # 10 MB: the "huge page" of DESIGN.md; real news pages are well under 2 MB of HTML.
     max_bytes: int = 10_000_000
+    # Limits on coding one document in `ingest`'s worker processes (see workers.py); past them the
+    # worker is stopped and the document recorded as `timeout` or `too_large`. Chosen from
+    # bench/scaling.py: see the README's "Limits" section.
+    time_budget: float = 300.0  # seconds of wall time
+    memory_limit_mb: int = 3072  # resident memory of the worker, model included

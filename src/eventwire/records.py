@@ -35,13 +35,33 @@ class RawDocument:
     """One document as read, before cleaning: bytes or text plus what came with it."""
 
     content: bytes | str
-    name: str  # file path, or "<stdin>", or "file.jsonl:12"
+    name: str  # where it was read, for people: file path, "<stdin>", "file.jsonl:12", "feed.rss#3"
     url: str | None = None
     source: str | None = None
     title: str | None = None
     published: str | None = None  # ISO date, given by the caller or the container
     fetched: str | None = None
     is_html: bool | None = None  # None: decide by sniffing
+    key: str | None = None  # the identity its container gives: a feed entry's id, a record's URL
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document as the store knows it: its identity, and where and how it came.
+
+    `key` is what makes two documents the same: the container's identity for it (a URL, a feed
+    entry id) when it has one, else the hash of its content; never its position in a file.
+    `digest` is the hash of its content, which tells a changed document from a re-read one.
+    """
+
+    key: str
+    digest: str | None  # None for a document that could not be read at all
+    name: str
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+    fetched: str | None = None
 
 
 @dataclass(frozen=True)

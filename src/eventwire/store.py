@@ -1,7 +1,10 @@
 """The store: coded articles in one SQLite file (WAL), keyed so that a re-ingest adds nothing.
 
-Each document is written in one transaction with its `documents` row, so a process killed at
-any moment leaves every document either fully stored or absent. It must not code anything itself.
+A document is known by its key (its URL or feed entry id, else the hash of its content) and an
+article by the hash of its cleaned text: the same article under two keys is one article with two
+sources, and a document read again with other content is an update. Each document is written in
+one transaction with its `documents` row, so a process killed at any moment leaves every document
+either fully stored or absent. It must not code anything itself.
 """
 from __future__ import annotations
 
@@ -14,22 +17,28 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import EventwireError
-from .records import Extraction, Rejection
+from .records import Extraction, Rejection, Source
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = "eventwire.db"
 
 # How long a connection waits for another's write lock before giving up: one document's
 # transaction takes milliseconds, so 30 s only runs out when a writer is stuck, not busy.
 BUSY_TIMEOUT_S = 30.0
 
+DOCUMENTS_SQL = """
+CREATE TABLE IF NOT EXISTS documents (
+  key TEXT PRIMARY KEY, digest TEXT, name TEXT NOT NULL, article_id TEXT,
+  outcome TEXT NOT NULL CHECK (outcome IN ('coded', 'duplicate', 'rejected', 'unreadable')),
+  code TEXT, reason TEXT, url TEXT, source TEXT, title TEXT, published TEXT, fetched TEXT,
+  stored_at TEXT NOT NULL, updated_at TEXT);
+CREATE INDEX IF NOT EXISTS documents_article ON documents (article_id);
+CREATE VIEW IF NOT EXISTS rejections AS
+  SELECT key, name, code, reason FROM documents WHERE code IS NOT NULL;
+"""
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-  name TEXT PRIMARY KEY, article_id TEXT,
-  outcome TEXT NOT NULL CHECK (outcome IN ('coded', 'duplicate', 'rejected', 'unreadable')),
-  code TEXT, reason TEXT, stored_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS documents_article ON documents (article_id);
+""" + DOCUMENTS_SQL + """
 CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY, url TEXT, source TEXT, title TEXT, published TEXT, language TEXT,
   text TEXT NOT NULL, extraction TEXT NOT NULL);
@@ -60,9 +69,27 @@ CREATE TABLE IF NOT EXISTS quotes (
   article_id TEXT NOT NULL REFERENCES articles (id), n INTEGER NOT NULL, text TEXT NOT NULL,
   start_char INTEGER, end_char INTEGER, speaker_id TEXT, cue TEXT, supports TEXT NOT NULL,
   PRIMARY KEY (article_id, n));
-CREATE TABLE IF NOT EXISTS rejections (name TEXT PRIMARY KEY, code TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (article_id UNINDEXED, title, text);
 """
+
+# Schema 1 keyed documents by name and position ("feed.jsonl:3"); schema 2 by URL, entry id or
+# content. Every article is kept; a schema-1 document row keeps its name as its key until the
+# same document is read again and takes its content key (see `Store.add`).
+MIGRATE_1_TO_2 = """
+ALTER TABLE documents RENAME TO documents_v1;
+DROP INDEX documents_article;
+DROP TABLE rejections;
+""" + DOCUMENTS_SQL + """
+INSERT INTO documents (key, digest, name, article_id, outcome, code, reason, url, source, title,
+                       published, stored_at)
+  SELECT d.name, NULL, d.name, d.article_id, d.outcome, d.code, d.reason, a.url, a.source, a.title,
+         a.published, d.stored_at
+  FROM documents_v1 d LEFT JOIN articles a ON a.id = d.article_id;
+DROP TABLE documents_v1;
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
+"""
+# The tables that hold one article's coding, children first (the order rows are deleted in).
+ARTICLE_TABLES = ("event_actors", "events", "quotes", "actors", "places", "articles_fts", "articles")
 
 NOT_A_STORE = ("{path}: not an eventwire store ({detail}): give the path of a database written by "
                "`eventwire ingest`, or a new file name to start one")
@@ -126,10 +153,13 @@ class Store:
             # statement in one transaction: two processes opening a new file create it once.
             with self._transaction() as db:
                 if self._stored_version() is None:
-                    for statement in SCHEMA_SQL.split(";"):
-                        if statement.strip():
-                            db.execute(statement)
+                    _run_script(db, SCHEMA_SQL)
                     db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            found = self._stored_version()
+        if found == "1":
+            with self._transaction() as db:
+                if self._stored_version() == "1":  # another process may have migrated it
+                    _run_script(db, MIGRATE_1_TO_2)
             found = self._stored_version()
         if found != str(SCHEMA_VERSION):
             raise EventwireError(OTHER_VERSION.format(path=self.path, found=found, expected=SCHEMA_VERSION))
@@ -157,48 +187,53 @@ class Store:
             raise
         self._db.execute("COMMIT")
 
-    def seen(self, name: str) -> bool:
-        """Whether a document of this name was processed (coded, duplicate, rejected, unreadable)."""
-        return self._db.execute("SELECT 1 FROM documents WHERE name = ?", (name,)).fetchone() is not None
+    def status(self, key: str, digest: str | None) -> str:
+        """"new" (never stored), "stored" (this key with this content) or "changed" (this key with
+        other content: an updated page or feed entry)."""
+        row = self._db.execute("SELECT digest FROM documents WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return "new"
+        return "stored" if row[0] == digest else "changed"
 
-    def add(self, name: str, extraction: Extraction) -> str:
-        """Store one document in one transaction; returns "coded", "duplicate" or "rejected".
-
-        "duplicate": its article (keyed by the hash of its cleaned text) is stored already, or
-        this name was processed before; a name keeps its first outcome and nothing is written.
+    def add(self, source: Source, extraction: Extraction) -> str:
+        """Store one document in one transaction. Returns what happened to it:
+        "coded" (a new article), "duplicate" (an article stored already, now with one source
+        more), "updated" (its key had other content, which this version replaces), "rejected",
+        or "stored" (this very document was stored before: nothing is written).
         """
         article = extraction.article
         with self._transaction() as db:
+            before = db.execute("SELECT digest, article_id, outcome FROM documents WHERE key = ?",
+                                (source.key,)).fetchone()
+            if before and before[0] == source.digest:
+                return "stored"
             if article.rejected:
-                self._add_rejection(db, name, None, "rejected", article.rejected)
+                if before and before[2] in ("coded", "duplicate"):
+                    return "rejected"  # a failed re-read never replaces a coded version
+                _put_document(db, source, None, "rejected", article.rejected)
                 return "rejected"
-            if db.execute("SELECT 1 FROM documents WHERE name = ?", (name,)).fetchone():
-                return "duplicate"
+            if before and before[1]:
+                _drop_article(db, before[1], unless_used_by_other_than=source.key)
             if db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
-                self._add_document(db, name, article.id, "duplicate")
-                return "duplicate"
-            _insert_article(db, extraction)
-            _insert_entities(db, extraction)
-            _insert_events(db, extraction)
-            _insert_quotes(db, extraction)
-            self._add_document(db, name, article.id, "coded")
-        return "coded"
+                if before is None and _adopt_schema_1_row(db, source, article.id):
+                    return "stored"
+                outcome = "duplicate"
+            else:
+                _insert_article(db, extraction)
+                _insert_entities(db, extraction)
+                _insert_events(db, extraction)
+                _insert_quotes(db, extraction)
+                outcome = "coded"
+            _put_document(db, source, article.id, outcome)
+        return "updated" if before and before[2] in ("coded", "duplicate") else outcome
 
-    def add_unreadable(self, name: str, rejection: Rejection) -> None:
-        """Record a document that could not be read at all (no article, only a reason)."""
+    def add_unreadable(self, source: Source, rejection: Rejection) -> bool:
+        """Record a document that could not be read at all; False if it was recorded before."""
         with self._transaction() as db:
-            self._add_rejection(db, name, None, "unreadable", rejection)
-
-    @staticmethod
-    def _add_document(db, name, article_id, outcome, code=None, reason=None) -> bool:
-        # OR IGNORE: a name processed before keeps its first outcome, so a re-run adds nothing.
-        cursor = db.execute("INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
-                            (name, article_id, outcome, code, reason, _now()))
-        return cursor.rowcount == 1
-
-    def _add_rejection(self, db, name, article_id, outcome, rejection: Rejection) -> None:
-        if self._add_document(db, name, article_id, outcome, rejection.code, rejection.reason):
-            db.execute("INSERT INTO rejections VALUES (?, ?, ?)", (name, rejection.code, rejection.reason))
+            if db.execute("SELECT 1 FROM documents WHERE key = ?", (source.key,)).fetchone():
+                return False
+            _put_document(db, source, None, "unreadable", rejection)
+        return True
 
     def summary(self) -> dict:
         """Counts: documents, articles, events, duplicates, unreadable, rejections by code."""
@@ -216,6 +251,7 @@ class Store:
             "events": one("SELECT count(*) FROM events"),
             "duplicates": one("SELECT count(*) FROM documents WHERE outcome = 'duplicate'"),
             "unreadable": one("SELECT count(*) FROM documents WHERE outcome = 'unreadable'"),
+            "updated": one("SELECT count(*) FROM documents WHERE updated_at IS NOT NULL"),
             "rejections": dict(self._db.execute(
                 "SELECT code, count(*) FROM rejections GROUP BY code ORDER BY code").fetchall()),
         }
@@ -241,6 +277,42 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _put_document(db: sqlite3.Connection, source: Source, article_id: str | None, outcome: str,
+                  rejection: Rejection | None = None) -> None:
+    """Insert the document's row, or replace it keeping when it was first stored."""
+    first = db.execute("SELECT stored_at FROM documents WHERE key = ?", (source.key,)).fetchone()
+    now = _now()
+    db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (
+        source.key, source.digest, source.name, article_id, outcome,
+        rejection and rejection.code, rejection and rejection.reason, source.url, source.source,
+        source.title, source.published, source.fetched, first[0] if first else now,
+        now if first else None))
+
+
+def _drop_article(db: sqlite3.Connection, article_id: str, unless_used_by_other_than: str) -> None:
+    """Delete an article's coding, unless another document is also a source of it."""
+    if db.execute("SELECT 1 FROM documents WHERE article_id = ? AND key != ?",
+                  (article_id, unless_used_by_other_than)).fetchone():
+        return
+    for table in ARTICLE_TABLES:
+        column = "id" if table == "articles" else "article_id"
+        db.execute(f"DELETE FROM {table} WHERE {column} = ?", (article_id,))
+
+
+def _adopt_schema_1_row(db: sqlite3.Connection, source: Source, article_id: str) -> bool:
+    """A document stored under schema 1 (keyed by its name) and now read again takes its key."""
+    cursor = db.execute("UPDATE documents SET key = ?, digest = ? WHERE key = ? AND name = ? "
+                        "AND digest IS NULL AND article_id = ?",
+                        (source.key, source.digest, source.name, source.name, article_id))
+    return cursor.rowcount == 1
 
 
 def _now() -> str:

@@ -1,7 +1,8 @@
 """RSS and Atom feeds: each entry's content (or summary) HTML, title, link and date.
 
-Entries are named "path#N", N counting from 1 in feed order. feedparser reads what it can of a
-badly formed feed; only a feed with no entries at all becomes an `Unreadable`.
+Entries are named "path#N", N counting from 1 in feed order, and keyed by their id or link, so
+that a feed read again adds only its new entries. feedparser reads what it can of a badly formed
+feed; only a feed with no entries at all becomes an `Unreadable`.
 """
 from __future__ import annotations
 
@@ -36,10 +37,21 @@ def read_feed(data: bytes, name: str, published: str | None) -> Iterator[RawDocu
         yield unreadable(name, "no_entries", " ".join(str(why).split())[:200])
         return
     source = feed.feed.get("title") or None
+    scope = feed.feed.get("id") or feed.feed.get("link") or name
     for number, entry in enumerate(feed.entries, start=1):
         yield RawDocument(content=_html(entry), name=f"{name}#{number}", url=entry.get("link"),
                           source=source, title=entry.get("title") or None,
-                          published=_date(entry) or published, is_html=True)
+                          published=_date(entry) or published, is_html=True,
+                          key=_entry_key(entry, scope))
+
+
+def _entry_key(entry, scope: str) -> str | None:
+    """The entry's identity: its id (RSS guid, Atom id) when that is a URL or URN, else the id
+    within its feed; its link when it has no id. None: the store keys it by its content."""
+    entry_id = (entry.get("id") or "").strip()
+    if entry_id:
+        return entry_id if ":" in entry_id else f"{scope}#{entry_id}"
+    return entry.get("link") or None
 
 
 def _html(entry) -> str:

@@ -56,8 +56,9 @@ def parse_line(line: bytes, name: str, published: str | None) -> RawDocument | U
     if wrong:
         return unreadable(name, "malformed", f"field {wrong[0]!r} is not a string")
     own = next((iso_date(item[key]) for key in DATE_FIELDS if item.get(key)), None)
+    # The URL is the article's identity; a dump's own "id" is not (two dumps both have an id 1).
     return RawDocument(content=content, name=name, published=own or published,
-                       is_html=is_html, **fields)
+                       is_html=is_html, key=fields["url"], **fields)
 
 
 def _content(item: dict) -> tuple[str | None, bool | None]:

@@ -128,7 +128,7 @@ def _record(record, records: _Records, name: str, published: str | None, size: i
     if len(content) > READ_LIMIT_BYTES:
         return too_large(here, int(length))
     url = record.rec_headers.get_header("WARC-Target-URI")
-    return RawDocument(content=content, name=here, url=url, is_html=True,
+    return RawDocument(content=content, name=here, url=url, key=url, is_html=True,
                        fetched=record.rec_headers.get_header("WARC-Date"),
                        published=published and (page_date(content, url) or published))
 
