@@ -1,5 +1,6 @@
 """The batch: ingest into the store, again without duplicates, and after a kill -9."""
 import json
+import re
 import os
 import shutil
 import signal
@@ -332,5 +333,19 @@ def test_batch_worker_killed_mid_document_loses_nothing(tmp_path):
         worker.kill()  # as the OOM killer would
     _, err = run.communicate(timeout=300)
     assert run.returncode == 0, err
+    (documents, distinct), articles, integrity = _counts(db)
+    assert integrity == "ok" and documents == distinct == articles == n
+
+
+def test_batch_two_ingests_at_once_count_each_article_once(tmp_path):
+    feed, db, n = tmp_path / "news.jsonl", tmp_path / "store.db", 30
+    _write_jsonl(feed, _articles(n))
+    Store(db).close()
+    runs = [subprocess.Popen(_ingest_command(feed, db, workers=1), cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    errs = [run.communicate(timeout=300)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errs
+    coded = [int(re.search(r"coded (\d+)", " ".join(err.split())).group(1)) for err in errs]
+    assert sum(coded) == n
     (documents, distinct), articles, integrity = _counts(db)
     assert integrity == "ok" and documents == distinct == articles == n
