@@ -178,6 +178,7 @@ def profile(sample: Path, db: Path) -> None:
     """
     import pickle
 
+    from eventwire.batch import _source
     from eventwire.ingest import read_paths
     from eventwire.nlp import load_model
     from eventwire.options import Options
@@ -203,18 +204,18 @@ def profile(sample: Path, db: Path) -> None:
             seconds[f"stage: {name}"] += time.perf_counter() - start
             if draft.rejected:
                 break
-        extractions.append((raw.name, draft.finish()))
+        extractions.append((_source(raw), draft.finish()))
     start = time.perf_counter()
     sent = [pickle.loads(pickle.dumps(item)) for item in extractions]
     seconds["pickle (worker) + unpickle (parent)"] = time.perf_counter() - start
     with Store(db) as store:
         start = time.perf_counter()
-        for name, _ in sent:
-            store.seen(name)
-        seconds["parent: store.seen"] = time.perf_counter() - start
+        for source, _ in sent:
+            store.status(source.key, source.digest)
+        seconds["parent: store.status"] = time.perf_counter() - start
         start = time.perf_counter()
-        for name, extraction in sent:
-            store.add(name, extraction)
+        for source, extraction in sent:
+            store.add(source, extraction)
         seconds["parent: store.add"] = time.perf_counter() - start
     total = sum(seconds.values())
     print(f"profile, one process, {len(documents):,} documents "
