@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 import eventwire
@@ -41,3 +43,25 @@ def test_times_day_month_year_in_agency_style():
     ex = extract_valid("Gunmen attacked a convoy near Gao on 3 March 2022, officials said.", published="2022-03-10")
     assert [(t.date_start, t.precision) for t in ex.times] == [("2022-03-03", "day")]
     assert [e.date.start for e in ex.events if e.type == "ASSAULT"] == ["2022-03-03"]
+
+
+CALENDAR_EDGE = ("Yesterday, last week, last month and last year rebels attacked a village on Tuesday. "
+                 "Earlier this week and later this week police fired tear gas; on March 3 troops "
+                 "deployed, and talks will resume in the coming days.")
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_times_at_the_ends_of_the_calendar_leave_dates_out_instead_of_failing(published):
+    """Counting back from year 1 or on from year 9999 leaves the calendar (OverflowError)."""
+    found, ex = times_of(CALENDAR_EDGE, published=published)
+    for start, end, _precision in found.values():
+        for day in (start, end):
+            assert day is None or dt.date.fromisoformat(day)
+    assert any("outside the calendar" in w for w in ex.warnings)
+    assert len(found) >= 2  # what can be counted still is
+
+
+def test_times_february_29_counted_back_into_a_year_without_one_is_left_out():
+    """A leap day after a January publication date is last year's, and 2023 had none."""
+    found, _ = times_of("Rebels shelled the town on February 29, officials said.", published="2024-01-15")
+    assert "February 29" not in " ".join(found)

@@ -34,12 +34,16 @@ def find_times(draft):
     published = _date(draft.article.published)
     times: list[Time] = []
     taken: list[tuple[int, int]] = []
-    unresolved = 0
+    unresolved = off_calendar = 0
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            resolved = _resolve(kind, match, published)
+            try:
+                resolved = _resolve(kind, match, published)
+            except OverflowError:  # "yesterday" of 0001-01-01, "in the coming days" of 9999-12-31
+                off_calendar += 1
+                continue
             if resolved is None:
                 continue
             start, end, precision = resolved
@@ -53,6 +57,9 @@ def find_times(draft):
     if unresolved and published is None:
         draft = draft.warn(f"{unresolved} relative date expressions left unresolved: "
                            "the article has no publication date (give --published)")
+    if off_calendar:
+        draft = draft.warn(f"{off_calendar} date expressions left out: counted from the publication "
+                           f"date {published}, they fall outside the calendar (years 1 to 9999)")
     return draft
 
 
@@ -81,10 +88,10 @@ def _resolve(kind: str, match: re.Match, published: dt.date | None):
         year = int(match.group(3)) if match.group(3) else (published.year if published else None)
         try:
             when = dt.date(year, month, day) if year else None
-        except ValueError:
+            if when and published and not match.group(3) and when > published:
+                when = when.replace(year=when.year - 1)  # "March 3" in a January article is last year
+        except ValueError:  # "February 30"; "February 29" the year after a leap year; year 0
             return None
-        if when and published and not match.group(3) and when > published:
-            when = when.replace(year=when.year - 1)  # "March 3" in a January article is last year
         return _iso(when), _iso(when), "day"
     if published is None:
         return None, None, "vague" if kind == "vague_future" else "day"
@@ -114,5 +121,7 @@ def _last_period(unit: str, published: dt.date):
     if unit == "month":
         end = published.replace(day=1) - dt.timedelta(days=1)
         return _iso(end.replace(day=1)), _iso(end), "month"
+    if published.year == dt.MINYEAR:
+        raise OverflowError("there is no year before year 1")
     year = published.year - 1
-    return f"{year}-01-01", f"{year}-12-31", "year"
+    return f"{year:04d}-01-01", f"{year:04d}-12-31", "year"
