@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from eventwire.cli import cli
 from eventwire.errors import EventwireError
-from eventwire.export import ACLED_COLUMNS, export, parquet_schema
+from eventwire.export import (ACLED_COLUMNS, ACLED_NUMERIC, EVENT_NUMERIC, export, neutralise_formula,
+                              parquet_schema)
 from eventwire.store import EVENT_COLUMNS, EventFilter, Store
 
 from .conftest import SCHEMA, SHARED, extract_valid, src
@@ -168,3 +169,70 @@ def test_cli_export_writes_file(db, tmp_path):
     assert geojson.loads(out.read_text(encoding="utf-8")).is_valid
     run = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl"])
     assert run.exit_code == 0 and len(run.output.splitlines()) == 3
+
+
+# Spreadsheet safety: OWASP's rule for CSV injection, on text cells only.
+
+FORMULAS = {"actor": '=HYPERLINK("http://evil.example","click")', "recipient": "@SUM(1+1)*cmd|' /C calc'!A0",
+            "place": "+Madrid", "title": "-2+3 tear gas in Madrid", "source": "\t=cmd"}
+
+
+@pytest.fixture(scope="module")
+def formulas_db(tmp_path_factory):
+    """A store with one real event in Madrid (longitude -3.7) whose crawled names are formulas."""
+    import dataclasses
+
+    text = "Spanish police fired tear gas at hundreds of protesters in Madrid on Monday, officials said."
+    ex = extract_valid(text, published=PUBLISHED)
+    (event,) = ex.events
+    names = {event.actors[0]: FORMULAS["actor"], event.recipients[0]: FORMULAS["recipient"]}
+    ex = dataclasses.replace(
+        ex, actors=tuple(dataclasses.replace(a, name=names.get(a.id, a.name)) for a in ex.actors),
+        places=tuple(dataclasses.replace(p, name=FORMULAS["place"]) for p in ex.places),
+        article=dataclasses.replace(ex.article, title=FORMULAS["title"], source=FORMULAS["source"]))
+    path = tmp_path_factory.mktemp("formulas") / "events.db"
+    with Store(path) as store:
+        store.add(src("madrid.txt", ex), ex)
+    return path
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("=1+1", "'=1+1"), ("+49 30 1234", "'+49 30 1234"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("Madrid", "Madrid"), ("a=b", "a=b"), ("", ""),
+    (" =1", " =1"),  # not at the start: no spreadsheet runs it
+    (-3.7, -3.7), (0, 0), (None, None),  # not text: left alone
+])
+def test_export_neutralise_formula(cell, expected):
+    assert neutralise_formula(cell) == expected
+
+
+def test_export_csv_acled_neutralises_text_cells_and_keeps_negative_numbers(formulas_db, tmp_path):
+    out = tmp_path / "events.csv"
+    with Store(formulas_db) as store:
+        assert export(store, "csv-acled", out) == 1
+    with open(out, newline="", encoding="utf-8") as stream:
+        (row,) = csv.DictReader(stream)
+    assert row["actor1"] == "'" + FORMULAS["actor"] and row["actor2"] == "'" + FORMULAS["recipient"]
+    assert row["location"] == "'" + FORMULAS["place"] and row["source"] == "'" + FORMULAS["source"]
+    assert float(row["longitude"]) == pytest.approx(-3.70, abs=0.05)  # a number, not "'-3.7"
+    assert row["latitude"] and row["fatalities"] == "0" and row["iso3"] == "ESP"
+
+
+def test_cli_events_csv_neutralises_text_cells_and_keeps_negative_numbers(formulas_db):
+    run = CliRunner().invoke(cli, ["events", "--db", str(formulas_db), "--format", "csv"])
+    assert run.exit_code == 0, run.output
+    (row,) = csv.DictReader(io.StringIO(run.output))
+    assert row["title"] == "'" + FORMULAS["title"] and row["actors"] == "'" + FORMULAS["actor"]
+    assert row["recipients"] == "'" + FORMULAS["recipient"] and row["place"] == "'" + FORMULAS["place"]
+    assert row["source"] == "'" + FORMULAS["source"]
+    assert float(row["lon"]) == pytest.approx(-3.70, abs=0.05)
+
+
+def test_export_numeric_columns_are_the_parquet_schemas_numbers():
+    import pyarrow as pa
+
+    numbers = [f.name for f in parquet_schema() if pa.types.is_integer(f.type) or pa.types.is_floating(f.type)
+               or pa.types.is_boolean(f.type)]
+    assert sorted(numbers) == sorted(EVENT_NUMERIC)
+    assert set(ACLED_NUMERIC) <= set(ACLED_COLUMNS)
+

@@ -22,6 +22,10 @@ It only reads a `Store`; it must not code or change anything. csv-acled writes, 
 
 Left out, as nothing maps: data_id, event_id_no_cnty, region, admin1 (the store holds GeoNames
 admin1 codes, not names), admin2, admin3, source_scale, timestamp.
+
+Every CSV goes through `write_csv`: a text cell a spreadsheet would run as a formula ("=", "+",
+"-", "@", tab, CR first) gets a leading "'" (OWASP's rule for CSV injection); numeric columns,
+such as a longitude of -3.7, are written as they are.
 """
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
 import pycountry
 
@@ -49,6 +53,15 @@ TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 GEO_PRECISION = {"site": 1, "city": 1, "admin1": 3}
 INTER_BY_SECTOR = {"GOV": 1, "MIL": 1, "COP": 1, "REB": 2, "IGO": 8, "UNO": 8}
 CIVILIAN_INTER = {"Protests": 6, "Riots": 5}  # CVL actors by ACLED event type; 7 otherwise
+
+# Numeric columns: written as numbers, never changed by the formula rule (a longitude of -3.7).
+ACLED_NUMERIC = ("time_precision", "inter1", "inter2", "interaction", "iso", "latitude", "longitude",
+                 "geo_precision", "fatalities")
+EVENT_NUMERIC = ("killed", "injured", "size", "size_before", "size_change", "approximate",
+                 "perpetrator_confirmed", "confidence", "geonameid", "lat", "lon")  # as in parquet_schema
+
+# OWASP, "CSV Injection": a spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 PARQUET_NEEDS_FILE = "parquet is a binary format: give the file to write with -o FILE"
 
@@ -87,21 +100,31 @@ def write_jsonl(store: Store, stream: IO[str]) -> int:
 
 def write_acled_csv(store: Store, stream: IO[str]) -> int:
     """One row per event with ACLED's column names (see the module docstring for the map)."""
-    writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS)
-    writer.writeheader()
-    rows = store.events(EventFilter())
-    for event in rows:
-        writer.writerow(acled_row(event))
-    return len(rows)
+    return write_csv(stream, ACLED_COLUMNS, ACLED_NUMERIC, (acled_row(e) for e in store.events(EventFilter())))
 
 
 def write_events_csv(rows: list[dict], stream: IO[str]) -> int:
     """Rows of `Store.events` as CSV: lists joined with "; ", evidence as its sentences."""
-    writer = csv.DictWriter(stream, fieldnames=EVENT_COLUMNS)
+    return write_csv(stream, EVENT_COLUMNS, EVENT_NUMERIC, ({k: _flat(k, v) for k, v in row.items()} for row in rows))
+
+
+def write_csv(stream: IO[str], columns: tuple[str, ...], numeric: tuple[str, ...], rows: Iterable[dict]) -> int:
+    """Every CSV eventwire writes: a header, then the rows, with each text cell made safe for
+    spreadsheets (`neutralise_formula`); returns the number of rows."""
+    writer = csv.DictWriter(stream, fieldnames=columns)
     writer.writeheader()
+    count = 0
     for row in rows:
-        writer.writerow({k: _flat(k, v) for k, v in row.items()})
-    return len(rows)
+        writer.writerow({k: v if k in numeric else neutralise_formula(v) for k, v in row.items()})
+        count += 1
+    return count
+
+
+def neutralise_formula(cell):
+    """A text cell that a spreadsheet would run as a formula, with "'" before it (OWASP)."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 def _flat(key: str, value):
