@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
 from .errors import BAD_DATE, FILE_MISSING, EventwireError
 from .export import FORMATS, write_events_csv
@@ -53,7 +52,7 @@ def cli():
 def extract(articles, published, url, fmt):
     """Code one or more articles (text or HTML files, or - for standard input)."""
     from .pipeline import Pipeline
-    from .render import render_table
+    from .render import render_table, visible
 
     pipeline = Pipeline(Options(published=published, url=url))
     failed = False
@@ -61,13 +60,13 @@ def extract(articles, published, url, fmt):
         try:
             raw = _read(name, url)
         except EventwireError as err:
-            click.echo(f"eventwire: {err}", err=True)
+            click.echo(f"eventwire: {visible(str(err))}", err=True)
             failed = True
             continue
         extraction = pipeline(raw)
         rejected = extraction.article.rejected
         if rejected:
-            click.echo(f"eventwire: {name}: {rejected.reason}", err=True)
+            click.echo(f"eventwire: {visible(f'{name}: {rejected.reason}')}", err=True)
             failed = True
             continue
         if fmt == "json":
@@ -173,6 +172,10 @@ def _interrupt(_signum, _frame):
 
 
 def _ingest_summary(console, report, db: str) -> None:
+    from rich.text import Text
+
+    from .render import safe_text
+
     lines = [f"read {report.read}", f"coded {report.coded}", f"updated {report.updated}",
              f"events {report.events}", f"duplicates {report.duplicates}",
              f"already stored {report.skipped}",
@@ -181,11 +184,12 @@ def _ingest_summary(console, report, db: str) -> None:
                 if report.rejected else ""),
              f"time {report.seconds:.1f} s ({report.per_second:.1f} articles/s)"]
     # soft_wrap: a line is wrapped by the terminal, never broken by rich (logs and scripts read it)
-    console.print(f"[bold]eventwire ingest[/bold] into {escape(db)}: " + "; ".join(lines), soft_wrap=True)
+    console.print(Text.assemble(("eventwire ingest", "bold"), " into ", safe_text(db), ": " + "; ".join(lines)),
+                  soft_wrap=True)
     if report.stopped:
-        console.print(f"[bold red]stopped[/bold red]: {escape(report.stopped)}. This run stored "
-                      f"{report.stored} documents, all kept; run the same command again to go on "
-                      "where it stopped.", soft_wrap=True)
+        console.print(Text.assemble(("stopped", "bold red"), ": ", safe_text(report.stopped),
+                                    f". This run stored {report.stored} documents, all kept; run the "
+                                    "same command again to go on where it stopped."), soft_wrap=True)
     elif report.read and report.skipped == report.read:
         console.print("nothing new: every document was already in the store")
 
@@ -205,6 +209,8 @@ def _ingest_summary(console, report, db: str) -> None:
               help="table: readable on screen; json: one event per line; csv: one row per event.")
 def events(db, type_, country, actor, place, since, until, status, search, limit, fmt):
     """List stored events that match the filters."""
+    from .render import render_events
+
     with _open_store(db) as store:
         rows = store.events(EventFilter(type=type_, country=country, actor=actor, place=place, since=since,
                                         until=until, status=status, search=search, limit=limit))
@@ -214,7 +220,7 @@ def events(db, type_, country, actor, place, since, until, status, search, limit
     elif fmt == "csv":
         write_events_csv(rows, sys.stdout)
     else:
-        _events_table(rows)
+        render_events(rows)
 
 
 @cli.command()
@@ -235,21 +241,6 @@ def _open_store(db: str) -> Store:
     if not Path(db).is_file():  # reading commands must not leave an empty store behind
         raise EventwireError(STORE_MISSING.format(path=db))
     return Store(db)
-
-
-def _events_table(rows: list[dict]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{len(rows)} events", title_justify="left")
-    for column in ("date", "type", "status", "actors", "recipients", "place", "killed", "article"):
-        table.add_column(column, no_wrap=column in ("date", "type"))
-    for row in rows:
-        place = f"{row['place']} ({row['place_country']})" if row["place"] else ""
-        table.add_row(row["date_start"] or "", row["type"], row["status"], ", ".join(row["actors"]),
-                      ", ".join(row["recipients"]), place, "" if row["killed"] is None else str(row["killed"]),
-                      row["title"] or row["url"] or row["article_id"])
-    Console().print(table)
 
 
 def _read(name: str, url: str | None) -> RawDocument:

@@ -1,16 +1,46 @@
-"""Readable tables on screen for one extraction."""
+"""Readable tables on screen: one extraction, or events from the store.
+
+Every string from an article or a store is untrusted: it goes to rich through `safe_text`, as a
+`Text` that rich never reads as markup, and without the characters a terminal acts on or hides.
+"""
 from __future__ import annotations
+
+import unicodedata
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .records import Extraction
 
+# Line breaks and tabs inside a cell: shown as spaces, so that a title keeps to its row.
+_SPACES = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# Control characters (ESC starts a terminal command, CR rewrites the line), format characters
+# (bidi overrides and isolates U+202A-E and U+2066-9, zero-width spaces and joiners, tags) and
+# lone surrogates: shown as <U+XXXX>, so that what a table shows is what the data holds.
+_SHOWN_AS_CODES = ("Cc", "Cf", "Cs")
 
-def render_table(ex: Extraction, name: str) -> None:
-    console = Console()
+
+def visible(text: str) -> str:
+    """`text` with every character a terminal would act on, or that hides or reorders text,
+    written out as <U+XXXX> (line breaks and tabs as spaces)."""
+    if text.isprintable():  # the common case: nothing to change
+        return text
+    return "".join(" " if c in _SPACES else f"<U+{ord(c):04X}>"
+                   if unicodedata.category(c) in _SHOWN_AS_CODES else c for c in text)
+
+
+def safe_text(value: object, style: str = "") -> Text:
+    """Untrusted text for rich, shown as it is: "[/bold]" and ":fire:" are text, not markup,
+    and what `visible` writes out is never sent to the terminal."""
+    return Text(visible(str(value)), style=style)
+
+
+def render_table(ex: Extraction, name: str, console: Console | None = None) -> None:
+    console = console or Console(emoji=False)  # ":fire:" in an article is text, not an emoji
     a = ex.article
-    console.print(f"[bold]{a.title or name}[/bold]  source={a.source}  published={a.published}  language={a.language}")
+    console.print(Text.assemble(safe_text(a.title or name, "bold"), "  source=", safe_text(a.source),
+                                "  published=", safe_text(a.published), "  language=", safe_text(a.language)))
     if a.boilerplate:
         console.print(f"[dim]{len(a.boilerplate)} boilerplate lines removed[/dim]")
     actors = {x.id: x.name for x in ex.actors}
@@ -41,10 +71,25 @@ def render_table(ex: Extraction, name: str) -> None:
         for column in columns:
             table.add_column(column)
         for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
+            table.add_row(*("" if v is None else safe_text(v) for v in row))
         console.print(table)
     for warning in ex.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}")
+        console.print(Text.assemble(("warning:", "yellow"), " ", safe_text(warning)))
+
+
+def render_events(rows: list[dict], console: Console | None = None) -> None:
+    """Rows of `Store.events` as one table: date, type, who, whom, where, killed, article."""
+    console = console or Console(emoji=False)
+    table = Table(title=f"{len(rows)} events", title_justify="left")
+    for column in ("date", "type", "status", "actors", "recipients", "place", "killed", "article"):
+        table.add_column(column, no_wrap=column in ("date", "type"))
+    for row in rows:
+        place = f"{row['place']} ({row['place_country']})" if row["place"] else ""
+        cells = (row["date_start"] or "", row["type"], row["status"], ", ".join(row["actors"]),
+                 ", ".join(row["recipients"]), place, "" if row["killed"] is None else row["killed"],
+                 row["title"] or row["url"] or row["article_id"])
+        table.add_row(*(safe_text(cell) for cell in cells))
+    console.print(table)
 
 
 def _names(ids, names: dict[str, str]) -> str:
