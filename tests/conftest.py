@@ -38,3 +38,33 @@ def src(name: str, extraction=None, key: str | None = None) -> Source:
     """A document's identity for the store, by hand: keyed by `name` unless `key` is given, its
     digest the article's text hash (the batch hashes the raw content instead)."""
     return Source(key=key or name, digest=extraction.article.id if extraction else None, name=name)
+
+
+@pytest.fixture
+def read_only():
+    """A function that makes a file or folder read-only for this process, for real: by its mode
+    for a user; for root, whom modes do not stop, by the immutable attribute (chattr +i). Skips
+    the test where neither holds. Everything is made writable again afterwards."""
+    import os
+    import shutil
+    import subprocess
+
+    undo = []
+
+    def make(path: Path) -> Path:
+        if os.geteuid() != 0:
+            mode = path.stat().st_mode
+            path.chmod(mode & ~0o222)
+            undo.append(lambda: path.chmod(mode))
+        else:
+            done = shutil.which("chattr") and subprocess.run(["chattr", "+i", str(path)], capture_output=True)
+            if not done or done.returncode != 0:
+                pytest.skip("running as root, whom file modes do not stop, and chattr +i fails here: "
+                            "no way to make a path read-only")
+            undo.append(lambda: subprocess.run(["chattr", "-i", str(path)], check=True))
+        assert not os.access(path, os.W_OK), f"{path} is still writable"
+        return path
+
+    yield make
+    for step in reversed(undo):
+        step()

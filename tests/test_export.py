@@ -236,3 +236,42 @@ def test_export_numeric_columns_are_the_parquet_schemas_numbers():
     assert sorted(numbers) == sorted(EVENT_NUMERIC)
     assert set(ACLED_NUMERIC) <= set(ACLED_COLUMNS)
 
+
+# The store is never an export's output.
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+@pytest.mark.parametrize("spelling", ["same", "wal", "shm", "other-spelling", "hard-link"])
+def test_export_refuses_to_write_over_the_store(tmp_path, db, fmt, spelling):
+    import os
+    import shutil
+
+    path = tmp_path / "events.db"
+    shutil.copy(db, path)
+    with Store(path, readonly=True) as store:
+        out = {"same": path, "wal": tmp_path / "events.db-wal", "shm": tmp_path / "events.db-shm",
+               "other-spelling": tmp_path / "." / ".." / tmp_path.name / "events.db",
+               "hard-link": tmp_path / "link.db"}[spelling]
+        if spelling == "hard-link":
+            os.link(path, out)
+        before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+        with pytest.raises(EventwireError, match="this is the store's own file"):
+            export(store, fmt, out)
+        assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    with Store(path, readonly=True) as store:
+        assert store.events(EventFilter())
+
+
+def test_cli_export_over_the_store_and_to_a_missing_folder_write_nothing(tmp_path, db):
+    import shutil
+
+    path = tmp_path / "events.db"
+    shutil.copy(db, path)
+    before = path.read_bytes()
+    run = CliRunner().invoke(cli, ["export", "--db", str(path), "--format", "parquet", "-o", str(path)])
+    assert isinstance(run.exception, EventwireError) and "store's own file" in str(run.exception)
+    assert path.read_bytes() == before
+    out = tmp_path / "missing" / "events.jsonl"
+    with Store(path, readonly=True) as store:
+        with pytest.raises(EventwireError, match="the folder .*missing does not exist"):
+            export(store, "jsonl", out)
+    assert not out.parent.exists()

@@ -1,5 +1,6 @@
 import dataclasses
 import pickle
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -7,6 +8,7 @@ import sys
 import textwrap
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -373,3 +375,132 @@ def test_store_unreadable_under_a_coded_name_changes_nothing(store, coded):
     store.add(src("news.txt", coded["baghdad.txt"]), coded["baghdad.txt"])
     assert not store.add_unreadable(src("news.txt"), reject("binary", "PNG image"))
     assert store.summary()["rejections"] == {}
+
+
+# Opening: the store guards itself (issue 9).
+
+def _closed_store(folder, coded, name="events.db"):
+    """A store of real articles, closed: its log checkpointed into the file, as after any run."""
+    path = folder / name
+    with Store(path) as store:
+        for doc, extraction in coded.items():
+            store.add(src(doc, extraction), extraction)
+    assert not Path(f"{path}-wal").exists()
+    return path
+
+
+def _quick_check(path) -> str:
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return db.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as err:  # damage SQLite meets before it can check
+        return str(err)
+    finally:
+        db.close()
+
+
+def damage(path) -> None:
+    """Overwrite four pages in the middle of a store's file, as a bad disk or a bad copy does."""
+    page = 4096
+    with open(path, "r+b") as file:
+        file.seek(path.stat().st_size // page // 2 * page)
+        file.write(b"\xa5" * 4 * page)
+
+
+def test_store_refuses_a_damaged_store_and_writes_nothing(tmp_path, coded):
+    path = _closed_store(tmp_path, coded)
+    damage(path)
+    assert _quick_check(path) != "ok"  # the damage is real
+    before = path.read_bytes()
+    with pytest.raises(EventwireError, match=r"damaged \(.*\).*restore the file from a copy.*\.recover"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_store_opens_a_sound_store_after_checking_it(tmp_path, coded):
+    path = _closed_store(tmp_path, coded)
+    with Store(path) as store:
+        assert store.summary()["articles"] == 3
+
+
+@pytest.mark.parametrize("name", ["", " ", ":memory:"])
+def test_store_refuses_names_that_sqlite_keeps_in_memory(tmp_path, monkeypatch, name):
+    monkeypatch.chdir(tmp_path)
+    for readonly in (False, True):
+        with pytest.raises(EventwireError, match="is not a file name"):
+            Store(name, readonly=readonly)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_store_refuses_a_folder_that_does_not_exist(tmp_path):
+    with pytest.raises(EventwireError, match="does not exist: create it first"):
+        Store(tmp_path / "missing" / "events.db")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_store_readonly_creates_no_missing_store(tmp_path):
+    with pytest.raises(EventwireError, match="no such store"):
+        Store(tmp_path / "none.db", readonly=True)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_store_readonly_reads_a_store_on_read_only_media(tmp_path, coded, read_only, what):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    path = _closed_store(folder, coded)
+    with Store(path) as store:
+        expected = store.events(EventFilter())
+    read_only(path)
+    if what == "folder":  # no -wal or -shm can be made beside it: SQLite reads it as immutable
+        read_only(folder)
+    with pytest.raises(EventwireError, match="cannot be written here"):
+        Store(path)
+    with Store(path, readonly=True) as store:
+        assert store.events(EventFilter()) == expected and expected
+    if what == "folder":
+        assert [p.name for p in folder.iterdir()] == ["events.db"]
+
+
+def test_store_readonly_never_writes(tmp_path, coded):
+    path = _closed_store(tmp_path, coded)
+    before = path.read_bytes()
+    extraction = coded["nairobi.txt"]
+    with Store(path, readonly=True) as store:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            store.add(src("new.txt", extraction, key="https://example.org/new"), extraction)
+        assert len(store.events(EventFilter())) == store._db.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert path.read_bytes() == before
+
+
+def test_store_readonly_refuses_a_log_it_cannot_read(tmp_path, coded, read_only):
+    """A copy of a store taken while it was open: its last commits are only in its -wal file,
+    which SQLite cannot read in a read-only folder without a -shm file; immutable=1 would
+    silently show the store without them."""
+    path = _closed_store(tmp_path, coded)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    with Store(path) as store:
+        store._db.execute("PRAGMA wal_autocheckpoint = 0")
+        extraction = coded["nairobi.txt"]
+        article = dataclasses.replace(extraction.article, id="late")
+        store.add(src("late.txt", extraction), dataclasses.replace(extraction, article=article))
+        for suffix in ("", "-wal"):
+            shutil.copy(f"{path}{suffix}", copy / f"events.db{suffix}")
+    assert (copy / "events.db-wal").stat().st_size > 0
+    read_only(copy)
+    with pytest.raises(EventwireError, match="last writes are in .*-wal"):
+        Store(copy / "events.db", readonly=True)
+
+
+def test_store_readonly_reads_a_schema_1_store_as_it_is(tmp_path, coded):
+    path = _closed_store(tmp_path, coded)
+    with Store(path) as store:
+        expected = store.events(EventFilter())
+    with sqlite3.connect(path) as db:
+        db.executescript(SCHEMA_1_DOCUMENTS)
+    db.close()
+    before = path.read_bytes()
+    with Store(path, readonly=True) as store:
+        assert store.events(EventFilter()) == expected
+    assert path.read_bytes() == before  # not migrated: reading never writes

@@ -2,19 +2,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import signal
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
-from .errors import BAD_DATE, FILE_MISSING, EventwireError
+from .errors import (BAD_DATE, FILE_ERRORS, FILE_FAILED, FILE_MISSING, STORE_DAMAGED_READING, STORE_FAILED,
+                     STORE_FULL, STORE_LOCKED, STORE_WRITE_REFUSED, EventwireError)
 from .export import FORMATS, write_events_csv
 from .export import export as export_store
 from .options import Options
 from .records import RawDocument
-from .store import DEFAULT_DB, STORE_MISSING, EventFilter, Store
+from .store import BUSY_TIMEOUT_S, DEFAULT_DB, MAX_SQLITE_INT, EventFilter, Store
+from .storefile import DETAIL_CHARS, error_kind
 
 # The annotated articles of the project's own writing, in a checkout (not in an installed wheel).
 OWN_ARTICLES = Path(__file__).resolve().parents[2] / "tests" / "articles"
@@ -195,7 +199,8 @@ def _ingest_summary(console, report, db: str) -> None:
 
 
 @cli.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="The store written by `eventwire ingest`.")
+@click.option("--db", default=DEFAULT_DB, show_default=True,
+              help="The store written by `eventwire ingest`, opened read-only: never changed, and read on read-only media too.")
 @click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
 @click.option("--country", help="ISO2 code of the event's place (IQ) or ISO3 code of one of its actors (IRQ).")
 @click.option("--actor", help="Part of the name of an actor, recipient or claimant.")
@@ -204,14 +209,14 @@ def _ingest_summary(console, report, db: str) -> None:
 @click.option("--until", callback=_date, help="Events starting on or before this date (YYYY-MM-DD).")
 @click.option("--status", help="reported, claimed, announced, planned, threatened, denied, ...")
 @click.option("--search", help='Full-text query on article titles and text (SQLite FTS5), e.g. \'"air strike"\'.')
-@click.option("--limit", type=click.IntRange(min=0), help="At most this many events.")
+@click.option("--limit", type=click.IntRange(min=0, max=MAX_SQLITE_INT), help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table: readable on screen; json: one event per line; csv: one row per event.")
 def events(db, type_, country, actor, place, since, until, status, search, limit, fmt):
     """List stored events that match the filters."""
     from .render import render_events
 
-    with _open_store(db) as store:
+    with Store(db, readonly=True) as store:
         rows = store.events(EventFilter(type=type_, country=country, actor=actor, place=place, since=since,
                                         until=until, status=status, search=search, limit=limit))
     if fmt == "json":
@@ -224,23 +229,18 @@ def events(db, type_, country, actor, place, since, until, status, search, limit
 
 
 @cli.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="The store written by `eventwire ingest`.")
+@click.option("--db", default=DEFAULT_DB, show_default=True,
+              help="The store written by `eventwire ingest`, opened read-only: never changed, and read on read-only media too.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="jsonl: extraction@1 per article; csv-acled: events with ACLED's columns; "
                    "geojson: events with coordinates; parquet: the events table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
 def export(db, fmt, output):
     """Export the store for other tools (pandas, QGIS, DuckDB, ACLED workflows)."""
-    with _open_store(db) as store:
+    with Store(db, readonly=True) as store:
         count = export_store(store, fmt, output)
     if output:
         click.echo(f"eventwire: wrote {count} {'articles' if fmt == 'jsonl' else 'events'} to {output}", err=True)
-
-
-def _open_store(db: str) -> Store:
-    if not Path(db).is_file():  # reading commands must not leave an empty store behind
-        raise EventwireError(STORE_MISSING.format(path=db))
-    return Store(db)
 
 
 def _read(name: str, url: str | None) -> RawDocument:
@@ -254,10 +254,44 @@ def _read(name: str, url: str | None) -> RawDocument:
 
 
 def main():
+    """The command line, with every error it can meet as one line and exit status 2."""
     try:
         cli(standalone_mode=True)
     except EventwireError as err:
-        click.echo(f"eventwire: {err}", err=True)
-        sys.exit(2)
+        _fail(str(err))
+    except sqlite3.Error as err:
+        _fail(_store_failure(err))
+    except OSError as err:  # a file to read or write: missing, forbidden, disk full
+        _fail(_file_failure(err))
+
+
+def _fail(message: str) -> None:
+    from .render import visible
+
+    click.echo(f"eventwire: {visible(message)}", err=True)  # a path may hold control characters
+    sys.exit(2)
+
+
+def _store_failure(err: sqlite3.Error) -> str:
+    """What to do about an SQLite error met after the store was opened (opening checks its own)."""
+    kind, detail = error_kind(err), str(err)[:DETAIL_CHARS]
+    if kind == "busy":
+        return STORE_LOCKED.format(seconds=BUSY_TIMEOUT_S)
+    if kind == "full":
+        return STORE_FULL
+    if kind == "readonly":
+        return STORE_WRITE_REFUSED.format(detail=detail)
+    if kind == "corrupt":
+        return STORE_DAMAGED_READING.format(detail=detail)
+    return STORE_FAILED.format(detail=detail)
+
+
+def _file_failure(err: OSError) -> str:
+    """What to do about an operating system error on a file (named when the error names it)."""
+    code = errno.errorcode.get(err.errno or 0, "")
+    message = FILE_ERRORS.get(code) or FILE_FAILED.format(detail=err.strerror or str(err))
+    return f"{err.filename}: {message}" if err.filename else message
+
+
 if __name__ == "__main__":
     main()

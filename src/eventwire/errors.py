@@ -50,3 +50,53 @@ MODEL_MISSING = (
 )
 FILE_MISSING = "{path}: no such file: give the path of a text, HTML, JSON Lines, WARC or feed file, or - for standard input"
 BAD_DATE = "{value!r} is not a date: give it as YYYY-MM-DD, for example --published 2021-02-18"
+
+# The store and the files a command writes. Errors of SQLite and of the operating system become
+# these lines in cli.py's main(); the store's own checks on opening raise them directly.
+STORE_NAME_REFUSED = (
+    "{path!r} is not a file name: SQLite would keep that store in memory and discard it at exit: "
+    "give the store's file with --db, for example --db events.db")
+STORE_FOLDER_MISSING = (
+    "{path}: the folder {folder} does not exist: create it first, or give --db a file in an existing folder")
+STORE_DAMAGED = (
+    "{path}: the store is damaged ({detail}): eventwire does not write into it, which would spread "
+    "the damage: restore the file from a copy, or save what is still readable with "
+    "`sqlite3 {path} .recover | sqlite3 recovered.db` and use --db recovered.db")
+STORE_READ_ONLY = (
+    "{path}: the store cannot be written here ({detail}): `eventwire events` and `export` read it as "
+    "it is; to ingest into it, copy it to a folder you may write to, or give another --db file")
+STORE_LOG_UNREADABLE = (
+    "{path}: the store's last writes are in {path}-wal, which SQLite cannot read in a read-only "
+    "folder without making {path}-shm beside it: copy the store's files ({path}, {path}-wal) to a "
+    "folder you may write to and read them there")
+STORE_LOCKED = (
+    "the store is locked: another process has held its write lock for over {seconds:.0f} s: let the "
+    "other `eventwire ingest` into the same --db finish (or stop it), then run this again")
+STORE_FULL = (
+    "the disk holding the store is full: free some space, or move the store to a larger disk and "
+    "give it with --db, then run again: what was stored is kept, and an ingest goes on where it stopped")
+STORE_WRITE_REFUSED = (
+    "the store cannot be written ({detail}): it is on read-only media or you may not write it: copy "
+    "it to a folder you may write to, or give another --db file")
+STORE_DAMAGED_READING = (
+    "the store is damaged ({detail}): restore the file from a copy, or save what is still readable "
+    "with `sqlite3 <the --db file> .recover | sqlite3 recovered.db` and use --db recovered.db")
+STORE_FAILED = (
+    "the store failed ({detail}): check the disk and the --db file; if it happens again, please "
+    "report it with this line")
+EXPORT_OVER_STORE = (
+    "{out}: this is the store's own file ({path}): writing the export there would destroy the "
+    "store: give -o another file name")
+EXPORT_FOLDER_MISSING = (
+    "{out}: the folder {folder} does not exist: create it first, or give -o a file in an existing folder")
+# What to do about an operating system error on a file, by errno name; FILE_FAILED holds the rest.
+FILE_ERRORS = {
+    "ENOENT": "no such file or folder: check the path; a folder to write into must exist already",
+    "EACCES": "permission denied: give a file you may read, or a folder you may write to",
+    "EPERM": "operation not permitted: give a file you may read, or a folder you may write to",
+    "EROFS": "read-only file system: write to a folder on a writable disk",
+    "ENOSPC": "no space left on the disk: free some space, or write to another disk",
+    "EDQUOT": "disk quota exceeded: free some space, or write to another disk",
+    "EISDIR": "this is a folder: give a file name",
+}
+FILE_FAILED = "{detail}: check the path and the disk, then run again"

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,7 +39,7 @@ from typing import IO, Iterable, Iterator
 
 import pycountry
 
-from .errors import EventwireError
+from .errors import EXPORT_FOLDER_MISSING, EXPORT_OVER_STORE, EventwireError
 from .store import EVENT_COLUMNS, EventFilter, Store
 
 FORMATS = ("jsonl", "csv-acled", "geojson", "parquet")
@@ -63,6 +64,9 @@ EVENT_NUMERIC = ("killed", "injured", "size", "size_before", "size_change", "app
 # OWASP, "CSV Injection": a spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+# The files SQLite keeps a store in: an export must never write over one of them.
+STORE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
 PARQUET_NEEDS_FILE = "parquet is a binary format: give the file to write with -o FILE"
 
 
@@ -70,6 +74,8 @@ def export(store: Store, fmt: str, out: str | Path | None = None) -> int:
     """Write the store in `fmt` to the file `out` (standard output when None); returns rows written."""
     if fmt not in FORMATS:
         raise EventwireError(f"{fmt!r} is not an export format: give one of {', '.join(FORMATS)}")
+    if out is not None:
+        _check_output(Path(out), store)
     if fmt == "parquet":
         if out is None:
             raise EventwireError(PARQUET_NEEDS_FILE)
@@ -78,6 +84,18 @@ def export(store: Store, fmt: str, out: str | Path | None = None) -> int:
     newline = "" if fmt == "csv-acled" else None  # the csv module writes its own line ends
     with _open_text(out, newline) as stream:
         return writer(store, stream)
+
+
+def _check_output(out: Path, store: Store) -> None:
+    """Refuse, before anything is written, an output that is one of the store's own files (a
+    link or another spelling of it included) or that lies in a folder that does not exist."""
+    for suffix in STORE_FILE_SUFFIXES:
+        own = Path(store.path + suffix)
+        if out.resolve() == own.resolve() or (out.exists() and own.exists() and os.path.samefile(out, own)):
+            raise EventwireError(EXPORT_OVER_STORE.format(out=out, path=own))
+    folder = out.parent
+    if not folder.is_dir():
+        raise EventwireError(EXPORT_FOLDER_MISSING.format(out=out, folder=folder))
 
 
 @contextmanager

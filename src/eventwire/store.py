@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .errors import EventwireError
+from . import storefile
+from .errors import STORE_DAMAGED, STORE_READ_ONLY, EventwireError
 from .records import Extraction, Rejection, Source
+from .storefile import DETAIL_CHARS, error_kind
 
 SCHEMA_VERSION = 2
 DEFAULT_DB = "eventwire.db"
@@ -25,6 +27,13 @@ DEFAULT_DB = "eventwire.db"
 # How long a connection waits for another's write lock before giving up: one document's
 # transaction takes milliseconds, so 30 s only runs out when a writer is stuck, not busy.
 BUSY_TIMEOUT_S = 30.0
+
+# The versions a store opened read-only may have. It cannot be migrated, and need not be:
+# schema 2 changed only the documents table, which the reading commands (events, export) do not read.
+READABLE_VERSIONS = ("1", str(SCHEMA_VERSION))
+
+# SQLite's largest integer: a LIMIT above it cannot be bound (OverflowError), so flags stop there.
+MAX_SQLITE_INT = 2**63 - 1
 
 DOCUMENTS_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -118,15 +127,30 @@ class EventFilter:
 
 
 class Store:
-    """One SQLite file of coded articles; one connection, used from one thread."""
+    """One SQLite file of coded articles; one connection, used from one thread.
 
-    def __init__(self, path: str | Path = DEFAULT_DB):
+    `Store(path)` opens for writing: it creates a missing file, and refuses a damaged store
+    before writing anything into it. `Store(path, readonly=True)` never creates or changes a
+    file, and reads a store on read-only media (a read-only file, folder or disk).
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False):
         self.path = str(path)
+        self.readonly = readonly
+        storefile.check_name(self.path)
+        if readonly and not Path(self.path).is_file():  # reading must not leave an empty store behind
+            raise EventwireError(STORE_MISSING.format(path=self.path))
+        if not readonly:
+            storefile.check_writable(self.path)
+        self._db: sqlite3.Connection | None = None
         try:
-            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        except sqlite3.Error as err:
-            raise EventwireError(NOT_A_STORE.format(path=self.path, detail=err)) from None
-        try:
+            if readonly:
+                self._db = storefile.connect_readonly(self.path, BUSY_TIMEOUT_S)
+                self._read_schema()
+                return
+            if Path(self.path).is_file():
+                storefile.check_intact(self.path, BUSY_TIMEOUT_S)
+            self._db = storefile.connect(self.path, BUSY_TIMEOUT_S)
             self._db.execute("PRAGMA journal_mode=WAL")
             # NORMAL in WAL mode: a killed process loses nothing committed; only a power cut
             # may lose the last commits, which a resumed ingest codes again.
@@ -134,11 +158,24 @@ class Store:
             self._db.execute("PRAGMA foreign_keys=ON")
             self._open_schema()
         except sqlite3.DatabaseError as err:
-            self._db.close()
-            raise EventwireError(NOT_A_STORE.format(path=self.path, detail=err)) from None
+            if self._db is not None:
+                self._db.close()
+            message = _open_error(self.path, err)
+            if message is None:  # busy, disk full, I/O: cli.py's main() says what to do
+                raise
+            raise EventwireError(message) from None
         except EventwireError:
-            self._db.close()
+            if self._db is not None:
+                self._db.close()
             raise
+
+    def _read_schema(self) -> None:
+        """The schema check of a read-only store, which cannot create or change a schema."""
+        found = self._stored_version()
+        if found is None:
+            raise EventwireError(NOT_A_STORE.format(path=self.path, detail="it holds no tables"))
+        if found not in READABLE_VERSIONS:
+            raise EventwireError(OTHER_VERSION.format(path=self.path, found=found, expected=SCHEMA_VERSION))
 
     def __enter__(self) -> Store:
         return self
@@ -313,6 +350,19 @@ def _adopt_schema_1_row(db: sqlite3.Connection, source: Source, article_id: str)
                         "AND digest IS NULL AND article_id = ?",
                         (source.key, source.digest, source.name, source.name, article_id))
     return cursor.rowcount == 1
+
+
+def _open_error(path: str, err: sqlite3.DatabaseError) -> str | None:
+    """The message for an error met while opening a store; None for the errors that are not the
+    store's fault (busy, disk full, I/O), which cli.py's main() explains."""
+    kind, detail = error_kind(err), str(err)[:DETAIL_CHARS]
+    if kind == "corrupt":
+        return STORE_DAMAGED.format(path=path, detail=detail)
+    if kind == "readonly":
+        return STORE_READ_ONLY.format(path=path, detail=detail)
+    if kind in ("busy", "full", "ioerr"):
+        return None
+    return NOT_A_STORE.format(path=path, detail=detail)
 
 
 def _now() -> str:
