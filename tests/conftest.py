@@ -1,4 +1,6 @@
 import json
+import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 import jsonschema
@@ -68,3 +70,18 @@ def read_only():
     yield make
     for step in reversed(undo):
         step()
+
+
+@contextmanager
+def small_disk(folder: Path, size: str):
+    """A tmpfs of `size` mounted at `folder`, to fill a disk for real; skips the test where this
+    machine does not let it mount one (it needs root and mount rights)."""
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                             capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root and mount rights) to fill a disk")
+    try:
+        yield folder
+    finally:  # lazily: a connection the test left open must not keep the mount alive
+        subprocess.run(["umount", "--lazy", str(folder)], capture_output=True)

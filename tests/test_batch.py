@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import psutil
@@ -19,7 +20,7 @@ from eventwire.cli import cli
 from eventwire.options import Options
 from eventwire.store import Store
 
-from .conftest import ROOT
+from .conftest import ROOT, small_disk
 
 TOWNS = ["Kisumu", "Nakuru", "Eldoret", "Garissa", "Mombasa", "Malindi", "Lamu", "Wajir"]
 
@@ -41,7 +42,7 @@ def _write_jsonl(path, rows, bad_lines=()):
 
 
 def _counts(db):
-    with sqlite3.connect(db) as con:
+    with closing(sqlite3.connect(db)) as con:
         documents = con.execute("select count(*), count(distinct name) from documents").fetchone()
         articles = con.execute("select count(*) from articles").fetchone()[0]
         integrity = con.execute("pragma integrity_check").fetchone()[0]
@@ -241,18 +242,8 @@ def test_batch_machine_fault_stops_the_batch_and_a_rerun_codes_the_rest(tmp_path
     assert summary["articles"] == 6 and summary["rejections"] == {}
 
 
-def _tmpfs(path, size: str) -> bool:
-    path.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
-                          capture_output=True)
-    return done.returncode == 0
-
-
 def test_batch_full_disk_under_the_store_stops_with_a_message_and_loses_nothing(tmp_path):
-    small = tmp_path / "small"
-    if not _tmpfs(small, "400k"):
-        pytest.skip("cannot mount a small tmpfs here (needs root and mount rights) to fill a disk")
-    try:
+    with small_disk(tmp_path / "small", "400k") as small:
         feed = tmp_path / "news.jsonl"
         rows = _articles(60)
         for row in rows:  # long enough that 60 of them cannot fit in 400 KB
@@ -274,8 +265,6 @@ def test_batch_full_disk_under_the_store_stops_with_a_message_and_loses_nothing(
         subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=300)
         (documents, _), articles, integrity = _counts(bigger)
         assert integrity == "ok" and documents == articles == 60
-    finally:
-        subprocess.run(["umount", str(small)], capture_output=True)
 
 
 def _ingest_command(feed, db, workers=1):

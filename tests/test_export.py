@@ -13,7 +13,7 @@ from eventwire.export import (ACLED_COLUMNS, ACLED_NUMERIC, EVENT_NUMERIC, expor
                               parquet_schema)
 from eventwire.store import EVENT_COLUMNS, EventFilter, Store
 
-from .conftest import SCHEMA, SHARED, extract_valid, src
+from .conftest import SCHEMA, SHARED, extract_valid, small_disk, src
 
 PUBLISHED = "2022-03-05"
 TEXTS = {
@@ -275,3 +275,17 @@ def test_cli_export_over_the_store_and_to_a_missing_folder_write_nothing(tmp_pat
         with pytest.raises(EventwireError, match="the folder .*missing does not exist"):
             export(store, "jsonl", out)
     assert not out.parent.exists()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_export_that_fails_midway_leaves_the_old_file_whole(tmp_path, store, fmt):
+    """A full disk during an export: the file written before is still there as it was, and no
+    half-written file is left beside it."""
+    with small_disk(tmp_path / "small", "64k") as small:
+        out = small / f"events.{fmt}"
+        out.write_bytes(b"the export of yesterday\n")
+        (small / "filler").write_bytes(b"x" * 60_000)  # what is left cannot hold the export
+        with pytest.raises(OSError):
+            export(store, fmt, out)
+        assert out.read_bytes() == b"the export of yesterday\n"
+        assert sorted(p.name for p in small.iterdir()) == ["events." + fmt, "filler"]

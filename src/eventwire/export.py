@@ -79,10 +79,13 @@ def export(store: Store, fmt: str, out: str | Path | None = None) -> int:
     if fmt == "parquet":
         if out is None:
             raise EventwireError(PARQUET_NEEDS_FILE)
-        return write_parquet(store, Path(out))
+        with _replacing(Path(out)) as path:
+            return write_parquet(store, path)
     writer = {"jsonl": write_jsonl, "csv-acled": write_acled_csv, "geojson": write_geojson}[fmt]
     newline = "" if fmt == "csv-acled" else None  # the csv module writes its own line ends
-    with _open_text(out, newline) as stream:
+    if out is None:
+        return writer(store, sys.stdout)
+    with _replacing(Path(out)) as path, open(path, "w", encoding="utf-8", newline=newline) as stream:
         return writer(store, stream)
 
 
@@ -99,12 +102,19 @@ def _check_output(out: Path, store: Store) -> None:
 
 
 @contextmanager
-def _open_text(out: str | Path | None, newline: str | None) -> Iterator[IO[str]]:
-    if out is None:
-        yield sys.stdout
+def _replacing(out: Path) -> Iterator[Path]:
+    """The path to write `out` through: a file beside it that replaces it once complete, so a
+    failed export leaves the old file (or none), never half of one. A pipe or device (not a
+    regular file) is written directly, and never removed."""
+    if out.exists() and not out.is_file():
+        yield out
         return
-    with open(out, "w", encoding="utf-8", newline=newline) as stream:
-        yield stream
+    partial = out.with_name(f".{out.name}.partial-{os.getpid()}")
+    try:
+        yield partial
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def write_jsonl(store: Store, stream: IO[str]) -> int:
