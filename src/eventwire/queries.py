@@ -1,0 +1,117 @@
+"""What the reading commands ask the store: events with their actors, place and article, filtered.
+
+Builds and runs the one SELECT behind `Store.events`, `eventwire events` and the exports; it
+never writes.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from .errors import EventwireError
+
+BAD_SEARCH = ("{query!r} is not a full-text query ({detail}): quote phrases and words with "
+              "punctuation, for example --search '\"air strike\"'")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What `Store.events` returns: every field left None matches everything."""
+
+    type: str | None = None      # PLOVER type, e.g. ASSAULT
+    country: str | None = None   # ISO2 of the event's place, or ISO3 of one of its actors
+    actor: str | None = None     # substring of an actor's, recipient's or claimant's name
+    place: str | None = None     # substring of the place name
+    since: str | None = None     # ISO date: event date start on or after
+    until: str | None = None     # ISO date: event date start on or before
+    status: str | None = None    # reported, claimed, denied, ...
+    search: str | None = None    # SQLite FTS5 query on article title and text
+    limit: int | None = None
+
+
+def select_events(db: sqlite3.Connection, filters: EventFilter) -> list[dict]:
+    """Events matching `filters`, with actor, place and article fields, oldest first."""
+    where, params = _where(filters)
+    sql = f"{EVENTS_SQL} WHERE {' AND '.join(where) or '1'} {EVENTS_ORDER} LIMIT ?"
+    params.append(-1 if filters.limit is None else filters.limit)
+    try:
+        cursor = db.execute(sql, params)
+    except sqlite3.OperationalError as err:
+        if filters.search:  # the only part of the query a user writes
+            raise EventwireError(BAD_SEARCH.format(query=filters.search, detail=err)) from None
+        raise
+    names = [c[0] for c in cursor.description]
+    return [_event_row(dict(zip(names, row))) for row in cursor]
+
+
+def _role_list(role: str, column: str) -> str:
+    """A JSON list of one column of an event's actors in one role, in their stored order."""
+    return (f"(SELECT json_group_array({column}) FROM (SELECT ac.{column} FROM event_actors ea "
+            "JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id "
+            f"WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = '{role}' "
+            "ORDER BY ea.n))")
+
+
+EVENTS_SQL = f"""
+SELECT e.article_id, e.id AS event_id, e.type, e.mode, e.context, e.acled_event_type,
+  e.acled_sub_event_type, e.cameo, e.date_start, e.date_end, e.date_precision, e.date_text,
+  e.killed, e.injured, e.size, e.size_before, e.size_change, e.approximate, e.status,
+  e.perpetrator_confirmed, e.confidence, e.evidence,
+  {_role_list('actor', 'name')} AS actors, {_role_list('recipient', 'name')} AS recipients,
+  {_role_list('claimed_by', 'name')} AS claimed_by,
+  {_role_list('actor', 'sector')} AS actor_sectors, {_role_list('recipient', 'sector')} AS recipient_sectors,
+  e.place_id, p.name AS place, p.country AS place_country, p.admin1 AS place_admin1,
+  p.precision AS place_precision, p.geonameid, p.lat, p.lon,
+  a.title, a.url, a.source, a.published
+FROM events e JOIN articles a ON a.id = e.article_id
+LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id"""
+EVENTS_ORDER = "ORDER BY e.date_start IS NULL, e.date_start, a.published, e.article_id, e.rowid"
+EVENT_COLUMNS = (
+    "article_id", "event_id", "type", "mode", "context", "acled_event_type", "acled_sub_event_type",
+    "cameo", "date_start", "date_end", "date_precision", "date_text", "killed", "injured", "size",
+    "size_before", "size_change", "approximate", "status", "perpetrator_confirmed", "confidence",
+    "evidence", "actors", "recipients", "claimed_by", "actor_sectors", "recipient_sectors",
+    "place_id", "place", "place_country", "place_admin1", "place_precision", "geonameid", "lat",
+    "lon", "title", "url", "source", "published")
+JSON_COLUMNS = ("context", "evidence", "actors", "recipients", "claimed_by", "actor_sectors",
+                "recipient_sectors")
+
+_ANY_ACTOR = ("EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.article_id = ea.article_id "
+              "AND ac.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND {})")
+
+
+def _where(f: EventFilter) -> tuple[list[str], list]:
+    where: list[str] = []
+    params: list = []
+
+    def add(sql: str, *values) -> None:
+        where.append(sql)
+        params.extend(values)
+
+    if f.type:
+        add("e.type = ?", f.type.upper())
+    if f.country:
+        add(f"(p.country = ? OR {_ANY_ACTOR.format('ac.country = ?')})", f.country.upper(), f.country.upper())
+    if f.actor:
+        add(_ANY_ACTOR.format("instr(lower(ac.name), lower(?)) > 0"), f.actor)
+    if f.place:
+        add("instr(lower(p.name), lower(?)) > 0", f.place)
+    if f.since:
+        add("e.date_start >= ?", f.since)
+    if f.until:
+        add("e.date_start <= ?", f.until)
+    if f.status:
+        add("e.status = ?", f.status.lower())
+    if f.search:
+        add("e.article_id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)", f.search)
+    return where, params
+
+
+def _event_row(row: dict) -> dict:
+    for column in JSON_COLUMNS:
+        row[column] = json.loads(row[column]) if row[column] else []
+    row["approximate"] = bool(row["approximate"])
+    if row["perpetrator_confirmed"] is not None:
+        row["perpetrator_confirmed"] = bool(row["perpetrator_confirmed"])
+    return row
