@@ -12,7 +12,7 @@ REJECTIONS = {
     "empty": "the document is empty or holds only whitespace: nothing to code",
     "binary": "the document is binary data ({detail}), not text or HTML: pass a text, HTML, JSON Lines, WARC or feed file",
     "encoding": "the document's bytes are not text in any encoding tried ({detail}): re-save it as UTF-8",
-    "too_large": "the document is {detail} bytes, over the limit of {limit} bytes: split it or raise Options.max_bytes",
+    "too_large": "the document is {detail} bytes, over the limit of {limit} bytes: {to_do}",
     "no_text": "no article text was found in the document ({detail}): it may be a navigation, login or error page",
     "language": "the article is in {detail}, not English: eventwire codes English articles only",
     "no_prose": "the text is a table of figures, not prose ({detail}): eventwire codes news sentences",
@@ -25,8 +25,23 @@ REJECTIONS = {
 }
 
 
+# What a sentence says where its caller gives no field of that name. A document too large for
+# the clean stage passed Options.max_bytes, which the caller may raise; the read stage gives its
+# own advice, as its limits are fixed (see ingest/base.py).
+FIELD_DEFAULTS = {"too_large": {"to_do": "split it or raise Options.max_bytes"}}
+# The read stage's advice for too_large: its limits (ingest/base.py) hold whatever the options say.
+OVER_READ_LIMIT = ("eventwire never reads a document this large into memory, whatever Options.max_bytes "
+                   "says: split it")
+HEADERS_OVER_LIMIT = ("that is its WARC and HTTP headers alone, far past what any server sends: the record "
+                      "was skipped; the file is damaged or made to do harm")
+INFLATES_LIKE_A_BOMB = ("it inflates more than {ratio}-fold, as decompression bombs do, and was not read "
+                        "further: check where the file came from; if you trust it, decompress it yourself "
+                        "and give the result")
+
+
 def reject(code: str, detail: str = "", **fields: object) -> Rejection:
     """A `Rejection` with the catalogue's sentence for `code`, filled with `detail`."""
+    fields = {**FIELD_DEFAULTS.get(code, {}), **fields}
     return Rejection(code=code, reason=REJECTIONS[code].format(detail=detail, **fields))
 
 
