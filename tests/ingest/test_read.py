@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -51,7 +52,7 @@ def _response(writer, url, html, status="200 OK", kind="text/html; charset=utf-8
                                      warc_headers_dict={"WARC-Date": "2021-02-19T08:30:00Z"})
 
 
-def build_warc(gz, pages=3, extras=True):
+def build_warc(gz, pages=3, extras=True, page=PAGE):
     """A WARC with a warcinfo record, `pages` HTML responses and (with `extras`) a request,
     a metadata record, a PNG response and a 404; returns the bytes and each page's (start, end)."""
     out = io.BytesIO()
@@ -64,7 +65,7 @@ def build_warc(gz, pages=3, extras=True):
             writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(
                 b"GET / HTTP/1.1\r\nHost: news.example.org\r\n\r\n")))
         start = out.tell()
-        writer.write_record(_response(writer, url, PAGE.replace("Valley", f"Valley {number}")))
+        writer.write_record(_response(writer, url, page.replace("Valley", f"Valley {number}")))
         spans.append((start, out.tell()))
     if extras:
         writer.write_record(writer.create_warc_record("http://news.example.org/m", "metadata",
@@ -122,6 +123,28 @@ def test_read_warc_malformed_record_midway(tmp_path, gz, damage):
     assert codes(items) == ["doc", "malformed", "doc"]
     assert items[1].name == f"{path}#{start}"
     assert items[2].url == "http://news.example.org/2"
+
+
+@pytest.mark.parametrize("where", [0.2, 0.5, 0.8])
+def test_read_warc_gz_damaged_member_midway(tmp_path, where):
+    """Bytes flipped inside the compressed data of record 2 of 5 (a page larger than warcio's
+    16 KB block, so that the damage is met partway): one malformed naming its offset, then
+    records 3 to 5, where the rest of the file used to be reported as truncated."""
+    words = random.Random(9).choices(ARTICLE.split() + [str(n) for n in range(1000)], k=40_000)
+    filler = f"<p>{' '.join(words)}</p>"
+    data, spans = build_warc(True, pages=5, extras=False, page=PAGE.replace("</article>", filler + "</article>"))
+    start, end = spans[1]
+    assert end - start > 2 * 16384
+    damaged = bytearray(data)
+    middle = start + int((end - start) * where)
+    damaged[middle:middle + 8] = bytes(b ^ 0x55 for b in damaged[middle:middle + 8])
+    path = tmp_path / "damaged.warc.gz"
+    path.write_bytes(bytes(damaged))
+    items = read(path)
+    assert codes(items) == ["doc", "malformed", "doc", "doc", "doc"]
+    assert names(items) == [f"{path}#{s}" for s, _ in spans]
+    assert f"at byte {start}" in items[1].rejection.reason
+    assert [item.url for item in items[2:]] == [f"http://news.example.org/{n}" for n in (2, 3, 4)]
 
 
 def test_read_warc_gzipped_as_one_stream(tmp_path):

@@ -36,6 +36,10 @@ class _SkipRecord(Exception):
         self.unreadable_at = unreadable_at
 
 
+class _DamagedMember(Exception):
+    """The gzip member being read cannot be decompressed to its end."""
+
+
 class _Allowance:
     """How many bytes the readers of one file may still inflate it to, all restarts together."""
 
@@ -51,7 +55,8 @@ class _Allowance:
 class _BoundedReader(DecompressingBufferedReader):
     """warcio's reader, with limits: header lines (all that is read with readline between two
     reads of a body) take at most HEADER_LIMIT_BYTES, a gzip member inflates at most as far as
-    `inflation_limit` of its compressed size, the whole file as far as its `_Allowance`."""
+    `inflation_limit` of its compressed size, the whole file as far as its `_Allowance`; and a
+    damaged gzip member raises, where warcio would print it and read on as if the file ended."""
 
     def __init__(self, stream: BinaryIO, allowance: _Allowance):
         super().__init__(stream)
@@ -60,6 +65,14 @@ class _BoundedReader(DecompressingBufferedReader):
     def _init_decomp(self, decomp_type):  # at each new gzip member too
         super()._init_decomp(decomp_type)
         self.member_in = self.member_out = 0
+
+    def _decompress(self, data):
+        if self.decompressor and data and self.num_block_read:  # partway into a member
+            try:
+                return self.decompressor.decompress(data)
+            except zlib.error as err:
+                raise _DamagedMember(f"a gzip member is damaged: {err}") from err
+        return super()._decompress(data)  # on a first block, warcio tells gzip from plain
 
     def _process_read(self, data):
         super()._process_read(data)
@@ -177,7 +190,8 @@ def read_warc(fh: BinaryIO, name: str, published: str | None) -> Iterator[RawDoc
         if isinstance(failure, (_SkipRecord, Inflated)):
             yield (failure.unreadable_at(f"{name}#{end}") if isinstance(failure, _SkipRecord)
                    else inflated(f"{name}#{end}", failure))
-        elif start is not None or not _looks_like_record(fh, end, gz):
+        elif (isinstance(failure, _DamagedMember) or start is not None
+              or not _looks_like_record(fh, end, gz)):
             detail = f"at byte {end}: {_one_line(failure) if failure else 'not a WARC record'}"
             yield unreadable(f"{name}#{end}", "malformed", detail)
         elif not reported:
@@ -224,7 +238,7 @@ def _record(record, records: _Records, name: str, published: str | None, size: i
         limited.raw_stream = block
         try:
             content = limited.content_stream().read(READ_LIMIT_BYTES + 1)
-        except (_SkipRecord, Inflated):
+        except (_SkipRecord, Inflated, _DamagedMember):
             raise
         except Exception as err:  # a damaged chunked or compressed HTTP body
             problem = f"its HTTP body cannot be decoded: {_one_line(err)}"
