@@ -308,6 +308,21 @@ def test_read_jsonl_bad_line(tmp_path):
     assert "not JSON" in items[1].rejection.reason
 
 
+@pytest.mark.parametrize("file_name, data", [
+    ("empty.jsonl", b""),
+    ("empty.jsonl.gz", b""),  # not even a gzip header
+    ("empty-inside.jsonl.gz", gzip.compress(b"")),
+    ("blank.jsonl", b"\n  \n\r\n\t\n"),
+])
+def test_read_jsonl_with_no_line_is_one_empty_record(tmp_path, file_name, data):
+    """A JSON Lines file with nothing in it is recorded, not passed over in silence."""
+    path = tmp_path / file_name
+    path.write_bytes(data)
+    [item] = read(path)
+    assert isinstance(item, Unreadable) and item.name == str(path)
+    assert item.rejection.code == "empty"
+
+
 def test_read_jsonl_gz_truncated(tmp_path):
     rows = "".join(json.dumps({"text": f"{ARTICLE} {n}"}) + "\n" for n in range(200))
     data = gzip.compress(rows.encode())

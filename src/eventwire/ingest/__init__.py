@@ -81,10 +81,12 @@ def _read_stream(fh: BinaryIO, name: str, published: str | None) -> Iterator[Ite
             stream = Inflating(gzip.GzipFile(fileobj=fh), inflation_limit(size))
             yield from _read_format(stream, name, name.removesuffix(".gz"), inner, published)
         return
-    if _is_warc(name, head):
+    # An empty "x.jsonl.gz" holds no gzip stream at all: its format goes by its name alone.
+    kind_name = name if head else name.removesuffix(".gz")
+    if _is_warc(kind_name, head):
         yield from read_warc(fh, name, published)
     else:
-        yield from _read_format(fh, name, name, head, published)
+        yield from _read_format(fh, name, kind_name, head, published)
 
 
 def _read_format(fh: BinaryIO, name: str, kind_name: str, head: bytes,

@@ -2,7 +2,8 @@
 
 A bad line becomes an `Unreadable` named "path:LINE" and the lines after it are still read;
 a line over READ_LIMIT_BYTES is read through in blocks, never held whole. A compressed file that
-breaks off, or inflates like a bomb, ends with one `Unreadable` saying so.
+breaks off, or inflates like a bomb, ends with one `Unreadable` saying so; a file with no line
+at all is one `Unreadable` too, so that it is recorded.
 """
 from __future__ import annotations
 
@@ -25,13 +26,13 @@ SKIP_BLOCK_BYTES = 1 << 20
 
 def read_jsonl(fh: BinaryIO, name: str, published: str | None) -> Iterator[RawDocument | Unreadable]:
     """The documents of one JSON Lines stream; `fh` may be an `Inflating` gzip stream."""
-    number = 0
+    number, found = 0, False
     lines = _lines(fh)
     while True:
         try:
             line, size = next(lines)
         except StopIteration:
-            return
+            break
         except Inflated as err:
             yield inflated(f"{name}:{number + 1}", err)
             return
@@ -40,9 +41,13 @@ def read_jsonl(fh: BinaryIO, name: str, published: str | None) -> Iterator[RawDo
             return
         number += 1
         if line is None:
+            found = True
             yield too_large(f"{name}:{number}", size)
         elif line.strip():
+            found = True
             yield parse_line(line, f"{name}:{number}", published)
+    if not found:
+        yield unreadable(name, "empty")
 
 
 def _lines(fh: BinaryIO) -> Iterator[tuple[bytes | None, int]]:
