@@ -378,3 +378,11 @@ def test_read_feed_without_entries(tmp_path):
     (tmp_path / "empty.rss").write_text('<rss version="2.0"><channel><title>x</title></channel></rss>')
     [item] = read(tmp_path / "empty.rss")
     assert item.rejection.code == "no_entries"
+
+
+def test_read_feed_feedparser_cannot_parse_is_malformed(tmp_path):
+    """feedparser 6.0 raises on an encoding name that is not UTF-8 (found by tests/test_fuzz.py):
+    the feed is malformed, not 'unreadable' with advice about file permissions."""
+    (tmp_path / "odd.rss").write_bytes(RSS.encode().replace(b'encoding="utf-8"', b'encoding="\x87"'))
+    [item] = read(tmp_path / "odd.rss")
+    assert item.rejection.code == "malformed" and "feedparser cannot parse it" in item.rejection.reason
