@@ -20,7 +20,7 @@ REJECTIONS = {
     "truncated": "the file ends in the middle of a record ({detail}): the records before the damage were read; copy or download the file again to get the rest",
     "unreadable": "the file could not be read ({detail}): check that it exists and that you may read it",
     "unsupported": "the file is not in a format eventwire reads ({detail}): give text, HTML, JSON Lines (one article object per line), WARC or an RSS/Atom feed",
-    "no_entries": "the feed holds no entries ({detail}): nothing to code",
+    "no_entries": "the feed or archive holds no articles ({detail}): nothing to code",
     "internal": "eventwire failed on this document ({detail}): the rest of the batch goes on; please report it with the document",
 }
 

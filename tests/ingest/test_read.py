@@ -147,6 +147,29 @@ def test_read_warc_gz_damaged_member_midway(tmp_path, where):
     assert [item.url for item in items[2:]] == [f"http://news.example.org/{n}" for n in (2, 3, 4)]
 
 
+@pytest.mark.parametrize("file_name, data", [
+    ("empty.warc", b""), ("empty.warc.gz", b""), ("empty-inside.warc.gz", gzip.compress(b"")),
+    ("blank.warc", b"\r\n\r\n"),
+])
+def test_read_warc_empty_is_one_record(tmp_path, file_name, data):
+    path = tmp_path / file_name
+    path.write_bytes(data)
+    [item] = read(path)
+    assert item.name == str(path) and item.rejection.code == "empty"
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_read_warc_without_pages_is_one_record(tmp_path, gz):
+    """A crawl of nothing but a warcinfo record, requests, images and 404s is recorded as
+    holding no articles (found by tests/test_fuzz.py: it left no record at all)."""
+    data, _ = build_warc(gz, pages=0)
+    path = tmp_path / ("nopages.warc.gz" if gz else "nopages.warc")
+    path.write_bytes(data)
+    [item] = read(path)
+    assert item.name == str(path) and item.rejection.code == "no_entries"
+    assert "no articles" in item.rejection.reason
+
+
 def test_read_warc_gzipped_as_one_stream(tmp_path):
     """Some tools gzip a whole WARC at once rather than record by record: still read."""
     data, spans = build_warc(False)

@@ -159,10 +159,25 @@ class _Records(ArchiveIterator):
 
 
 def read_warc(fh: BinaryIO, name: str, published: str | None) -> Iterator[RawDocument | Unreadable]:
-    """The pages in a seekable WARC file, then an `Unreadable` for each damaged stretch."""
+    """The pages in a seekable WARC file, then an `Unreadable` for each damaged stretch; a file
+    with neither is one `Unreadable` too, so that it is recorded."""
     size = fh.seek(0, 2)
     fh.seek(0)
     gz = fh.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    if _is_blank(fh, size, gz):
+        yield unreadable(name, "empty")
+        return
+    found = False
+    for item in _read_records(fh, name, published, size, gz):
+        found = True
+        yield item
+    if not found:
+        yield unreadable(name, "no_entries",
+                         "a WARC without an HTML page in a 2xx response or a resource record")
+
+
+def _read_records(fh: BinaryIO, name: str, published: str | None, size: int,
+                  gz: bool) -> Iterator[RawDocument | Unreadable]:
     allowance = _Allowance(inflation_limit(size))
     start: int | None = 0
     while start is not None:
@@ -283,6 +298,21 @@ def _declared_html(record) -> bool:
     http = record.http_headers if record.rec_type == "response" else None
     kind = (http or record.rec_headers).get_header("Content-Type") or ""
     return "html" in kind.lower()
+
+
+def _is_blank(fh: BinaryIO, size: int, gz: bool) -> bool:
+    """Whether the file holds nothing but blanks (or, a .gz, one member of nothing but blanks)."""
+    if not gz:
+        return _only_blanks(fh, 0, size)
+    if size > BLOCK:
+        return False
+    fh.seek(0)
+    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        inner = inflate.decompress(fh.read(), BLOCK)
+    except zlib.error:
+        return False
+    return inflate.eof and not inflate.unused_data and not inner.strip()
 
 
 def _only_blanks(fh: BinaryIO, start: int, size: int) -> bool:
