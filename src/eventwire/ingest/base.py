@@ -16,9 +16,9 @@ from ..records import Rejection
 # Past this a document is not read into memory at all: ten times Options.max_bytes' default, so
 # the clean stage (which rejects over 10 MB) still sees every size it can report on.
 READ_LIMIT_BYTES = 100_000_000
-# What a WARC record's headers (WARC and HTTP, one line or all of them) may take. Servers refuse
-# far less (Apache 8 KB a field, nginx 4 x 8 KB, Node.js 16 KB in all); a megabyte is well past
-# any real record and costs nothing to hold.
+# What a WARC record's headers (WARC and HTTP, one line or all of them) may take. Servers and
+# browsers refuse far less (Apache 8 KB a line, nginx 4 x 8 KB, Node.js 16 KB in all; Chromium
+# 256 KB of response headers); a megabyte is well past any real record and costs little to hold.
 HEADER_LIMIT_BYTES = 1_000_000
 # How many times its own size a compressed file (or one gzip member of a WARC) may inflate to,
 # past READ_LIMIT_BYTES, before it is taken for a bomb. Real news HTML gzips 2.6 to 8.3-fold
