@@ -1,4 +1,6 @@
+import codecs
 import json
+import zlib
 
 import pytest
 
@@ -84,3 +86,63 @@ def test_clean_keeps_a_text_made_only_of_short_lines():
     table = "Shr 1.10 dlrs vs 92 cts\nNet 12.6 mln vs 10.3 mln\nRevs 98.1 mln vs 87.0 mln"
     body, removed = _trim_plain(table)
     assert body == table and removed == []
+
+
+# --- decoding -------------------------------------------------------------------------------
+
+ACCENTED = ("Officials in Z\u00fcrich said on Tuesday that Jos\u00e9 Ramos-Horta met the mayor at a "
+            "caf\u00e9 near the station, and that the talks about the flood relief went well.")
+
+
+def test_clean_utf8_with_a_stray_byte_keeps_its_accents():
+    """One stray byte no longer throws the page to Windows-1252 (which made 'cafÃ©' of it):
+    it is replaced, and a warning says so."""
+    middle = len(ACCENTED) // 2
+    data = ACCENTED[:middle].encode() + b"\xff" + ACCENTED[middle:].encode()
+    ex = eventwire.extract(data)
+    validate(ex)
+    assert ex.article.rejected is None
+    assert "Z\u00fcrich" in ex.article.text and "Jos\u00e9" in ex.article.text
+    assert "caf\u00e9" in ex.article.text and "\ufffd" in ex.article.text
+    assert "read as utf-8, with 1 byte that did not decode replaced with U+FFFD" in ex.warnings
+
+
+@pytest.mark.parametrize("encoding, text, expected", [
+    ("cp1252", "The minister\u2019s caf\u00e9 talks ended on Friday, \u201cbadly\u201d, officials said, "
+               "and tickets now cost \u20ac2 more.", ["minister\u2019s caf\u00e9", "\u201cbadly\u201d", "\u20ac2"]),
+    ("latin-1", "The caf\u00e9 on the square in Cura\u00e7ao opened again on Tuesday after the floods, "
+                "its owner said.", ["caf\u00e9", "Cura\u00e7ao"]),
+])
+def test_clean_legacy_encodings(encoding, text, expected):
+    ex = eventwire.extract(text.encode(encoding))
+    assert ex.article.rejected is None and not any("U+FFFD" in w for w in ex.warnings)
+    for snippet in expected:
+        assert snippet in ex.article.text
+
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE),
+])
+def test_clean_utf16_and_utf32_by_their_byte_order_mark(encoding, bom):
+    """Their ASCII letters come with NUL bytes: they were taken for binary files."""
+    ex = eventwire.extract(bom + ACCENTED.encode(encoding))
+    validate(ex)
+    assert ex.article.rejected is None and ex.article.text == ACCENTED
+
+
+def test_clean_utf16_html_without_a_name_is_sniffed_as_html():
+    page = f"<html><head><title>Relief</title></head><body><article><p>{ACCENTED}</p></article></body></html>"
+    ex = eventwire.extract(codecs.BOM_UTF16_LE + page.encode("utf-16-le"))
+    assert ex.article.rejected is None and "<p>" not in ex.article.text and "Jos\u00e9" in ex.article.text
+
+
+@pytest.mark.parametrize("data", [
+    b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    b"2 0 obj\n<< /Length 44 /Filter /FlateDecode >>\nstream\n" + zlib.compress(ACCENTED.encode() * 20),
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00"
+    + zlib.compress(bytes(range(256)) * 16),
+    codecs.BOM_UTF16_LE + "PK\x03\x04\x00\x01\x02 ".encode("utf-16-le") * 300,  # controls, in UTF-16
+])
+def test_clean_binary_files_stay_binary(data):
+    assert eventwire.extract(data).article.rejected.code == "binary"

@@ -6,6 +6,7 @@ a document that cannot be coded becomes a recorded rejection.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from importlib import resources
@@ -16,6 +17,21 @@ from .records import Article
 # Bytes that never occur in text: NUL and most C0 controls. A share above this in the first
 # 4 KB marks a binary file (PDF, image, archive); text files have none at all.
 BINARY_CONTROL_SHARE = 0.01
+# UTF-16 and UTF-32 are known by their byte order mark, before the binary check (their ASCII
+# letters come with NUL bytes). UTF-32-LE's mark starts with UTF-16-LE's: it is tried first.
+UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+                (codecs.BOM_UTF8, "utf-8-sig"))
+# A page that is not valid UTF-8 is still read as UTF-8, its stray bytes replaced, while its
+# broken sequences are at most this share of its non-ASCII ones. A UTF-8 page with a stray byte
+# has nearly all of its accents valid (share near 0); Windows-1252 and Latin-1 text almost never
+# forms a valid sequence by chance (an accented capital then a symbol from 0x80-0xBF), so its
+# share is near 1. Half keeps as UTF-8 a page with one accent and one stray byte.
+UTF8_STRAY_MAX_SHARE = 0.5
+# Windows-1252: the legacy encoding of English-language pages, and what browsers read Latin-1
+# as. charset-normalizer ranks near-equal guesses by chance on mostly-ASCII text (cp775 for
+# "€2", UTF-16-BE for "café"), so this one wins whenever it finds it no mess at all.
+LEGACY_DEFAULT = "cp1252"
 # A trailing line this short, with no sentence ending, reads as a link or a menu item.
 LINK_LINE_MAX_WORDS = 6
 # A headline is one line of at most this many words, without a final full stop.
@@ -39,7 +55,7 @@ def _boilerplate_pattern() -> re.Pattern:
 
 BOILERPLATE = _boilerplate_pattern()
 SELF_REFERENCE = re.compile(r"^(The [A-Z][\w.]*(?: [A-Z][\w.]*)*) has removed its comment", re.MULTILINE)
-HTML_SNIFF = re.compile(rb"<(!doctype html|html|head|body|div|p|article)\b", re.IGNORECASE)
+HTML_SNIFF = re.compile(r"<(!doctype html|html|head|body|div|p|article)\b", re.IGNORECASE)
 
 
 def clean_document(draft):
@@ -52,11 +68,16 @@ def clean_document(draft):
     problem = _check_bytes(data, options.max_bytes)
     if problem:
         return draft.add(article=_rejected(data, problem, **_dated(base, options)))
-    text = _decode(data)
-    if text is None:
-        return draft.add(article=_rejected(data, reject("encoding", "UTF-8, Windows-1252"),
+    decoded = _decode(data)
+    if decoded is None:
+        return draft.add(article=_rejected(data, reject("encoding", "UTF-8, UTF-16/32 by byte order "
+                                                        "mark, charset-normalizer's guesses"),
                                            **_dated(base, options)))
-    is_html = raw.is_html if raw.is_html is not None else bool(HTML_SNIFF.search(data[:2048]))
+    text, encoding, replaced = decoded
+    if replaced:
+        draft = draft.warn(f"read as {encoding}, with {replaced} byte{'' if replaced == 1 else 's'} "
+                           "that did not decode replaced with U+FFFD")
+    is_html = raw.is_html if raw.is_html is not None else bool(HTML_SNIFF.search(text[:2048]))
     if is_html:
         body, meta, removed = _from_html(text)
         for key, value in meta.items():
@@ -103,20 +124,58 @@ def _check_bytes(data: bytes, limit: int):
         return reject("empty")
     if len(data) > limit:
         return reject("too_large", str(len(data)), limit=limit)
-    head = data[:4096]
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    if controls / len(head) > BINARY_CONTROL_SHARE:
-        return reject("binary", f"{controls} control bytes in the first {len(head)}")
+    head, wide = data[:4096], _unicode_bom(data)
+    codes = [ord(c) for c in head.decode(wide, "replace")] if wide else head
+    controls = sum(1 for code in codes if code < 9 or 13 < code < 32)
+    if controls / len(codes) > BINARY_CONTROL_SHARE:
+        return reject("binary", f"{controls} control characters in the first {len(codes)}")
     return None
 
 
-def _decode(data: bytes) -> str | None:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
+def _unicode_bom(data: bytes) -> str | None:
+    return next((encoding for bom, encoding in UNICODE_BOMS if data.startswith(bom)), None)
+
+
+def _decode(data: bytes) -> tuple[str, str, int] | None:
+    """The text, the encoding it was read in and how many bytes of it were not in that encoding
+    (each replaced with U+FFFD); None when no encoding fits."""
+    # 1. A byte order mark says the encoding.
+    encoding = _unicode_bom(data)
+    if encoding:
+        return _decode_as(data, encoding)
+    # 2. UTF-8, whole or with a few stray bytes.
+    text, _, strays = _decode_as(data, "utf-8")
+    if not strays:
+        return text, "utf-8", 0
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # each stray is a U+FFFD by now
+    if strays / non_ascii <= UTF8_STRAY_MAX_SHARE:
+        return text, "utf-8", strays
+    # 3. A legacy encoding, as charset-normalizer finds it.
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    fits = any(LEGACY_DEFAULT in match.could_be_from_charset for match in matches)
+    return _decode_as(data, LEGACY_DEFAULT if fits else matches[0].encoding)
+
+
+def _decode_as(data: bytes, encoding: str) -> tuple[str, str, int]:
+    text = data.decode(encoding, ESCAPE_BYTES)
+    text, strays = STRAY.subn("\ufffd", text)
+    return text, encoding, strays
+
+
+def _escape_bytes(err: UnicodeDecodeError) -> tuple[str, int]:
+    """surrogateescape for any byte, ASCII too: each byte that does not decode becomes one lone
+    surrogate (which no decoded text holds otherwise), to be counted and replaced."""
+    return "".join(chr(STRAY_BASE + byte) for byte in err.object[err.start:err.end]), err.end
+
+
+ESCAPE_BYTES = "eventwire.escape_bytes"
+STRAY_BASE = 0xDC00
+STRAY = re.compile("[\udc00-\udcff]")
+codecs.register_error(ESCAPE_BYTES, _escape_bytes)
 
 
 def _from_html(html: str):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -51,7 +52,7 @@ def _response(writer, url, html, status="200 OK", kind="text/html; charset=utf-8
                                      warc_headers_dict={"WARC-Date": "2021-02-19T08:30:00Z"})
 
 
-def build_warc(gz, pages=3, extras=True):
+def build_warc(gz, pages=3, extras=True, page=PAGE):
     """A WARC with a warcinfo record, `pages` HTML responses and (with `extras`) a request,
     a metadata record, a PNG response and a 404; returns the bytes and each page's (start, end)."""
     out = io.BytesIO()
@@ -64,7 +65,7 @@ def build_warc(gz, pages=3, extras=True):
             writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(
                 b"GET / HTTP/1.1\r\nHost: news.example.org\r\n\r\n")))
         start = out.tell()
-        writer.write_record(_response(writer, url, PAGE.replace("Valley", f"Valley {number}")))
+        writer.write_record(_response(writer, url, page.replace("Valley", f"Valley {number}")))
         spans.append((start, out.tell()))
     if extras:
         writer.write_record(writer.create_warc_record("http://news.example.org/m", "metadata",
@@ -122,6 +123,51 @@ def test_read_warc_malformed_record_midway(tmp_path, gz, damage):
     assert codes(items) == ["doc", "malformed", "doc"]
     assert items[1].name == f"{path}#{start}"
     assert items[2].url == "http://news.example.org/2"
+
+
+@pytest.mark.parametrize("where", [0.2, 0.5, 0.8])
+def test_read_warc_gz_damaged_member_midway(tmp_path, where):
+    """Bytes flipped inside the compressed data of record 2 of 5 (a page larger than warcio's
+    16 KB block, so that the damage is met partway): one malformed naming its offset, then
+    records 3 to 5, where the rest of the file used to be reported as truncated."""
+    words = random.Random(9).choices(ARTICLE.split() + [str(n) for n in range(1000)], k=40_000)
+    filler = f"<p>{' '.join(words)}</p>"
+    data, spans = build_warc(True, pages=5, extras=False, page=PAGE.replace("</article>", filler + "</article>"))
+    start, end = spans[1]
+    assert end - start > 2 * 16384
+    damaged = bytearray(data)
+    middle = start + int((end - start) * where)
+    damaged[middle:middle + 8] = bytes(b ^ 0x55 for b in damaged[middle:middle + 8])
+    path = tmp_path / "damaged.warc.gz"
+    path.write_bytes(bytes(damaged))
+    items = read(path)
+    assert codes(items) == ["doc", "malformed", "doc", "doc", "doc"]
+    assert names(items) == [f"{path}#{s}" for s, _ in spans]
+    assert f"at byte {start}" in items[1].rejection.reason
+    assert [item.url for item in items[2:]] == [f"http://news.example.org/{n}" for n in (2, 3, 4)]
+
+
+@pytest.mark.parametrize("file_name, data", [
+    ("empty.warc", b""), ("empty.warc.gz", b""), ("empty-inside.warc.gz", gzip.compress(b"")),
+    ("blank.warc", b"\r\n\r\n"),
+])
+def test_read_warc_empty_is_one_record(tmp_path, file_name, data):
+    path = tmp_path / file_name
+    path.write_bytes(data)
+    [item] = read(path)
+    assert item.name == str(path) and item.rejection.code == "empty"
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_read_warc_without_pages_is_one_record(tmp_path, gz):
+    """A crawl of nothing but a warcinfo record, requests, images and 404s is recorded as
+    holding no articles (found by tests/test_fuzz.py: it left no record at all)."""
+    data, _ = build_warc(gz, pages=0)
+    path = tmp_path / ("nopages.warc.gz" if gz else "nopages.warc")
+    path.write_bytes(data)
+    [item] = read(path)
+    assert item.name == str(path) and item.rejection.code == "no_entries"
+    assert "no articles" in item.rejection.reason
 
 
 def test_read_warc_gzipped_as_one_stream(tmp_path):
@@ -285,6 +331,21 @@ def test_read_jsonl_bad_line(tmp_path):
     assert "not JSON" in items[1].rejection.reason
 
 
+@pytest.mark.parametrize("file_name, data", [
+    ("empty.jsonl", b""),
+    ("empty.jsonl.gz", b""),  # not even a gzip header
+    ("empty-inside.jsonl.gz", gzip.compress(b"")),
+    ("blank.jsonl", b"\n  \n\r\n\t\n"),
+])
+def test_read_jsonl_with_no_line_is_one_empty_record(tmp_path, file_name, data):
+    """A JSON Lines file with nothing in it is recorded, not passed over in silence."""
+    path = tmp_path / file_name
+    path.write_bytes(data)
+    [item] = read(path)
+    assert isinstance(item, Unreadable) and item.name == str(path)
+    assert item.rejection.code == "empty"
+
+
 def test_read_jsonl_gz_truncated(tmp_path):
     rows = "".join(json.dumps({"text": f"{ARTICLE} {n}"}) + "\n" for n in range(200))
     data = gzip.compress(rows.encode())
@@ -340,3 +401,11 @@ def test_read_feed_without_entries(tmp_path):
     (tmp_path / "empty.rss").write_text('<rss version="2.0"><channel><title>x</title></channel></rss>')
     [item] = read(tmp_path / "empty.rss")
     assert item.rejection.code == "no_entries"
+
+
+def test_read_feed_feedparser_cannot_parse_is_malformed(tmp_path):
+    """feedparser 6.0 raises on an encoding name that is not UTF-8 (found by tests/test_fuzz.py):
+    the feed is malformed, not 'unreadable' with advice about file permissions."""
+    (tmp_path / "odd.rss").write_bytes(RSS.encode().replace(b'encoding="utf-8"', b'encoding="\x87"'))
+    [item] = read(tmp_path / "odd.rss")
+    assert item.rejection.code == "malformed" and "feedparser cannot parse it" in item.rejection.reason

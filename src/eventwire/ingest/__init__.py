@@ -15,7 +15,8 @@ from pathlib import Path, PurePath
 from typing import BinaryIO, Iterable, Iterator
 
 from ..records import RawDocument
-from .base import READ_LIMIT_BYTES, Unreadable, too_large, unreadable
+from .base import (READ_LIMIT_BYTES, Inflated, Inflating, Unreadable, inflated, inflation_limit,
+                   too_large, unreadable)
 from .feeds import read_feed, sniff_feed
 from .jsonl import read_jsonl
 from .text import HTML_EXTENSIONS, TEXT_EXTENSIONS, read_document
@@ -70,19 +71,22 @@ def _read_stdin(published: str | None) -> Iterator[Item]:
 
 def _read_stream(fh: BinaryIO, name: str, published: str | None) -> Iterator[Item]:
     head = fh.read(SNIFF_BYTES)
+    size = fh.seek(0, os.SEEK_END)
     fh.seek(0)
     if head.startswith(GZIP_MAGIC):
         inner = _gunzip_head(head)
         if _is_warc(name.removesuffix(".gz"), inner):
             yield from read_warc(fh, name, published)
         else:
-            yield from _read_format(gzip.GzipFile(fileobj=fh), name, name.removesuffix(".gz"),
-                                    inner, published)
+            stream = Inflating(gzip.GzipFile(fileobj=fh), inflation_limit(size))
+            yield from _read_format(stream, name, name.removesuffix(".gz"), inner, published)
         return
-    if _is_warc(name, head):
+    # An empty "x.jsonl.gz" holds no gzip stream at all: its format goes by its name alone.
+    kind_name = name if head else name.removesuffix(".gz")
+    if _is_warc(kind_name, head):
         yield from read_warc(fh, name, published)
     else:
-        yield from _read_format(fh, name, name, head, published)
+        yield from _read_format(fh, name, kind_name, head, published)
 
 
 def _read_format(fh: BinaryIO, name: str, kind_name: str, head: bytes,
@@ -96,6 +100,9 @@ def _read_format(fh: BinaryIO, name: str, kind_name: str, head: bytes,
         return
     try:
         data = fh.read(READ_LIMIT_BYTES + 1)
+    except Inflated as err:  # a .gz bomb
+        yield inflated(name, err)
+        return
     except EOFError as err:  # a .gz that breaks off
         yield unreadable(name, "truncated", f"it cannot be decompressed to the end: {err}")
         return

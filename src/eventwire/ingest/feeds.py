@@ -31,7 +31,12 @@ def read_feed(data: bytes, name: str, published: str | None) -> Iterator[RawDocu
     import feedparser  # imported here: only feeds need it
 
     # Bytes, never a str: given a str that looks like a URL, feedparser would fetch it.
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except Exception as err:  # feedparser 6.0 breaks on, e.g., an encoding name that is not UTF-8
+        detail = " ".join(f"feedparser cannot parse it: {type(err).__name__}: {err}".split())
+        yield unreadable(name, "malformed", detail[:200])
+        return
     if not feed.entries:
         why = f"not a well-formed feed: {feed.bozo_exception}" if feed.bozo else "an empty feed"
         yield unreadable(name, "no_entries", " ".join(str(why).split())[:200])
@@ -57,9 +62,9 @@ def _entry_key(entry, scope: str) -> str | None:
 def _html(entry) -> str:
     """The fullest text the entry carries: its content, else its summary, as HTML."""
     for part in entry.get("content") or ():
-        if part.get("value", "").strip():
+        if (part.get("value") or "").strip():
             return _page(part["value"], entry)
-    return _page(entry.get("summary", ""), entry)
+    return _page(entry.get("summary") or "", entry)  # a damaged feed may hold None
 
 
 def _page(body: str, entry) -> str:

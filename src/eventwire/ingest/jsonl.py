@@ -1,7 +1,9 @@
 """JSON Lines: one article object per line (text or html, url, title, published, source).
 
 A bad line becomes an `Unreadable` named "path:LINE" and the lines after it are still read;
-a compressed file that breaks off ends with one `Unreadable` saying it is truncated.
+a line over READ_LIMIT_BYTES is read through in blocks, never held whole. A compressed file that
+breaks off, or inflates like a bomb, ends with one `Unreadable` saying so; a file with no line
+at all is one `Unreadable` too, so that it is recorded.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import zlib
 from typing import BinaryIO, Iterator
 
 from ..records import RawDocument
-from .base import READ_LIMIT_BYTES, Unreadable, iso_date, too_large, unreadable
+from .base import READ_LIMIT_BYTES, Inflated, Unreadable, inflated, iso_date, too_large, unreadable
 
 # Field names as other corpora spell them: Reuters-21578 has "body" and "date", many crawls
 # "content". The first field present wins; "text" comes before "html" as it is already clean.
@@ -18,23 +20,53 @@ TEXT_FIELDS = ("text", "body", "content")
 HTML_FIELDS = ("html", "raw_html")
 DATE_FIELDS = ("published", "date", "published_at", "date_publish")
 STRING_FIELDS = ("url", "title", "source", "fetched")
+# How much of a line over the limit is read at a time while it is skipped.
+SKIP_BLOCK_BYTES = 1 << 20
 
 
 def read_jsonl(fh: BinaryIO, name: str, published: str | None) -> Iterator[RawDocument | Unreadable]:
-    number = 0
-    lines = iter(fh)
+    """The documents of one JSON Lines stream; `fh` may be an `Inflating` gzip stream."""
+    number, found = 0, False
+    lines = _lines(fh)
     while True:
         try:
-            line = next(lines)
+            line, size = next(lines)
         except StopIteration:
+            break
+        except Inflated as err:
+            yield inflated(f"{name}:{number + 1}", err)
             return
         except (EOFError, zlib.error, OSError) as err:  # gzip broke off or is damaged
             yield unreadable(f"{name}:{number + 1}", "truncated", f"after line {number}: {err}")
             return
         number += 1
-        if not line.strip():
+        if line is None:
+            found = True
+            yield too_large(f"{name}:{number}", size)
+        elif line.strip():
+            found = True
+            yield parse_line(line, f"{name}:{number}", published)
+    if not found:
+        yield unreadable(name, "empty")
+
+
+def _lines(fh: BinaryIO) -> Iterator[tuple[bytes | None, int]]:
+    """Each line and its length in bytes; a line over READ_LIMIT_BYTES comes as None, read
+    through to its end a block at a time, so that no more than the limit is ever held."""
+    while True:
+        line = fh.readline(READ_LIMIT_BYTES + 1)
+        if len(line) <= READ_LIMIT_BYTES:
+            if not line:
+                return
+            yield line, len(line)
             continue
-        yield parse_line(line, f"{name}:{number}", published)
+        size, ended = len(line), line.endswith(b"\n")
+        line = None  # let it go before reading on
+        while not ended:
+            block = fh.readline(SKIP_BLOCK_BYTES)
+            size += len(block)
+            ended = not block or block.endswith(b"\n")
+        yield None, size
 
 
 def parse_line(line: bytes, name: str, published: str | None) -> RawDocument | Unreadable:

@@ -2,19 +2,23 @@
 
 Each page is named "path#OFFSET" (the record's byte offset, stable across runs). A damaged record
 becomes an `Unreadable` and reading goes on from the next record that can be found; a file that
-breaks off ends with one `Unreadable` saying it is truncated. Never raises on a bad file.
+breaks off ends with one `Unreadable` saying it is truncated. Never raises on a bad file, and
+never holds more than its limits (base.py): a record past them is skipped as too large.
 """
 from __future__ import annotations
 
+import copy
 import gzip
 import math
 import zlib
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 
 from ..records import RawDocument
-from .base import READ_LIMIT_BYTES, Unreadable, too_large, unreadable
+from .base import (HEADER_LIMIT_BYTES, READ_LIMIT_BYTES, Inflated, Unreadable, inflated,
+                   inflation_limit, too_large, too_many_header_bytes, unreadable)
 from .text import HTML_START, page_date
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
@@ -23,10 +27,115 @@ WANTED_TYPES = {"response", "resource"}
 BLOCK = 1 << 16
 
 
+class _SkipRecord(Exception):
+    """The record being read passes a limit: it becomes `unreadable_at(its name)`, and reading
+    goes on at the next record."""
+
+    def __init__(self, unreadable_at: Callable[[str], Unreadable]):
+        super().__init__("the record passes a limit")
+        self.unreadable_at = unreadable_at
+
+
+class _DamagedMember(Exception):
+    """The gzip member being read cannot be decompressed to its end."""
+
+
+class _Allowance:
+    """How many bytes the readers of one file may still inflate it to, all restarts together."""
+
+    def __init__(self, limit: int):
+        self.limit, self.used = limit, 0
+
+    def spend(self, size: int) -> None:
+        self.used += size
+        if self.used > self.limit:
+            raise Inflated(self.used, self.limit)
+
+
+class _BoundedReader(DecompressingBufferedReader):
+    """warcio's reader, with limits: header lines (all that is read with readline between two
+    reads of a body) take at most HEADER_LIMIT_BYTES, a gzip member inflates at most as far as
+    `inflation_limit` of its compressed size, the whole file as far as its `_Allowance`; and a
+    damaged gzip member raises, where warcio would print it and read on as if the file ended."""
+
+    def __init__(self, stream: BinaryIO, allowance: _Allowance):
+        super().__init__(stream)
+        self.allowance, self.line_bytes = allowance, 0
+
+    def _init_decomp(self, decomp_type):  # at each new gzip member too
+        super()._init_decomp(decomp_type)
+        self.member_in = self.member_out = 0
+
+    def _decompress(self, data):
+        if self.decompressor and data and self.num_block_read:  # partway into a member
+            try:
+                return self.decompressor.decompress(data)
+            except zlib.error as err:
+                raise _DamagedMember(f"a gzip member is damaged: {err}") from err
+        return super()._decompress(data)  # on a first block, warcio tells gzip from plain
+
+    def _process_read(self, data):
+        super()._process_read(data)
+        if not data:
+            return
+        self.member_in += len(data)
+        self.member_out += self.buff_size
+        if self.decompressor and self.member_out > inflation_limit(self.member_in):
+            raise Inflated(self.member_out, inflation_limit(self.member_in))
+        self.allowance.spend(self.buff_size)
+
+    def readline(self, length=None):
+        room = HEADER_LIMIT_BYTES - self.line_bytes + 1
+        line = super().readline(room if length is None else min(length, room))
+        self.line_bytes += len(line)
+        if self.line_bytes > HEADER_LIMIT_BYTES:
+            size = self.line_bytes
+            raise _SkipRecord(lambda here: too_many_header_bytes(here, size))
+        return line
+
+    def read(self, length=None):
+        self.line_bytes = 0
+        return super().read(length)
+
+
+class _AtMost:
+    """The first `limit` bytes of a record's block, for its content stream: warcio de-chunks a
+    whole HTTP chunk at once, whatever size it claims. `full`: the limit was reached."""
+
+    def __init__(self, stream, limit: int):
+        self.stream, self.left = stream, limit
+
+    @property
+    def full(self) -> bool:
+        return self.left == 0
+
+    def read(self, length=None):
+        return self._taken(self.stream.read(self._room(length)) if self.left else b"")
+
+    def readline(self, length=None):
+        return self._taken(self.stream.readline(self._room(length)) if self.left else b"")
+
+    def _room(self, length) -> int:
+        return self.left if length is None or length < 0 else min(length, self.left)
+
+    def _taken(self, data: bytes) -> bytes:
+        self.left -= len(data)
+        return data
+
+
 class _Records(ArchiveIterator):
-    """warcio's iterator, quiet, and telling whether the last gzip member ended cleanly."""
+    """warcio's iterator, quiet, bounded (see _BoundedReader), and telling whether the last
+    gzip member ended cleanly."""
 
     gzip_cut = False
+
+    def __init__(self, fh: BinaryIO, allowance: _Allowance):
+        super().__init__(fh)
+        self.reader = _BoundedReader(self.fh, allowance)  # nothing has been read yet
+
+    def _next_record(self, next_line):
+        self.reader.line_bytes = len(next_line or b"")  # a new record's headers
+        return super()._next_record(next_line)
 
     def _consume_blanklines(self):
         # warcio 1.8.1's own loop, less its warning on stderr (which would break a progress bar):
@@ -50,14 +159,30 @@ class _Records(ArchiveIterator):
 
 
 def read_warc(fh: BinaryIO, name: str, published: str | None) -> Iterator[RawDocument | Unreadable]:
-    """The pages in a seekable WARC file, then an `Unreadable` for each damaged stretch."""
+    """The pages in a seekable WARC file, then an `Unreadable` for each damaged stretch; a file
+    with neither is one `Unreadable` too, so that it is recorded."""
     size = fh.seek(0, 2)
     fh.seek(0)
     gz = fh.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    if _is_blank(fh, size, gz):
+        yield unreadable(name, "empty")
+        return
+    found = False
+    for item in _read_records(fh, name, published, size, gz):
+        found = True
+        yield item
+    if not found:
+        yield unreadable(name, "no_entries",
+                         "a WARC without an HTML page in a 2xx response or a resource record")
+
+
+def _read_records(fh: BinaryIO, name: str, published: str | None, size: int,
+                  gz: bool) -> Iterator[RawDocument | Unreadable]:
+    allowance = _Allowance(inflation_limit(size))
     start: int | None = 0
     while start is not None:
         fh.seek(start)
-        records = _Records(fh)
+        records = _Records(fh, allowance)
         failure, reported, end, done = None, False, start, 0
         try:
             for done, record in enumerate(records, start=1):
@@ -73,8 +198,15 @@ def read_warc(fh: BinaryIO, name: str, published: str | None) -> Iterator[RawDoc
             return
         if failure is None and not records.gzip_cut and _only_blanks(fh, end, size):
             return
+        if isinstance(failure, Inflated) and allowance.used > allowance.limit:
+            yield inflated(f"{name}#{end}", failure)  # the whole file: read no further
+            return
         start = _next_record_start(fh, end + 1, gz)
-        if start is not None or not _looks_like_record(fh, end, gz):
+        if isinstance(failure, (_SkipRecord, Inflated)):
+            yield (failure.unreadable_at(f"{name}#{end}") if isinstance(failure, _SkipRecord)
+                   else inflated(f"{name}#{end}", failure))
+        elif (isinstance(failure, _DamagedMember) or start is not None
+              or not _looks_like_record(fh, end, gz)):
             detail = f"at byte {end}: {_one_line(failure) if failure else 'not a WARC record'}"
             yield unreadable(f"{name}#{end}", "malformed", detail)
         elif not reported:
@@ -84,9 +216,10 @@ def read_warc(fh: BinaryIO, name: str, published: str | None) -> Iterator[RawDoc
 def _read_one_stream(fh: BinaryIO, name: str, published: str | None, skip: int):
     """A .warc.gz compressed as one gzip stream, not one member per record: readable in order,
     but past damage nothing can be found again. Offsets count bytes of the uncompressed WARC."""
+    size = fh.seek(0, 2)
     fh.seek(0)
     stream = gzip.GzipFile(fileobj=fh)
-    records, end = _Records(stream), 0
+    records, end = _Records(stream, _Allowance(inflation_limit(size))), 0
     try:
         for number, record in enumerate(records):
             item = _record(record, records, name, published, math.inf)
@@ -94,6 +227,10 @@ def _read_one_stream(fh: BinaryIO, name: str, published: str | None, skip: int):
                 yield item
             end = records.offset
         stream.read(1)  # a stream cut short says so here, if warcio took it for the end
+    except _SkipRecord as err:  # past it nothing can be found again, as with damage
+        yield err.unreadable_at(f"{name}#{end}")
+    except Inflated as err:
+        yield inflated(f"{name}#{end}", err)
     except Exception as err:
         code = "truncated" if isinstance(err, EOFError) else "malformed"
         yield unreadable(f"{name}#{end}", code, f"at byte {end} of the uncompressed WARC: "
@@ -109,10 +246,15 @@ def _record(record, records: _Records, name: str, published: str | None, size: i
         if records.offset >= size:  # the file ends inside the header
             return unreadable(f"{name}#{offset}", "truncated", f"in the header of the record at byte {offset}")
         return unreadable(f"{name}#{offset}", "malformed", f"Content-Length is {length!r}, not a number of bytes")
-    content, problem = None, None
+    content, problem, block = None, None, None
     if record.rec_type in WANTED_TYPES and _is_page(record):
+        block = _AtMost(record.raw_stream, READ_LIMIT_BYTES + 1)
+        limited = copy.copy(record)  # the same record, its content read through `block`
+        limited.raw_stream = block
         try:
-            content = record.content_stream().read(READ_LIMIT_BYTES + 1)
+            content = limited.content_stream().read(READ_LIMIT_BYTES + 1)
+        except (_SkipRecord, Inflated, _DamagedMember):
+            raise
         except Exception as err:  # a damaged chunked or compressed HTTP body
             problem = f"its HTTP body cannot be decoded: {_one_line(err)}"
     missing = _drain(record.raw_stream)
@@ -125,7 +267,7 @@ def _record(record, records: _Records, name: str, published: str | None, size: i
         return unreadable(here, "malformed", problem or f"the record at byte {offset} is longer than its Content-Length")
     if content is None or (content and not HTML_START.match(content[:2048]) and not _declared_html(record)):
         return None
-    if len(content) > READ_LIMIT_BYTES:
+    if len(content) > READ_LIMIT_BYTES or block.full:
         return too_large(here, int(length))
     url = record.rec_headers.get_header("WARC-Target-URI")
     return RawDocument(content=content, name=here, url=url, key=url, is_html=True,
@@ -156,6 +298,21 @@ def _declared_html(record) -> bool:
     http = record.http_headers if record.rec_type == "response" else None
     kind = (http or record.rec_headers).get_header("Content-Type") or ""
     return "html" in kind.lower()
+
+
+def _is_blank(fh: BinaryIO, size: int, gz: bool) -> bool:
+    """Whether the file holds nothing but blanks (or, a .gz, one member of nothing but blanks)."""
+    if not gz:
+        return _only_blanks(fh, 0, size)
+    if size > BLOCK:
+        return False
+    fh.seek(0)
+    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        inner = inflate.decompress(fh.read(), BLOCK)
+    except zlib.error:
+        return False
+    return inflate.eof and not inflate.unused_data and not inner.strip()
 
 
 def _only_blanks(fh: BinaryIO, start: int, size: int) -> bool:
