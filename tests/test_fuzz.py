@@ -15,7 +15,7 @@ import signal
 
 import pytest
 
-from eventwire.batch import ingest
+from eventwire.batch import _source, ingest
 from eventwire.errors import REJECTIONS
 from eventwire.ingest import Unreadable, read_paths
 from eventwire.options import Options
@@ -145,8 +145,9 @@ def test_fuzz_unmutated_inputs_are_read_whole(tmp_path, clean):
 
 
 def test_fuzz_batch_accounts_for_every_input(tmp_path):
-    """Forty mutated files of every kind, ingested: each ends in the store as documents (coded,
-    duplicate or rejected) or as an unreadable one, none vanishes and the batch does not fail."""
+    """Forty mutated files of every kind, ingested: every document read ends in the store under
+    its key (coded, a second source, rejected or unreadable; mutated copies of one feed entry
+    share its key, so they are one document), none vanishes and the batch does not fail."""
     folder = tmp_path / "inputs"
     folder.mkdir()
     kinds = sorted(INPUTS)
@@ -156,10 +157,11 @@ def test_fuzz_batch_accounts_for_every_input(tmp_path):
         path = folder / f"{number:02d}-{file_name}"
         path.write_bytes(mutate(INPUTS[file_name], 1000 + number))
         paths.append(path)
-    names = [item.name for path in paths for item in check_read(path)]
-    assert len(set(names)) == len(names)
+    items = [item for path in paths for item in check_read(path)]
+    assert len({item.name for item in items}) == len(items)
     with Store(tmp_path / "events.db") as store:
         with deadline(10 * HANG_SECONDS):
-            ingest([str(path) for path in paths], store, Options(), workers=1)
-        summary = store.summary()
-    assert summary["documents"] == len(names) >= END_TO_END_DOCUMENTS
+            report = ingest([str(path) for path in paths], store, Options(), workers=1)
+        stored = {key for (key,) in store._db.execute("SELECT key FROM documents")}
+    assert report.read == len(items) >= END_TO_END_DOCUMENTS and report.stopped is None
+    assert {_source(item).key for item in items} == stored
