@@ -19,6 +19,7 @@ from .designators import (Designator, coordinated, coordinated_role, country_wor
                           role_after, role_end_within, title_start_of)
 from .nationality import infer_countries, name_pattern
 from .places import bare_name, is_misread_place
+from .tree import subtree
 
 __all__ = ["ActorFinder", "load_dictionary", "demonyms", "ruler_patterns"]
 
@@ -134,7 +135,7 @@ class ActorFinder:
             if span is None:
                 continue
             root = span.root
-            described = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+            described = [t for c in root.children if c.dep_ == "appos" for t in subtree(c)]
             described += [t for t in doc[root.left_edge.i:span.start] if t.dep_ == "compound"]
             actor.country = self._country_in(doc, described, designators)
 

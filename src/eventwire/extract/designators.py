@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .actor_dictionary import Role, country_words, max_role_tokens, roles
+from .tree import sentence
 
 # Title words walked back over before a person's name: "NATO Secretary-General Jens Stoltenberg".
 TITLE_MAX_TOKENS = 5
@@ -192,9 +193,9 @@ def title_start_of(ent) -> int:
     """Where the capitalised words right before a name begin: its title ("NATO Secretary-General",
     "U.S. Secretary of State"); `ent.start` when it has none."""
     doc, start = ent.doc, ent.start
-    while start > ent.sent.start and ent.start - start < TITLE_MAX_TOKENS:
+    while start > sentence(ent[0]).start and ent.start - start < TITLE_MAX_TOKENS:
         token = doc[start - 1]
-        inner_of = token.lower_ == "of" and start - 2 >= ent.sent.start and doc[start - 2].text[:1].isupper()
+        inner_of = token.lower_ == "of" and start - 2 >= sentence(ent[0]).start and doc[start - 2].text[:1].isupper()
         if not (token.text[:1].isupper() or token.text == "-" or inner_of) or token.ent_type_ in ("DATE", "PERSON"):
             break
         start -= 1

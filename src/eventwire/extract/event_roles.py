@@ -7,6 +7,7 @@ from __future__ import annotations
 from .event_merge import EventDraft, precision_rank
 from .lookalikes import IRREGULAR_FORCES, STATE_FORCES, WEAPON_NOUNS
 from .roles import doer_words
+from .tree import subtree, subtree_ids
 from .triggers import agent_like
 
 # Stances taken on a thing someone proposed: "rejected a demand from the US President", "accepted
@@ -25,9 +26,9 @@ def recipients_by_reference(events: list[EventDraft]) -> None:
         if event.recipients:
             continue
         wanted = {t.lemma_.lower() for trigger in event.tokens for child in trigger.head.children
-                  if child.dep_ == "prep" and child.lower_ == "for" for t in child.subtree}
+                  if child.dep_ == "prep" and child.lower_ == "for" for t in subtree(child)}
         wanted |= {t.lemma_.lower() for trigger in event.tokens for child in trigger.children
-                   if child.dep_ == "prep" and child.lower_ == "for" for t in child.subtree}
+                   if child.dep_ == "prep" and child.lower_ == "for" for t in subtree(child)}
         for other in events:
             if other is event or not other.actors:
                 continue
@@ -44,7 +45,7 @@ def recipients_from_content(events: list[EventDraft]) -> None:
         if (event.recipients and not event.place_recipient) or not event.verbal:
             continue
         trigger = event.tokens[0]
-        inside = {t.i for t in trigger.subtree} - {trigger.i}
+        inside = set(subtree_ids(trigger)) - {trigger.i}
         contents = sorted((o for o in events if o is not event and any(t.i in inside for t in o.tokens)),
                           key=lambda o: min(abs(t.i - trigger.i) for t in o.tokens))
         for other in contents:

@@ -18,6 +18,7 @@ from .event_merge import PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, merg
 from .event_rules import recode
 from .lookalikes import ARMED_NOUNS
 from .roles import DASHES, ActorIndex, has_agent, noun_roles, verb_roles
+from .tree import sentence, subtree_ids
 from .triggers import Entry, Mention, agent_like, match, mode_of, moves_forces
 
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -228,7 +229,7 @@ class _Found:
         restating: dict[int, list] = {}  # noun -> the verbs that restate it ("strike ... killed")
         for token, _entry in found:
             if folds[token.i] is not None:
-                restated.setdefault(folds[token.i].i, set()).update(t.i for t in token.subtree)
+                restated.setdefault(folds[token.i].i, set()).update(subtree_ids(token))
                 restating.setdefault(folds[token.i].i, []).append(token)
         anchors: dict[int, Mention] = {}
         for token, entry in found:
@@ -304,7 +305,7 @@ class _Found:
 
     def describe(self, mention: Mention, scope: set[int], foreign: set[int],
                  embedded: bool) -> EventDraft | None:
-        token, sent = mention.token, mention.token.sent
+        token, sent = mention.token, sentence(mention.token)
         own = _own_clause(self.doc, scope, token)
         dates = [(PRECISION_RANK.get(t.precision, 9), t) for toks, t in self.times if toks & own]
         if not dates:  # else the sentence's, outside the clauses of other words
@@ -359,8 +360,8 @@ class _Found:
     def _size(self, own: set[int], mention: Mention) -> dict:
         if mention.entry.type == "ASSAULT" or not own:
             return {}
-        subject = {t.i for c in mention.anchor.children if c.dep_ in ("nsubj", "nsubjpass")
-                   for t in c.subtree}
+        subject = {i for c in mention.anchor.children if c.dep_ in ("nsubj", "nsubjpass")
+                   for i in subtree_ids(c)}
         counted = []
         for toks, q in self.quantity_tokens:
             number = next((self.doc[i] for i in sorted(toks) if self.doc[i].like_num), None)
@@ -399,7 +400,7 @@ class _Found:
                         event.confirmed = False
 
     def _event_in(self, events: list[EventDraft], verb):
-        inside = {t.i for t in verb.subtree}
+        inside = set(subtree_ids(verb))
         return next((e for e in events if any(t.i in inside for t in e.tokens)), None)
 
 
@@ -414,14 +415,14 @@ def _iso3(iso2: str | None) -> str | None:
 
 def _subject_tokens(anchor) -> set[int]:
     """The tokens of the anchor's own subject phrase."""
-    return {t.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return {i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for i in subtree_ids(c)}
 
 
 def _clause(anchor) -> set[int]:
     """The tokens an event word governs; "following a rocket attack earlier this week" as a whole
     belongs to the attack, so a trigger that is the object of a preposition takes the preposition."""
     top = anchor.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" else anchor
-    return {t.i for t in top.subtree}
+    return set(subtree_ids(top))
 
 
 def _own_clause(doc, scope: set[int], trigger) -> set[int]:
@@ -430,7 +431,7 @@ def _own_clause(doc, scope: set[int], trigger) -> set[int]:
     for i in scope:
         token = doc[i]
         if token.dep_ in ("relcl", "acl") and token.head.i in scope and token.i != trigger.i:
-            own -= {t.i for t in token.subtree}
+            own -= set(subtree_ids(token))
     return own | {trigger.i}
 
 

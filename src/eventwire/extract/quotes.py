@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..pipeline import Draft
 from ..records import Quote
+from .tree import ancestors, is_ancestor, sentence, subtree_ids
 
 # Lemmas of verbs that introduce speech; spaCy lemmatises "vowed" -> "vow", "told" -> "tell".
 CUE_LEMMAS = frozenset("""
@@ -276,7 +277,7 @@ def _reporting_cue(cue, inside: set[int]):
     reports ("said that Chad would ... but called on donors to “...”"), is that cue's."""
     if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.dep_ != "conj":
         return cue
-    for above in cue.ancestors:
+    for above in ancestors(cue):
         if above.lemma_.lower() in CUE_LEMMAS and above.i not in inside and above is not cue.head \
                 and any(c.dep_ in SUBJECT_DEPS for c in above.children):
             return above
@@ -296,13 +297,13 @@ def _frame(doc, marked: _Marked, inside: set[int]) -> list:
     last = doc.char_span(marked.end - 1, marked.end, alignment_mode="expand")
     if first is None or last is None:
         return []
-    sents = [first[0].sent, last[0].sent]
-    after = doc[last[0].sent.end:last[0].sent.end + 1]
-    if after and len(after[0].sent) <= ATTRIBUTION_MAX_TOKENS and \
-            "\n" not in doc.text[marked.outer[-1][1]:after[0].sent.end_char].rstrip():
-        sents.append(after[0].sent)
-    if first[0].sent.start > 0:
-        before = doc[first[0].sent.start - 1].sent
+    sents = [sentence(first[0]), sentence(last[0])]
+    after = doc[sentence(last[0]).end:sentence(last[0]).end + 1]
+    if after and len(sentence(after[0])) <= ATTRIBUTION_MAX_TOKENS and \
+            "\n" not in doc.text[marked.outer[-1][1]:sentence(after[0]).end_char].rstrip():
+        sents.append(sentence(after[0]))
+    if sentence(first[0]).start > 0:
+        before = sentence(doc[sentence(first[0]).start - 1])
         if before.text.rstrip().endswith(":"):
             sents.append(before)
     seen, tokens = set(), []
@@ -331,7 +332,7 @@ def _subject(verb):
 
 
 def _is_ancestor(cue, doc, inside: set[int]) -> bool:
-    return any(cue in doc[i].ancestors for i in inside)
+    return any(is_ancestor(cue, doc[i]) for i in inside)
 
 
 def _governing_subject(doc, inside: set[int]):
@@ -342,7 +343,7 @@ def _governing_subject(doc, inside: set[int]):
         for _ in range(GOVERNOR_MAX_STEPS):
             if node.pos_ in ("VERB", "AUX"):
                 subject = _subject(node)
-                if subject is not None and not any(t.i in inside for t in subject.subtree):
+                if subject is not None and not any(i in inside for i in subtree_ids(subject)):
                     return subject, node
             if node.head.i == node.i:
                 break
@@ -423,5 +424,5 @@ def _supports(doc, marked: _Marked, events) -> tuple[str, ...]:
     last = doc.char_span(marked.end - 1, marked.end, alignment_mode="expand")
     if first is None or last is None:
         return ()
-    lo, hi = first[0].sent.start_char, last[0].sent.end_char
+    lo, hi = sentence(first[0]).start_char, sentence(last[0]).end_char
     return tuple(e.id for e in events if any(s.start < hi and lo < s.end for s in e.evidence))

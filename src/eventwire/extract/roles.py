@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..data import word_set
+from .tree import sentence, subtree
 from .triggers import (
     GROUP_WORDS,
     OBJECTS,
@@ -96,14 +97,14 @@ class ActorIndex:
                 ids = [earlier] if earlier else []
             if not ids and token.lower_ in OBJECT_PRONOUNS:
                 # "Syria says it will not accept ...": "it" is the state or body named just before.
-                earlier = self.last_before(left, NON_PERSON_KINDS, token.sent.start_char)
+                earlier = self.last_before(left, NON_PERSON_KINDS, sentence(token).start_char)
                 ids = [earlier] if earlier else []
             possessor = next((c for c in token.children
                               if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
             if not ids and possessor is not None and (
                     agent_like(token) or token.lemma_.lower() in GROUP_WORDS):
                 # "Ethiopia said its troops would pull out": the state or body named before
-                earlier = self.last_before(possessor.idx, NON_PERSON_KINDS, token.sent.start_char)
+                earlier = self.last_before(possessor.idx, NON_PERSON_KINDS, sentence(token).start_char)
                 ids = [earlier] if earlier else []
             if not ids and token.lemma_.lower() in self.anaphora:
                 # "The 30-member alliance" -> the alliance named last before it.
@@ -292,7 +293,7 @@ def _clause_recipients(verb, index: ActorIndex) -> list[str]:
 def _place_countries(verb, index: ActorIndex) -> list[str]:
     """ "imposed a curfew in ... Turkey": a country where the act falls is what it falls on."""
     found = []
-    for token in verb.subtree:
+    for token in subtree(verb):
         if token.dep_ == "pobj" and token.head.lower_ in ("in", "into") and token.pos_ == "PROPN":
             found += [a for a in index.of_phrase(token) if "country" in index.kinds.get(a, ())]
     return found

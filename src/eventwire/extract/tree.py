@@ -1,0 +1,131 @@
+"""Walks over the dependency parse that neither recurse nor rescan: the one place the stages
+read subtrees, children and ancestors from.
+
+spaCy's `Token.subtree` recurses once per level of the tree (a 50,000-token chain overflows the
+C stack) and its `.children` scans the token's whole edge span; here one index per Doc, built
+once, answers each in time proportional to the answer. Results are exactly spaCy's, in its order.
+"""
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+import numpy
+
+_INDEXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class _Index:
+    heads: list[int]
+    kids: list[list[int]]  # each token's children, in order, as spaCy finds them (within its edges)
+    enter: list[int]  # the order of a depth-first walk over the heads: ancestor tests in O(1)
+    leave: list[int]
+
+
+def _index(doc) -> _Index:
+    index = _INDEXES.get(doc)
+    if index is None:
+        index = _INDEXES[doc] = _build(doc)
+    return index
+
+
+def _build(doc) -> _Index:
+    n = len(doc)
+    relative = doc.to_array("HEAD").astype(numpy.int64) if n else numpy.zeros(0, dtype=numpy.int64)
+    heads = (relative + numpy.arange(n)).tolist()
+    left = [t.left_edge.i for t in doc]
+    right = [t.right_edge.i for t in doc]
+    kids: list[list[int]] = [[] for _ in range(n)]
+    below: list[list[int]] = [[] for _ in range(n)]  # every child by head, edges or not
+    for i, head in enumerate(heads):
+        if head != i:
+            below[head].append(i)
+            if left[head] <= i <= right[head]:
+                kids[head].append(i)
+    enter, leave = [-1] * n, [-1] * n
+    clock = 0
+    for root in (i for i, head in enumerate(heads) if head == i):
+        stack = [(root, False)]
+        while stack:
+            i, done = stack.pop()
+            if done:
+                leave[i] = clock
+                continue
+            enter[i] = clock
+            clock += 1
+            stack.append((i, True))
+            stack.extend((k, False) for k in reversed(below[i]))
+    return _Index(heads, kids, enter, leave)
+
+
+def children(token) -> list:
+    """`token.children`: its dependents, left to right."""
+    doc = token.doc
+    return [doc[k] for k in _index(doc).kids[token.i]]
+
+
+def subtree_ids(token) -> list[int]:
+    """The token indices of `token.subtree`, in its order (left dependents' subtrees, the token,
+    right dependents' subtrees), walked with a stack instead of recursion."""
+    kids = _index(token.doc).kids
+    out: list[int] = []
+    stack = [(token.i, False)]
+    while stack:
+        i, expanded = stack.pop()
+        if expanded:
+            out.append(i)
+            continue
+        stack.extend((k, False) for k in reversed(kids[i]) if k > i)
+        stack.append((i, True))
+        stack.extend((k, False) for k in reversed(kids[i]) if k < i)
+    return out
+
+
+def subtree(token) -> list:
+    """`token.subtree` as a list of tokens, without recursion."""
+    doc = token.doc
+    return [doc[i] for i in subtree_ids(token)]
+
+
+def is_ancestor(above, token) -> bool:
+    """`above in token.ancestors`, in constant time."""
+    index = _index(token.doc)
+    a, t = above.i, token.i
+    if index.enter[t] < 0 or index.enter[a] < 0:  # not reached from a root: walk the heads
+        return any(x.i == a for x in ancestors(token))
+    return a != t and index.enter[a] < index.enter[t] and index.leave[t] <= index.leave[a]
+
+
+def ancestors(token):
+    """`token.ancestors`: its head, the head's head, ... up to the root, walked with a loop."""
+    doc, heads = token.doc, _index(token.doc).heads
+    i, steps = token.i, 0
+    while heads[i] != i and steps < len(heads):
+        i, steps = heads[i], steps + 1
+        yield doc[i]
+
+
+def sentence(token):
+    """`token.sent`, found by lookup instead of a walk to the sentence's ends."""
+    doc = token.doc
+    starts, of = _sentences(doc)
+    k = of[token.i]
+    return doc[starts[k]:starts[k + 1]]
+
+
+_SENTENCES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _sentences(doc) -> tuple[list[int], list[int]]:
+    """The start of each sentence (plus len(doc)) and each token's sentence number, as spaCy's
+    `Span.sent` reads them: a sentence starts where SENT_START is 1, and at token 0."""
+    found = _SENTENCES.get(doc)
+    if found is None:
+        flags = doc.to_array("SENT_START").tolist() if len(doc) else []
+        starts = [0] + [i for i in range(1, len(doc)) if flags[i] == 1] + [len(doc)]
+        of = [0] * len(doc)
+        for k in range(len(starts) - 1):
+            of[starts[k]:starts[k + 1]] = [k] * (starts[k + 1] - starts[k])
+        found = _SENTENCES[doc] = (starts, of)
+    return found
