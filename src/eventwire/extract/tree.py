@@ -129,3 +129,29 @@ def _sentences(doc) -> tuple[list[int], list[int]]:
             of[starts[k]:starts[k + 1]] = [k] * (starts[k + 1] - starts[k])
         found = _SENTENCES[doc] = (starts, of)
     return found
+
+
+_ENTITIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def entities(doc) -> tuple:
+    """`doc.ents`, built once: spaCy makes a new tuple of spans on each read."""
+    return _entity_index(doc)[0]
+
+
+def entity_at(doc, i: int):
+    """The entity that covers token i, or None (entities never overlap)."""
+    ents, of = _entity_index(doc)
+    k = of[i]
+    return ents[k] if k >= 0 else None
+
+
+def _entity_index(doc) -> tuple[tuple, list[int]]:
+    found = _ENTITIES.get(doc)
+    if found is None:
+        ents = doc.ents
+        of = [-1] * len(doc)
+        for k, ent in enumerate(ents):
+            of[ent.start:ent.end] = [k] * (ent.end - ent.start)
+        found = _ENTITIES[doc] = (ents, of)
+    return found
