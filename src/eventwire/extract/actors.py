@@ -69,11 +69,12 @@ class ActorFinder:
         self._home_institutions(doc, found, claimed, clear_home)
         ends = {d.end: d for d in designators if d.end > d.stop}  # "Iran's" Foreign Minister
         surnames = _Surnames(found)
+        text = doc.text  # once: spaCy rebuilds it from the tokens on each read
         for ent in entities(doc):
             if self._overridden(ent, claimed):
                 continue
             actor = self._resolve(ent, surnames, home, titles.get(ent.start) or ends.get(title_start_of(ent)),
-                                  draft.article.text)
+                                  text)
             if actor is None:
                 continue
             known = found.setdefault(actor.name, actor)

@@ -8,6 +8,7 @@ once, answers each in time proportional to the answer. Results are exactly spaCy
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy
@@ -155,3 +156,14 @@ def _entity_index(doc) -> tuple[tuple, list[int]]:
             of[ent.start:ent.end] = [k] * (ent.end - ent.start)
         found = _ENTITIES[doc] = (ents, of)
     return found
+
+
+_STARTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def tokens_starting_in(doc, start: int, end: int) -> range:
+    """The indices of the tokens whose first character lies in [start, end), by bisection."""
+    starts = _STARTS.get(doc)
+    if starts is None:
+        starts = _STARTS[doc] = doc.to_array("IDX").tolist() if len(doc) else []
+    return range(bisect_left(starts, start), bisect_left(starts, end))
