@@ -38,3 +38,34 @@ class Ranges:
         top = self.starts[hi - 1]
         ties = [k for k in self.order[bisect_left(self.starts, top):hi]]
         return max(ties, key=lambda k: (self.items[k][2], k))
+
+
+class TokenSets:
+    """(token set, item) pairs, kept in the order given and indexed by token: "which touch these
+    tokens?" costs the size of the question, not a pass over every pair."""
+
+    def __init__(self, pairs: Iterable[tuple[set[int], Any]]):
+        self.pairs = list(pairs)
+        self.by_token: dict[int, list[int]] = {}
+        firsts = []
+        for k, (tokens, _) in enumerate(self.pairs):
+            for i in tokens:
+                self.by_token.setdefault(i, []).append(k)
+            if tokens:
+                firsts.append((min(tokens), k))
+        firsts.sort()
+        self.firsts = [f for f, _ in firsts]
+        self.first_order = [k for _, k in firsts]
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def touching(self, tokens) -> list[tuple[set[int], Any]]:
+        """The pairs whose set meets `tokens`, in the order given."""
+        found = {k for i in tokens for k in self.by_token.get(i, ())}
+        return [self.pairs[k] for k in sorted(found)]
+
+    def starting_in(self, start: int, end: int) -> list[tuple[set[int], Any]]:
+        """The pairs whose first token lies in [start, end), in the order given."""
+        lo, hi = bisect_left(self.firsts, start), bisect_left(self.firsts, end)
+        return [self.pairs[k] for k in sorted(self.first_order[lo:hi])]

@@ -5,7 +5,7 @@ subject, object, passive agent, prepositions and clauses around a trigger (see t
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..data import word_set
 from .tree import sentence, subtree
@@ -54,6 +54,8 @@ class ActorIndex:
         spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
+        # No mention is longer: those starting further back than this cannot reach a token.
+        self.longest = max((e - s for s, e, _ in spans), default=0)
         self.kinds = {a.id: {a.kind, a.sector or ""} for a in actors}
         self.anaphora = anaphora
         self.place_actor = None  # token -> actor id for a capital standing for its state
@@ -62,14 +64,18 @@ class ActorIndex:
 
     def within(self, start: int, end: int) -> list[str]:
         out = []
-        for s, e, actor in self.spans[:bisect_right(self.starts, end)]:
+        for k in range(bisect_left(self.starts, start - self.longest), bisect_right(self.starts, end)):
+            s, e, actor = self.spans[k]
             if s < end and start < e and actor not in out:
                 out.append(actor)
         return out
 
     def last_before(self, offset: int, kinds: set[str], since: int = 0) -> str | None:
-        for s, _, actor in reversed(self.spans[:bisect_right(self.starts, offset)]):
-            if since <= s < offset and self.kinds[actor] & kinds:
+        for k in range(bisect_right(self.starts, offset) - 1, -1, -1):
+            s, _, actor = self.spans[k]
+            if s < since:
+                break  # sorted by start: none before this one starts at `since` or later
+            if s < offset and self.kinds[actor] & kinds:
                 return actor
         return None
 

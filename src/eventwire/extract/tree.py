@@ -167,3 +167,8 @@ def tokens_starting_in(doc, start: int, end: int) -> range:
     if starts is None:
         starts = _STARTS[doc] = doc.to_array("IDX").tolist() if len(doc) else []
     return range(bisect_left(starts, start), bisect_left(starts, end))
+
+
+def sentence_number(token) -> int:
+    """The number of `token`'s sentence in the doc, from 0: to group tokens by sentence."""
+    return _sentences(token.doc)[1][token.i]
