@@ -61,10 +61,11 @@ class EventCoder:
             return parties.get(actor, actor)
 
         events: list[EventDraft] = []
+        by_type: dict[str, list[EventDraft]] = {}
         for mention, scope, foreign, embedded in found.mentions():
             event = found.describe(mention, scope, foreign, embedded)
             if event is not None:
-                merge(events, event, side)
+                merge(events, event, side, by_type)
         found.claims(events)
         event_roles.recipients_by_reference(events)
         event_roles.recipients_from_content(events)
@@ -417,25 +418,34 @@ class _Found:
 
     def claims(self, events: list[EventDraft]) -> None:
         """ "X claimed responsibility for the attack": X claims it; "has not confirmed": unconfirmed."""
+        first_event: dict[int, int] = {}  # token -> the first event with it among its tokens
+        for n, event in enumerate(events):
+            for t in event.tokens:
+                first_event.setdefault(t.i, n)
+        claimed = {id(e): e for e in events if e.claimed_by}  # in the order they were claimed
         for token in self.doc:
             lemma = token.lemma_.lower()
             if lemma in facts.CLAIM_VERBS and token.pos_ == "VERB":
-                target = self._event_in(events, token)
+                target = self._event_in(events, token, first_event)
                 objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
                 if target is not None and (objects & CLAIM_OBJECTS or not objects):
                     claimants = verb_roles(token, self.index)[0]
                     target.claimed_by += [a for a in claimants if a not in target.claimed_by]
+                    if target.claimed_by:
+                        claimed.setdefault(id(target), target)
                     target.actors = [a for a in target.actors if a not in claimants]
                     if len(target.evidence) == 1:  # known only through the claim
                         target.status = "claimed"
             if lemma in CONFIRM_VERBS and any(c.dep_ == "neg" for c in token.children):
-                for event in events:
-                    if event.claimed_by and any(e.start <= token.idx < e.end for e in event.evidence):
+                for event in claimed.values():
+                    if any(e.start <= token.idx < e.end for e in event.evidence):
                         event.confirmed = False
 
-    def _event_in(self, events: list[EventDraft], verb):
-        inside = set(subtree_ids(verb))
-        return next((e for e in events if any(t.i in inside for t in e.tokens)), None)
+    @staticmethod
+    def _event_in(events: list[EventDraft], verb, first_event: dict[int, int]):
+        """The first event with a token in the verb's subtree (by token, not a pass over all)."""
+        hits = [first_event[i] for i in subtree_ids(verb) if i in first_event]
+        return events[min(hits)] if hits else None
 
 
 
