@@ -79,7 +79,7 @@ class Parser:
 # parse whole, as before; far below spaCy's nlp.max_length (1,000,000). spaCy's time per
 # character is flat up to here (10 KB 0.59 s, 100 KB 5.4 s) and one 100 KB piece adds about
 # 30 MB to the peak RSS; pieces go through nlp.pipe one at a time, so the peak stays that.
-PIECE_MAX_CHARS = 100_000
+PIECE_MAX_CHARS = 20_000
 # spaCy's tokenizer is quadratic in the length of a run of characters without whitespace (500
 # commas 0.06 s, 1,000 0.25 s, 2,000 1.25 s, 4,000 3.5 s; 20,000 took 57 s): a longer run is cut
 # every this many characters. The longest run in the same corpora is 43 characters.

@@ -8,7 +8,7 @@ import re
 
 from ..data import word_set
 from .roles import doer_words
-from .tree import subtree
+from .tree import subtree, subtree_ids
 from .triggers import HOSTILE, match
 
 # A match result: a name followed by a score ("beat Ghana 2-1", "drew with Chelsea 1-1").
@@ -58,8 +58,8 @@ def averted(noun) -> bool:
 
 def match_result(verb) -> bool:
     """ "the Super Eagles beat Ghana 2-1": a score in the verb's phrase."""
-    words = subtree(verb)
-    return bool(SCORE.search(verb.doc[words[0].i:words[-1].i + 1].text))
+    words = subtree_ids(verb)
+    return bool(SCORE.search(verb.doc[words[0]:words[-1] + 1].text))
 
 
 def aim(verb) -> bool:

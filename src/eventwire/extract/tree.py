@@ -22,6 +22,11 @@ class _Index:
     kids: list[list[int]]  # each token's children, in order, as spaCy finds them (within its edges)
     enter: list[int]  # the order of a depth-first walk over the heads: ancestor tests in O(1)
     leave: list[int]
+    # A subtree that is contiguous and whose every subtree is: spaCy walks it left to right, so
+    # it is range(first, last + 1); the common case, read without a walk.
+    contiguous: list[bool]
+    first: list[int]
+    last: list[int]
 
 
 def _index(doc) -> _Index:
@@ -57,7 +62,32 @@ def _build(doc) -> _Index:
             clock += 1
             stack.append((i, True))
             stack.extend((k, False) for k in reversed(below[i]))
-    return _Index(heads, kids, enter, leave)
+    return _Index(heads, kids, enter, leave, *_spans(kids))
+
+
+def _spans(kids: list[list[int]]) -> tuple[list[bool], list[int], list[int]]:
+    """Bottom up over the children: each subtree's first and last token and whether it is
+    contiguous all the way down."""
+    n = len(kids)
+    first, last, size = list(range(n)), list(range(n)), [1] * n
+    contiguous = [False] * n  # stays False for a token no walk from a root reaches
+    is_kid = [False] * n
+    for ks in kids:
+        for k in ks:
+            is_kid[k] = True
+    for root in (i for i in range(n) if not is_kid[i]):
+        stack = [(root, False)]
+        while stack:
+            i, done = stack.pop()
+            if not done:
+                stack.append((i, True))
+                stack.extend((k, False) for k in kids[i])
+                continue
+            for k in kids[i]:
+                first[i], last[i] = min(first[i], first[k]), max(last[i], last[k])
+                size[i] += size[k]
+            contiguous[i] = all(contiguous[k] for k in kids[i]) and last[i] - first[i] + 1 == size[i]
+    return contiguous, first, last
 
 
 def children(token) -> list:
@@ -69,7 +99,10 @@ def children(token) -> list:
 def subtree_ids(token) -> list[int]:
     """The token indices of `token.subtree`, in its order (left dependents' subtrees, the token,
     right dependents' subtrees), walked with a stack instead of recursion."""
-    kids = _index(token.doc).kids
+    index = _index(token.doc)
+    if index.contiguous[token.i]:
+        return list(range(index.first[token.i], index.last[token.i] + 1))
+    kids = index.kids
     out: list[int] = []
     stack = [(token.i, False)]
     while stack:
