@@ -101,7 +101,7 @@ _WORD = re.compile(r"\S+")
 def parse(nlp, text: str) -> Doc:
     """`nlp(text)`, or for a long or pathological text its pieces parsed and joined: the joined
     `doc.text` is exactly `text` and every character offset is that of the text."""
-    pieces = split_text(text)
+    pieces = split_text(text, max_chars=min(PIECE_MAX_CHARS, nlp.max_length))
     if len(pieces) == 1:
         return nlp(text)
     docs = list(nlp.pipe(pieces, batch_size=1))
