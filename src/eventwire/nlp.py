@@ -74,11 +74,12 @@ class Parser:
         return draft.add(doc=parse(self.nlp, draft.article.text))
 
 
-# A text longer than this is parsed in pieces. Above every real article in the test corpora (the
-# longest of 5,631 (Reuters sample, GeoVirus, tests/articles) has 13,395 characters), so those
-# parse whole, as before; far below spaCy's nlp.max_length (1,000,000). spaCy's time per
-# character is flat up to here (10 KB 0.59 s, 100 KB 5.4 s) and one 100 KB piece adds about
-# 30 MB to the peak RSS; pieces go through nlp.pipe one at a time, so the peak stays that.
+# A text longer than this is parsed in pieces (and never one over nlp.max_length). Above every
+# real article in the test corpora (the longest of 5,631 (Reuters sample, GeoVirus,
+# tests/articles) has 13,395 characters), so those parse whole, as before. spaCy's peak memory
+# grows with what one call parses (measured on Reuters text: 20 KB +59 MB, 50 KB +168 MB,
+# 100 KB +362 MB) while its time per character stays flat; pieces go through nlp.pipe one at a
+# time, so the peak stays that of one piece.
 PIECE_MAX_CHARS = 20_000
 # spaCy's tokenizer is quadratic in the length of a run of characters without whitespace (500
 # commas 0.06 s, 1,000 0.25 s, 2,000 1.25 s, 4,000 3.5 s; 20,000 took 57 s): a longer run is cut
