@@ -7,6 +7,7 @@ turn an adjective in a fixed phrase ("French fries", "a Dutch auction") into an 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from .designators import (Designator, coordinated, coordinated_role, country_wor
                           role_after, role_end_within, title_start_of)
 from .nationality import infer_countries, name_pattern
 from .places import bare_name, is_misread_place
+from .tree import children, entities, entity_at, subtree_ids
 
 __all__ = ["ActorFinder", "load_dictionary", "demonyms", "ruler_patterns"]
 
@@ -66,13 +68,18 @@ class ActorFinder:
         titles = self._roles(doc, designators, found, claimed)
         self._home_institutions(doc, found, claimed, clear_home)
         ends = {d.end: d for d in designators if d.end > d.stop}  # "Iran's" Foreign Minister
-        for ent in doc.ents:
+        surnames = _Surnames(found)
+        text = doc.text  # once: spaCy rebuilds it from the tokens on each read
+        for ent in entities(doc):
             if self._overridden(ent, claimed):
                 continue
-            actor = self._resolve(ent, found, home, titles.get(ent.start) or ends.get(title_start_of(ent)))
+            actor = self._resolve(ent, surnames, home, titles.get(ent.start) or ends.get(title_start_of(ent)),
+                                  text)
             if actor is None:
                 continue
             known = found.setdefault(actor.name, actor)
+            if known is actor:
+                surnames.add(actor)
             known.title = known.title or actor.title
             known.country = known.country or actor.country
             known.sector = known.sector or actor.sector
@@ -91,10 +98,10 @@ class ActorFinder:
 
     def _country_counts(self, doc) -> Counter:
         """How often the text names each country, by name or nationality ("Ugandan opposition")."""
-        counts = Counter(self.names[bare_name(e.text)].country for e in doc.ents
+        counts = Counter(self.names[bare_name(e.text)].country for e in entities(doc)
                          if bare_name(e.text) in self.names
                          and self.names[bare_name(e.text)].kind == "country")
-        counts.update(iso3 for e in doc.ents if e.label_ == "NORP"
+        counts.update(iso3 for e in entities(doc) if e.label_ == "NORP"
                       for iso3 in [demonyms().get(e.text) or demonyms().get(e.text[:-1])] if iso3)
         return counts
 
@@ -112,7 +119,7 @@ class ActorFinder:
             span = doc[start:token.i + 1]
             before = doc[start - 1] if start > 0 else None
             the = before is not None and before.lower_ == "the"
-            bare = token.lower_ in BARE_INSTITUTIONS and not any(c.i < start for c in token.children)
+            bare = token.lower_ in BARE_INSTITUTIONS and not any(c.i < start for c in children(token))
             if tuple(t.lower_ for t in span) != words or not (the or bare):
                 continue  # "the US-backed government", "a government": not the text's own state
             role = self.roles[words]
@@ -126,6 +133,9 @@ class ActorFinder:
         """A person's country from what the sentence says of them: an apposition ("X, Algeria's
         leading activist", "Kofi Annan, UN secretary-general") or a body in the title before the
         name ("U.N. Secretary-General Kofi Annan")."""
+        first_designator: dict[int, Designator] = {}
+        for d in designators:
+            first_designator.setdefault(d.start, d)
         for actor in found.values():
             if actor.kind != "person" or actor.country or not actor.mentions:
                 continue
@@ -134,18 +144,23 @@ class ActorFinder:
             if span is None:
                 continue
             root = span.root
-            described = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
-            described += [t for t in doc[root.left_edge.i:span.start] if t.dep_ == "compound"]
-            actor.country = self._country_in(doc, described, designators)
+            described = [i for c in children(root) if c.dep_ == "appos" for i in subtree_ids(c)]
+            described += [t.i for t in doc[root.left_edge.i:span.start] if t.dep_ == "compound"]
+            actor.country = self._country_in(doc, set(described), first_designator)
 
-    def _country_in(self, doc, tokens, designators: list[Designator]) -> str | None:
-        where = {t.i for t in tokens}
-        for d in designators:
-            if d.start in where:
-                return d.iso3
-        for ent in doc.ents:
+    def _country_in(self, doc, where: set[int], first_designator: dict[int, Designator]) -> str | None:
+        """The country of the first designator among the tokens `where`, else of the first
+        dictionary entity starting there (looked up by position, not by a scan of the doc)."""
+        # find_designators gives them left to right, one per start: the first is the leftmost.
+        for i in sorted(where):
+            if i in first_designator:
+                return first_designator[i].iso3
+        for i in sorted(where):
+            ent = entity_at(doc, i)
+            if ent is None or ent.start != i:
+                continue
             entry = self.names.get(ent.ent_id_) or self.names.get(bare_name(ent.text))
-            if ent.start in where and entry is not None and entry.country:
+            if entry is not None and entry.country:
                 return entry.country
         return None
 
@@ -156,12 +171,12 @@ class ActorFinder:
             return False
         return not ent.ent_id_ or is_generic(ent, self.roles)
 
-    def _resolve(self, ent, found: dict[str, _Found], home: str | None,
-                 before: Designator | None) -> _Found | None:
+    def _resolve(self, ent, surnames: "_Surnames", home: str | None,
+                 before: Designator | None, text_of_doc: str) -> _Found | None:
         text = bare_name(ent.text)
-        for known in found.values():  # "Stoltenberg" after "Jens Stoltenberg", whatever its label
-            if known.kind == "person" and " " not in text and known.name.split()[-1] == text:
-                return _Found(known.name, "person")
+        known = surnames.person(text) if " " not in text else None
+        if known is not None:  # "Stoltenberg" after "Jens Stoltenberg", whatever its label
+            return _Found(known, "person")
         entry = self.names.get(ent.ent_id_) or self.names.get(text)
         if entry and (ent.label_ in ("GPE", "ORG", "NORP", "PERSON") or ent.ent_id_):
             return _Found(entry.name, entry.kind, entry.country, entry.sector)
@@ -173,7 +188,7 @@ class ActorFinder:
         if ent.label_ == "PERSON":
             return self._person(ent, text, before)
         if ent.label_ == "ORG":
-            before = ent.doc.text[max(0, ent.start_char - 60):ent.start_char]
+            before = text_of_doc[max(0, ent.start_char - 60):ent.start_char]
             if ARMED_GROUP_CUE.search(before):
                 return _Found(text, "armed group", home, "REB")
             return _Found(text, "organization")
@@ -275,26 +290,51 @@ class ActorFinder:
 
     def _surnames(self, doc, found: dict[str, _Found]) -> None:
         """A bare surname the NER missed ("Guterres met ...") after the full name was given."""
-        for actor in [a for a in found.values() if a.kind == "person" and " " in a.name]:
+        people = [a for a in found.values() if a.kind == "person" and " " in a.name]
+        wanted = {a.name.split()[-1] for a in people}
+        bare: dict[str, list] = {}  # each surname's untagged tokens, in order: one pass over the doc
+        for token in doc:
+            if token.text in wanted and not token.ent_type_:
+                bare.setdefault(token.text, []).append(token)
+        for actor in people:
             surname, first = actor.name.split()[-1], min(m.start for m in actor.mentions)
             taken = {m.start for m in actor.mentions}
-            for token in doc:
-                if token.text == surname and token.idx > first and not token.ent_type_ and token.idx not in taken:
+            for token in bare.get(surname, ()):
+                if token.idx > first and token.idx not in taken:
                     actor.mentions.append(Span(token.text, token.idx, token.idx + len(token.text)))
 
     def _pronouns(self, doc, found: dict[str, _Found]) -> None:
         """A subject "He"/"She" opening a sentence is the last person named shortly before."""
         people = sorted(((m.start, a) for a in found.values() if a.kind == "person" for m in a.mentions),
                         key=lambda x: x[0])
+        starts = [start for start, _ in people]  # for bisection: the last person before a pronoun
         sentences = list(doc.sents)
         for i, sent in enumerate(sentences):
             first = next((t for t in sent if not t.is_space), sent[0])
             if first.lower_ not in ("he", "she") or first.dep_ != "nsubj":
                 continue
             window_start = sentences[max(0, i - PRONOUN_WINDOW_SENTENCES)].start_char
-            before = [a for start, a in people if window_start <= start < first.idx]
-            if before:
-                before[-1].mentions.append(Span(first.text, first.idx, first.idx + len(first.text)))
+            last = bisect_left(starts, first.idx) - 1
+            if last >= 0 and starts[last] >= window_start:
+                people[last][1].mentions.append(Span(first.text, first.idx, first.idx + len(first.text)))
+
+
+class _Surnames:
+    """The last word of each person's name -> the first such person found: the lookup of
+    `_resolve`, kept up to date as actors are added (a scan of all actors per entity was
+    quadratic in a long text's names)."""
+
+    def __init__(self, found: dict[str, _Found]):
+        self.first: dict[str, str] = {}
+        for actor in found.values():
+            self.add(actor)
+
+    def add(self, actor: _Found) -> None:
+        if actor.kind == "person":
+            self.first.setdefault(actor.name.split()[-1], actor.name)
+
+    def person(self, surname: str) -> str | None:
+        return self.first.get(surname)
 
 
 def _known_people(found: dict[str, "_Found"], year: int | None) -> None:

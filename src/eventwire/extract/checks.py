@@ -14,6 +14,7 @@ import pycountry
 
 from ..pipeline import Draft
 from ..records import Check, Span
+from .tree import ancestors, sentence
 
 # Words on the parse path from a number that say it counts casualties, by what they count.
 CASUALTY_ROLES = {
@@ -106,7 +107,7 @@ def _figures(doc, q) -> list[_Figure]:
         return []
     number = next((t for t in reversed(span) if t.like_num), span[-1])
     role, noun = _role(number), _noun(number, q)
-    sent = number.sent
+    sent = sentence(number)
     if BACKGROUND.search(sent.text):
         return []
     update = any(t.lemma_.lower() in UPDATE_WORDS for t in sent if t.i < number.i)
@@ -164,7 +165,7 @@ def _phrase(span, number, role_word, before: str) -> str:
     doc = span.doc
     start = span.start - 1 if before in RELATIONS else span.start
     end = number.head.i + 1 if number.dep_ == "nummod" and number.head.i > number.i else span.end
-    verb = next((t for t in number.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    verb = next((t for t in ancestors(number) if t.pos_ in ("VERB", "AUX")), None)
     words = " ".join(doc[start:end].text.split())
     if verb is not None and end - min(start, verb.i) <= PHRASE_MAX_TOKENS:
         if verb.i < start:
@@ -253,7 +254,7 @@ def _check_force_sizes(body: list[_Figure], actors, places) -> list[Check]:
         owner = _owner(f.number, actors)
         if owner is None:
             continue
-        where = _countries(f.number.sent, owner, actors, places)
+        where = _countries(sentence(f.number), owner, actors, places)
         earlier = next((e for e, w in first.get(owner, ()) if not w or not where or w & where), None)
         if earlier is None:
             first.setdefault(owner, []).append((f, where))
@@ -267,7 +268,7 @@ def _check_force_sizes(body: list[_Figure], actors, places) -> list[Check]:
 
 def _resized(f: _Figure) -> bool:
     """A size after a change ("from 500 to 4,000") or in a sentence that resizes the force."""
-    return f.relation == "after" or any(t.lemma_.lower() in RESIZE_WORDS for t in f.number.sent)
+    return f.relation == "after" or any(t.lemma_.lower() in RESIZE_WORDS for t in sentence(f.number))
 
 
 def _owner(number, actors) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .actor_dictionary import Role, country_words, max_role_tokens, roles
+from .tree import entity_at, sentence
 
 # Title words walked back over before a person's name: "NATO Secretary-General Jens Stoltenberg".
 TITLE_MAX_TOKENS = 5
@@ -75,7 +76,8 @@ def owns_next_entity(doc, d: Designator, names: dict) -> bool:
     """A possessive country before one of its own dictionary entities: "Iran's IRGC"."""
     if d.end == d.stop or d.end >= len(doc) or doc[d.end].ent_iob_ != "B":
         return False
-    ent = next((e for e in doc.ents if e.start == d.end), None)
+    ent = entity_at(doc, d.end)
+    ent = ent if ent is not None and ent.start == d.end else None
     entry = names.get(ent.ent_id_) if ent is not None and ent.ent_id_ else None
     return bool(entry and entry.country == d.iso3)
 
@@ -127,7 +129,7 @@ def blocked(span, d: Designator | None, table: dict) -> bool:
             return True
         if token.ent_type_ and token.ent_iob_ == "B" and d is not None:
             return True  # a new entity starts: the country word's phrase has ended
-    ents = {t.i: e for e in span.doc.ents if e.start < span.end and span.start < e.end for t in e}
+    ents = {e.start: e for t in span if (e := entity_at(span.doc, t.i)) is not None}
     return any(e.ent_id_ and not is_generic(e, table) for e in ents.values())
 
 
@@ -140,8 +142,7 @@ def extend_to_entity(doc, d: Designator, role_end: int) -> int:
     """A role phrase inside an organisation's name covers the whole name: "Kenya Police Service"."""
     token = doc[d.start]
     if token.ent_type_ == "ORG":
-        ent = next(e for e in doc.ents if e.start <= d.start < e.end)
-        return max(role_end, ent.end)
+        return max(role_end, entity_at(doc, d.start).end)
     return role_end
 
 
@@ -175,7 +176,7 @@ def head_after(doc, d: Designator):
 def inside_name(doc, d: Designator) -> bool:
     """A country word inside a person's or a dictionary entity's name is not a country."""
     token = doc[d.start]
-    ent = next((e for e in doc.ents if e.start <= d.start < e.end), None) if token.ent_type_ else None
+    ent = entity_at(doc, d.start) if token.ent_type_ else None
     if ent is None or (ent.start == d.start and ent.end == d.stop):
         return False  # alone in its entity: "Nigerien" taken for a PERSON is still an adjective
     if token.ent_type_ in NAME_LABELS:
@@ -192,9 +193,9 @@ def title_start_of(ent) -> int:
     """Where the capitalised words right before a name begin: its title ("NATO Secretary-General",
     "U.S. Secretary of State"); `ent.start` when it has none."""
     doc, start = ent.doc, ent.start
-    while start > ent.sent.start and ent.start - start < TITLE_MAX_TOKENS:
+    while start > sentence(ent[0]).start and ent.start - start < TITLE_MAX_TOKENS:
         token = doc[start - 1]
-        inner_of = token.lower_ == "of" and start - 2 >= ent.sent.start and doc[start - 2].text[:1].isupper()
+        inner_of = token.lower_ == "of" and start - 2 >= sentence(ent[0]).start and doc[start - 2].text[:1].isupper()
         if not (token.text[:1].isupper() or token.text == "-" or inner_of) or token.ent_type_ in ("DATE", "PERSON"):
             break
         start -= 1

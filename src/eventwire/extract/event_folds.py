@@ -5,6 +5,7 @@ stage keeps one mention for both.
 from __future__ import annotations
 
 from .event_rules import halts
+from .tree import subtree_ids
 from .triggers import COOPERATIVE, HOSTILE, agent_like
 
 
@@ -31,7 +32,7 @@ def folded(token, entry, found):
         if other_entry.type != entry.type:
             continue
         if token.pos_ == "VERB" and other.pos_ != "VERB" and _has_victims(base):
-            phrase = {t.i for t in other.subtree}
+            phrase = set(subtree_ids(other))
             linked = ((base.dep_ == "relcl" and base.head.i in phrase)
                       or any(c.i == other.i for c in base.children if c.dep_ in ("nsubj", "nsubjpass"))
                       or any(g.i == other.i for c in base.children

@@ -70,11 +70,15 @@ def _compatible(a: EventDraft, b: EventDraft, side=lambda actor: actor) -> bool:
     return True
 
 
-def merge(events: list[EventDraft], new: EventDraft, side=lambda actor: actor) -> None:
+def merge(events: list[EventDraft], new: EventDraft, side=lambda actor: actor,
+          by_type: dict[str, list[EventDraft]] | None = None) -> None:
     """Join `new` to the latest compatible event, or keep it as a new one if it says enough.
     `side(actor id)` says which actors stand for one party ("Kenyan army" and "Kenya Defence
-    Forces": one state's military); by default each actor is its own."""
-    for old in reversed(events):
+    Forces": one state's military); by default each actor is its own. `by_type`, kept up to date
+    here, holds `events` by type: only events of the same type are compatible, so a long text
+    need not try every event."""
+    candidates = events if by_type is None else by_type.get(new.type, [])
+    for old in reversed(candidates):
         if _compatible(old, new, side):
             old.tokens += new.tokens
             old.evidence += [s for s in new.evidence if s not in old.evidence]
@@ -102,6 +106,8 @@ def merge(events: list[EventDraft], new: EventDraft, side=lambda actor: actor) -
             return
     if not new.reference_only:
         events.append(new)
+        if by_type is not None:
+            by_type.setdefault(new.type, []).append(new)
 
 
 def _best_date(event: EventDraft, own: bool = False):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from .event_merge import EventDraft, precision_rank
 from .lookalikes import IRREGULAR_FORCES, STATE_FORCES, WEAPON_NOUNS
 from .roles import doer_words
+from .tree import subtree, subtree_ids
 from .triggers import agent_like
 
 # Stances taken on a thing someone proposed: "rejected a demand from the US President", "accepted
@@ -21,17 +22,21 @@ DOMESTIC_BY_DEFAULT = {"PROTEST", "COERCE"}
 
 def recipients_by_reference(events: list[EventDraft]) -> None:
     """ "made a request for the expanded mission": the mission's own actor receives the request."""
+    by_lemma: dict[str, list[int]] = {}  # lemma -> the events with actors that have it, in order
+    for n, other in enumerate(events):
+        if other.actors:
+            for t in other.tokens:
+                by_lemma.setdefault(t.lemma_.lower(), []).append(n)
     for event in events:
         if event.recipients:
             continue
         wanted = {t.lemma_.lower() for trigger in event.tokens for child in trigger.head.children
-                  if child.dep_ == "prep" and child.lower_ == "for" for t in child.subtree}
+                  if child.dep_ == "prep" and child.lower_ == "for" for t in subtree(child)}
         wanted |= {t.lemma_.lower() for trigger in event.tokens for child in trigger.children
-                   if child.dep_ == "prep" and child.lower_ == "for" for t in child.subtree}
-        for other in events:
-            if other is event or not other.actors:
-                continue
-            if any(t.lemma_.lower() in wanted for t in other.tokens):
+                   if child.dep_ == "prep" and child.lower_ == "for" for t in subtree(child)}
+        for n in sorted({n for lemma in wanted for n in by_lemma.get(lemma, ())}):
+            other = events[n]
+            if other is not event:
                 event.recipients = [a for a in other.actors if a not in event.actors]
                 break
 
@@ -40,12 +45,17 @@ def recipients_from_content(events: list[EventDraft]) -> None:
     """An event word with no recipient takes one from the event inside its phrase: "threatened to
     ban voting ... if Hamas ran" (the threat's content falls on Hamas); "refused to respond to a
     demand from the US President" (a rejected proposal's author is who is rejected)."""
+    at_token: dict[int, list[int]] = {}  # token -> the events with it among their tokens
+    for n, other in enumerate(events):
+        for t in other.tokens:
+            at_token.setdefault(t.i, []).append(n)
     for event in events:
         if (event.recipients and not event.place_recipient) or not event.verbal:
             continue
         trigger = event.tokens[0]
-        inside = {t.i for t in trigger.subtree} - {trigger.i}
-        contents = sorted((o for o in events if o is not event and any(t.i in inside for t in o.tokens)),
+        inside = set(subtree_ids(trigger)) - {trigger.i}
+        hits = sorted({n for i in inside for n in at_token.get(i, ())})
+        contents = sorted((events[n] for n in hits if events[n] is not event),
                           key=lambda o: min(abs(t.i - trigger.i) for t in o.tokens))
         for other in contents:
             proposal = not other.verbal and event.type in STANCE_ON_PROPOSALS

@@ -7,6 +7,7 @@ this module decides scope, merges mentions and fills in the facts.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 
 from ..data import read_table, word_set
 from ..records import Actor, Span
@@ -17,7 +18,9 @@ from .event_folds import folded
 from .event_merge import PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, merge, precision_rank
 from .event_rules import recode
 from .lookalikes import ARMED_NOUNS
+from .offsets import Ranges, TokenSets
 from .roles import DASHES, ActorIndex, has_agent, noun_roles, verb_roles
+from .tree import sentence, sentence_number, subtree_ids
 from .triggers import Entry, Mention, agent_like, match, mode_of, moves_forces
 
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -58,10 +61,11 @@ class EventCoder:
             return parties.get(actor, actor)
 
         events: list[EventDraft] = []
+        by_type: dict[str, list[EventDraft]] = {}
         for mention, scope, foreign, embedded in found.mentions():
             event = found.describe(mention, scope, foreign, embedded)
             if event is not None:
-                merge(events, event, side)
+                merge(events, event, side, by_type)
         found.claims(events)
         event_roles.recipients_by_reference(events)
         event_roles.recipients_from_content(events)
@@ -91,7 +95,7 @@ DATELINE_MAX_TOKENS = 12
 
 def _dateline(sent) -> set[int]:
     """The tokens of a dateline that opens the sentence ("KADUNA, Nigeria (Ledger) -"), or none."""
-    words = [t for t in sent if not t.is_space]
+    words = list(islice((t for t in sent if not t.is_space), DATELINE_MAX_TOKENS))
     if not words or not (words[0].is_upper and words[0].is_alpha and len(words[0]) > 1):
         return set()
     dash = next((t for t in words[:DATELINE_MAX_TOKENS] if t.text in DASHES and t.whitespace_), None)
@@ -108,12 +112,18 @@ class _Found:
 
     def __init__(self, doc, draft, index: ActorIndex):
         self.doc, self.draft, self.index = doc, draft, index
-        self.times = [(self._tokens(t.start, t.end), t) for t in draft.times]
+        # Indexed by token and offset: each event asks about its own tokens only.
+        self.times = TokenSets((self._tokens(t.start, t.end), t) for t in draft.times)
         self.time_tokens = {i for toks, _ in self.times for i in toks} | {
             t.i for t in doc if t.ent_type_ in ("DATE", "TIME")}
-        self.places = [(self._tokens(m.start, m.end), p) for p in draft.places for m in p.mentions]
-        self.quantities = [(q.start, q.end, q) for q in draft.quantities]
-        self.quantity_tokens = [(self._tokens(q.start, q.end), q) for q in draft.quantities]
+        self.places = TokenSets((self._tokens(m.start, m.end), p) for p in draft.places for m in p.mentions)
+        self.quantities = Ranges((q.start, q.end, q) for q in draft.quantities)
+        self.quantity_tokens = TokenSets((self._tokens(q.start, q.end), q) for q in draft.quantities)
+        self.actor_by_id = {a.id: a for a in draft.actors}
+        self.country_actors: dict[str, str] = {}  # ISO3 -> the first country actor of the article
+        for actor in draft.actors:
+            if actor.kind == "country":
+                self.country_actors.setdefault(actor.country, actor.id)
         # actors made here: ISO3 -> a country actor made from a place, "unidentified/ISO3" -> the
         # unidentified armed group of a country
         self.place_countries: dict[str, Actor] = {}
@@ -126,8 +136,8 @@ class _Found:
         """The state behind a phrase that names no actor: a capital acting ("Washington
         demanded", "Berlin rejected") or a nationality ("Algerian landowners", "Iraqi towns")."""
         possessors = [token] + [c for c in token.children if c.dep_ == "poss"]  # "Cairo's police chief"
-        for toks, place in self.places:
-            if toks & {t.i for t in possessors} and place.country \
+        for toks, place in self.places.touching({t.i for t in possessors}):
+            if place.country \
                     and _capitals().get(place.country) == place.name:
                 return self.country_of(place)
         if not (agent_like(token) or token.lemma_.lower() in TARGET_NOUNS
@@ -146,22 +156,30 @@ class _Found:
     def located_actor(self, token) -> str | None:
         """The state of the place a token names ("Zimbabwe", "Jericho"), or of its nationality
         word ("the Syrian Golan Heights")."""
-        for toks, place in self.places:
-            if token.i in toks:
-                return self.country_of(place)
+        for toks, place in self.places.touching((token.i,)):
+            return self.country_of(place)
         return self.modifier_actor(token)
 
     def home_of(self, actors: list[str], sent) -> str | None:
         """The country actor of the one state the actors and the sentence's places belong to."""
-        known = {a.id: a for a in (*self.draft.actors, *self.place_countries.values())}
-        countries = {i: a.country for i, a in known.items()}
-        home = {countries.get(a) for a in actors}
+        home = {self._country(a) for a in actors}
         if len(home) != 1 or None in home:
             return None
-        named = {countries.get(a) for a in self.index.within(sent.start_char, sent.end_char)}
-        named |= {_iso3(p.country) for toks, p in self.places if toks and sent.start <= min(toks) < sent.end}
+        named = {self._country(a) for a in self.index.within(sent.start_char, sent.end_char)}
+        named |= {_iso3(p.country) for toks, p in self.places.starting_in(sent.start, sent.end)}
         iso3 = home.pop()
-        return self.country_actor(iso3, known[actors[0]].mentions[:1]) if named - {None} <= {iso3} else None
+        return self.country_actor(iso3, self._actor(actors[0]).mentions[:1]) if named - {None} <= {iso3} else None
+
+    def _actor(self, actor_id: str):
+        """The actor with this id, of the article's or made here (a dict, not a scan of all)."""
+        actor = self.actor_by_id.get(actor_id)
+        if actor is None:
+            actor = next((a for a in self.place_countries.values() if a.id == actor_id), None)
+        return actor
+
+    def _country(self, actor_id: str) -> str | None:
+        actor = self._actor(actor_id)
+        return actor.country if actor is not None else None
 
     def country_of(self, place) -> str | None:
         """The actor id of the country a place lies in (see country_actor)."""
@@ -175,9 +193,8 @@ class _Found:
         events stage may add country actors this way)."""
         import pycountry
 
-        for actor in self.draft.actors:
-            if actor.kind == "country" and actor.country == iso3:
-                return actor.id
+        if iso3 in self.country_actors:
+            return self.country_actors[iso3]
         country = pycountry.countries.get(alpha_3=iso3)
         if country is None:
             return None
@@ -191,8 +208,8 @@ class _Found:
     def names_actor(self, place, actor_ids) -> bool:
         """Some mention of the place lies inside a longer mention of one of the actors ("U.S." in
         "a U.S. soldier"; not "Mali" standing for Mali)."""
-        spans = [(m.start, m.end) for a in (*self.draft.actors, *self.place_countries.values())
-                 if a.id in actor_ids for m in a.mentions]
+        spans = [(m.start, m.end) for a in (self._actor(i) for i in dict.fromkeys(actor_ids))
+                 if a is not None for m in a.mentions]
         return any(s <= m.start and m.end <= e and e - s > m.end - m.start
                    for m in place.mentions for s, e in spans)
 
@@ -200,21 +217,22 @@ class _Found:
         """The unidentified armed group of the country a place lies in (ACLED's actor for attacks
         whose perpetrator no one names), mentioned where the place is."""
         country = self.country_of(place)
-        iso3 = next((a.country for a in self.place_countries.values() if a.id == country), None) or next(
-            (a.country for a in self.draft.actors if a.id == country), None)
+        iso3 = next((a.country for a in self.place_countries.values() if a.id == country), None) or (
+            self.actor_by_id[country].country if country in self.actor_by_id else None)
         if iso3 is None:
             return None
         key = f"unidentified/{iso3}"
         if key not in self.place_countries:
-            name = next(a.name for a in (*self.draft.actors, *self.place_countries.values()) if a.id == country)
+            name = self._actor(country).name
             number = len(self.draft.actors) + len(self.place_countries) + 1
             self.place_countries[key] = Actor(id=f"a{number}", name=f"Unidentified armed group ({name})",
                                               kind="armed group", country=iso3, mentions=place.mentions[:1])
         return self.place_countries[key].id
 
     def quantity_at(self, start: int, end: int):
-        for s, e, q in self.quantities:
-            if s < end and start < e and (q.value is not None or q.after is not None):
+        for k in self.quantities.overlapping(start, end):
+            q = self.quantities.items[k][2]
+            if q.value is not None or q.after is not None:
                 return int(q.after if q.after is not None else q.value)
         return None
 
@@ -223,12 +241,18 @@ class _Found:
         the tokens of other triggers' clauses, and whether it sits inside another's clause."""
         found = [(t, e) for t in self.doc if t.i not in self.time_tokens  # "3 March" is no march
                  for e in [match(t)] if e is not None]
-        folds = {token.i: folded(token, entry, found) for token, entry in found}
+        # No dependency arc crosses a sentence: triggers fold into, restate and govern only those
+        # of their own sentence, so each is compared with those alone (not every trigger of a
+        # long text: that was quadratic).
+        by_sentence: dict[int, list] = {}
+        for pair in found:
+            by_sentence.setdefault(sentence_number(pair[0]), []).append(pair)
+        folds = {token.i: folded(token, entry, by_sentence[sentence_number(token)]) for token, entry in found}
         restated: dict[int, set[int]] = {}
         restating: dict[int, list] = {}  # noun -> the verbs that restate it ("strike ... killed")
         for token, _entry in found:
             if folds[token.i] is not None:
-                restated.setdefault(folds[token.i].i, set()).update(t.i for t in token.subtree)
+                restated.setdefault(folds[token.i].i, set()).update(subtree_ids(token))
                 restating.setdefault(folds[token.i].i, []).append(token)
         anchors: dict[int, Mention] = {}
         for token, entry in found:
@@ -237,14 +261,26 @@ class _Found:
                 if mention is not None:
                     anchors[token.i] = mention
         clauses = {i: _clause(m.anchor) | restated.get(i, set()) for i, m in anchors.items()}
+        # Every clause of the text: a token outside a trigger's sentence is in another's clause
+        # iff it is in some clause (see _elsewhere); inside it, only its sentence's count.
+        self.covered = set().union(*clauses.values())
+        peers: dict[int, list[int]] = {}
+        for i in anchors:
+            peers.setdefault(sentence_number(self.doc[i]), []).append(i)
         for i, mention in anchors.items():
-            others = [j for j in anchors if j != i and anchors[j].anchor.i != mention.anchor.i]
+            same = peers[sentence_number(self.doc[i])]
+            others = [j for j in same if j != i and anchors[j].anchor.i != mention.anchor.i]
             foreign = set().union(*(clauses[j] for j in others)) - {mention.token.i}
-            inner = set().union(*(c for j, c in clauses.items() if j != i and c < clauses[i]))
+            inner = set().union(*(clauses[j] for j in same if j != i and clauses[j] < clauses[i]))
             scope = clauses[i] - (foreign & inner)  # less the clauses of triggers inside its own
             scope.add(mention.token.i)
             embedded = any(mention.anchor.i in clauses[j] for j in others)
             yield mention, scope, foreign - scope, embedded
+
+    def _elsewhere(self, toks: set[int], sent, foreign: set[int]) -> bool:
+        """Whether a token of `toks` outside `sent` lies in another trigger's clause: with
+        `foreign` (the clauses of the sentence's other triggers) that is the full "foreign"."""
+        return any(i in self.covered for i in toks if not sent.start <= i < sent.end)
 
     def _mention(self, token, entry, restating=()) -> Mention | None:
         """The trigger with its roles, or None when a verb has nobody acting. A noun restated by
@@ -304,15 +340,15 @@ class _Found:
 
     def describe(self, mention: Mention, scope: set[int], foreign: set[int],
                  embedded: bool) -> EventDraft | None:
-        token, sent = mention.token, mention.token.sent
+        token, sent = mention.token, sentence(mention.token)
         own = _own_clause(self.doc, scope, token)
-        dates = [(PRECISION_RANK.get(t.precision, 9), t) for toks, t in self.times if toks & own]
+        dates = [(PRECISION_RANK.get(t.precision, 9), t) for toks, t in self.times.touching(own)]
         if not dates:  # else the sentence's, outside the clauses of other words
-            dates = [(PRECISION_RANK.get(t.precision, 9) + SENTENCE_RANK, t) for toks, t in self.times
-                     if toks and sent.start <= min(toks) < sent.end
-                     and not toks & ((scope - own) | foreign)]
+            dates = [(PRECISION_RANK.get(t.precision, 9) + SENTENCE_RANK, t)
+                     for toks, t in self.times.starting_in(sent.start, sent.end)
+                     if not toks & ((scope - own) | foreign) and not self._elsewhere(toks, sent, foreign)]
         dateline = _dateline(sent)  # "NIAMEY, March 3 (Wire) -": where it was filed, not where it happened
-        places = [p for toks, p in self.places if toks & own and not toks & dateline]
+        places = [p for toks, p in self.places.touching(own) if not toks & dateline]
         killed, injured = facts.casualties([self.doc[i] for i in sorted(scope)], self.quantity_at)
         magnitude = {"killed": killed, "injured": injured, **self._size(own, mention)}
         anchored = (mention.actors or mention.recipients or places or dates[:1] and dates[0][0] < SENTENCE_RANK
@@ -338,7 +374,7 @@ class _Found:
         if local:  # protesters no text names are the people of the place: "demonstrators in Baghdad"
             actors = [a for a in [self.country_of(min(places, key=precision_rank))] if a]
         subject = _subject_tokens(mention.anchor)
-        outside = [p for toks, p in self.places if toks & own and not toks & (subject | dateline)]
+        outside = [p for toks, p in self.places.touching(own) if not toks & (subject | dateline)]
         place_recipient = not recipients and bool(outside)
         if place_recipient:  # "arrived in Amman", "lifted the curfew in West Darfur", not
             # "Kenya President X rejected"; a local protest is against the state of its place
@@ -359,10 +395,10 @@ class _Found:
     def _size(self, own: set[int], mention: Mention) -> dict:
         if mention.entry.type == "ASSAULT" or not own:
             return {}
-        subject = {t.i for c in mention.anchor.children if c.dep_ in ("nsubj", "nsubjpass")
-                   for t in c.subtree}
+        subject = {i for c in mention.anchor.children if c.dep_ in ("nsubj", "nsubjpass")
+                   for i in subtree_ids(c)}
         counted = []
-        for toks, q in self.quantity_tokens:
+        for toks, q in self.quantity_tokens.touching(own):
             number = next((self.doc[i] for i in sorted(toks) if self.doc[i].like_num), None)
             if not toks or not toks <= own or number is None:
                 continue
@@ -382,25 +418,34 @@ class _Found:
 
     def claims(self, events: list[EventDraft]) -> None:
         """ "X claimed responsibility for the attack": X claims it; "has not confirmed": unconfirmed."""
+        first_event: dict[int, int] = {}  # token -> the first event with it among its tokens
+        for n, event in enumerate(events):
+            for t in event.tokens:
+                first_event.setdefault(t.i, n)
+        claimed = {id(e): e for e in events if e.claimed_by}  # in the order they were claimed
         for token in self.doc:
             lemma = token.lemma_.lower()
             if lemma in facts.CLAIM_VERBS and token.pos_ == "VERB":
-                target = self._event_in(events, token)
+                target = self._event_in(events, token, first_event)
                 objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
                 if target is not None and (objects & CLAIM_OBJECTS or not objects):
                     claimants = verb_roles(token, self.index)[0]
                     target.claimed_by += [a for a in claimants if a not in target.claimed_by]
+                    if target.claimed_by:
+                        claimed.setdefault(id(target), target)
                     target.actors = [a for a in target.actors if a not in claimants]
                     if len(target.evidence) == 1:  # known only through the claim
                         target.status = "claimed"
             if lemma in CONFIRM_VERBS and any(c.dep_ == "neg" for c in token.children):
-                for event in events:
-                    if event.claimed_by and any(e.start <= token.idx < e.end for e in event.evidence):
+                for event in claimed.values():
+                    if any(e.start <= token.idx < e.end for e in event.evidence):
                         event.confirmed = False
 
-    def _event_in(self, events: list[EventDraft], verb):
-        inside = {t.i for t in verb.subtree}
-        return next((e for e in events if any(t.i in inside for t in e.tokens)), None)
+    @staticmethod
+    def _event_in(events: list[EventDraft], verb, first_event: dict[int, int]):
+        """The first event with a token in the verb's subtree (by token, not a pass over all)."""
+        hits = [first_event[i] for i in subtree_ids(verb) if i in first_event]
+        return events[min(hits)] if hits else None
 
 
 
@@ -414,14 +459,14 @@ def _iso3(iso2: str | None) -> str | None:
 
 def _subject_tokens(anchor) -> set[int]:
     """The tokens of the anchor's own subject phrase."""
-    return {t.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return {i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for i in subtree_ids(c)}
 
 
 def _clause(anchor) -> set[int]:
     """The tokens an event word governs; "following a rocket attack earlier this week" as a whole
     belongs to the attack, so a trigger that is the object of a preposition takes the preposition."""
     top = anchor.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" else anchor
-    return {t.i for t in top.subtree}
+    return set(subtree_ids(top))
 
 
 def _own_clause(doc, scope: set[int], trigger) -> set[int]:
@@ -430,7 +475,7 @@ def _own_clause(doc, scope: set[int], trigger) -> set[int]:
     for i in scope:
         token = doc[i]
         if token.dep_ in ("relcl", "acl") and token.head.i in scope and token.i != trigger.i:
-            own -= {t.i for t in token.subtree}
+            own -= set(subtree_ids(token))
     return own | {trigger.i}
 
 

@@ -8,6 +8,7 @@ import re
 
 from ..data import word_set
 from .roles import doer_words
+from .tree import subtree, subtree_ids
 from .triggers import HOSTILE, match
 
 # A match result: a name followed by a score ("beat Ghana 2-1", "drew with Chelsea 1-1").
@@ -57,8 +58,8 @@ def averted(noun) -> bool:
 
 def match_result(verb) -> bool:
     """ "the Super Eagles beat Ghana 2-1": a score in the verb's phrase."""
-    words = list(verb.subtree)
-    return bool(SCORE.search(verb.doc[words[0].i:words[-1].i + 1].text))
+    words = subtree_ids(verb)
+    return bool(SCORE.search(verb.doc[words[0]:words[-1] + 1].text))
 
 
 def aim(verb) -> bool:
@@ -93,7 +94,7 @@ def forecast(verb, recipients) -> bool:
         return False
     if recipients or any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False  # "warned Iran", "warned the rebels that ..."
-    said = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
+    said = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in subtree(c)]
     return not any((entry := match(t)) is not None and entry.type in HOSTILE for t in said)
 
 

@@ -95,12 +95,19 @@ class PlaceFinder:
 
     def _untagged_names(self, doc, covered: set):
         """Runs of capitalised tokens outside any entity that name a country, region or state."""
+        named: dict[str, bool] = {}  # is_named by text: a long text repeats its capitalised runs
+
+        def known(text: str) -> bool:
+            if text not in named:
+                named[text] = self.is_named(text)
+            return named[text]
+
         i = 0
         while i < len(doc):
             for end in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
                 span = doc[i:end]
                 if (not covered.intersection(range(i, end)) and _capitalised(span[0])
-                        and _capitalised(span[-1]) and self.is_named(span.text)):
+                        and _capitalised(span[-1]) and known(span.text)):
                     yield span
                     i = end - 1
                     break

@@ -6,6 +6,7 @@ Reads the parse for the counted noun; "killed a civilian" counts 1; "thousands" 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from text_to_num import text2num
 
@@ -26,18 +27,17 @@ YEAR_MIN, YEAR_MAX = 1900, 2100  # bare four-digit numbers in this range are yea
 def find_quantities(draft):
     text, doc = draft.article.text, draft.doc
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
 
     def keep(q: Quantity) -> None:
-        if not any(s < q.end and q.start < e for s, e in taken):
-            taken.append((q.start, q.end))
+        if taken.claim(q.start, q.end):
             found.append(q)
 
     for m in CHANGE.finditer(text):
         a, b = _number(m.group("a")), _number(m.group("b"))
         if a is not None and b is not None:
             keep(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=b, before=a, after=b,
-                          change=b - a, approximate=bool(m.group("hedge")), counts=_counted(doc, m.end())))
+                          change=b - a, approximate=bool(m.group("hedge")), counts=_counted(doc, text, m.end())))
     for m in SINGLE_VICTIM.finditer(text):
         keep(Quantity(text=m.group(0), start=m.start("n"), end=m.end(), value=1,
                       counts=f"{m.group('noun')} {m.group('verb').lower()}"))
@@ -45,7 +45,7 @@ def find_quantities(draft):
         value = _number(m.group("n"))
         if value is None or (not m.group("member") and "," not in m.group("n") and YEAR_MIN <= value <= YEAR_MAX):
             continue
-        counts = "members" if m.group("member") else _counted(doc, m.end())
+        counts = "members" if m.group("member") else _counted(doc, text, m.end())
         keep(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=value,
                       approximate=bool(m.group("hedge")), counts=counts))
     for token in doc:
@@ -58,7 +58,7 @@ def find_quantities(draft):
                               counts=token.head.lemma_))
     for m in VAGUE.finditer(text):
         keep(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=None, approximate=True,
-                      counts=_counted(doc, m.end())))
+                      counts=_counted(doc, text, m.end())))
     found.sort(key=lambda q: q.start)
     return draft.add(quantities=tuple(found))
 
@@ -74,9 +74,30 @@ def _number(token: str) -> int | float | None:
         return None
 
 
-def _counted(doc, char_end: int) -> str | None:
+class _Taken:
+    """Character ranges already claimed by a quantity: disjoint, kept sorted, probed by bisection
+    (a scan of all of them per candidate was quadratic in the quantities of a long text)."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def claim(self, start: int, end: int) -> bool:
+        """Take [start, end) if it overlaps no range taken; say whether it was taken."""
+        # The ranges are disjoint, so the one starting last before `end` reaches furthest.
+        i = bisect_left(self.starts, end)
+        if i and self.ends[i - 1] > start:
+            return False
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True
+
+
+def _counted(doc, text: str, char_end: int) -> str | None:
     """The noun counted by the number ending at `char_end`: the next noun in its phrase."""
-    span = doc.char_span(char_end, min(len(doc.text), char_end + 60), alignment_mode="expand")
+    # `text`, not `doc.text`: spaCy rebuilds doc.text from the tokens on each call.
+    span = doc.char_span(char_end, min(len(text), char_end + 60), alignment_mode="expand")
     if span is None:
         return None
     for token in span[:4]:

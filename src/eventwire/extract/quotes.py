@@ -7,10 +7,15 @@ never invents a speaker that is not one of `draft.actors`, and never reads an ap
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..pipeline import Draft
 from ..records import Quote
+from .offsets import Ranges
+from .speakers import Speakers
+from .tree import ancestors, children, is_ancestor, sentence, subtree_ids, tokens_starting_in
 
 # Lemmas of verbs that introduce speech; spaCy lemmatises "vowed" -> "vow", "told" -> "tell".
 CUE_LEMMAS = frozenset("""
@@ -24,12 +29,7 @@ CUE_LEMMAS = frozenset("""
 SCARE_QUOTE_MAX_WORDS = 2
 # A short sentence right after a quote ("... .” he said.") is its attribution when it has a cue.
 ATTRIBUTION_MAX_TOKENS = 8
-# Pronoun subjects resolved to the last person named before them, when actors.py did not map them.
-PERSON_PRONOUNS = ("he", "she", "him", "her")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# "the agency said": nouns that stand for the organisation last named.
-GENERIC_BODY_NOUNS = ("agency", "group", "organisation", "organization", "office", "ministry",
-                      "department", "body", "alliance", "movement", "committee", "commission")
 # Heads walked up from a quote's attachment point to the verb whose subject speaks it.
 GOVERNOR_MAX_STEPS = 4
 # A speakerless quote goes on from the quote before when at most this much lies between:
@@ -85,8 +85,10 @@ def find_quotes(draft: Draft) -> Draft:
     text, doc = draft.article.text, draft.doc
     quotes: list[Quote] = []
     previous: tuple[_Marked, Quote] | None = None
+    speakers = Speakers(draft.actors, text)
+    evidence = Ranges((s.start, s.end, n) for n, e in enumerate(draft.events) for s in e.evidence)
     for marked in quote_spans(text):
-        found = _attribute(doc, marked, draft.actors, previous[1].speaker if previous else None)
+        found = _attribute(doc, marked, speakers, previous[1].speaker if previous else None)
         speaker, cue = found.speaker, found.cue
         if speaker is None and found.alone and previous and _continues(text, previous[0], marked):
             speaker, cue = previous[1].speaker, previous[1].cue
@@ -94,7 +96,7 @@ def find_quotes(draft: Draft) -> Draft:
         if len(words.split()) <= SCARE_QUOTE_MAX_WORDS and not (speaker and found.governed):
             continue
         quote = Quote(text=text[marked.start:marked.end], start=marked.start, end=marked.end,
-                      speaker=speaker, cue=cue, supports=_supports(doc, marked, draft.events))
+                      speaker=speaker, cue=cue, supports=_supports(doc, marked, draft.events, evidence))
         quotes.append(quote)
         previous = (marked, quote)
     return draft.add(quotes=tuple(quotes))
@@ -119,7 +121,25 @@ def quote_spans(text: str) -> list[_Marked]:
     ranges = [(m.outer[0][0], m.outer[-1][1]) for m in doubles]
     singles = _pair(text, _single_marks(text, ranges))
     found = sorted(doubles + singles, key=lambda m: m.outer[0][0])
-    return [m for m in found if not any(_within(m, other) for other in found if other is not m)]
+    return _outermost(found)
+
+
+def _outermost(found: list[_Marked]) -> list[_Marked]:
+    """The quotes not within another, from a list sorted by start. One pass: a quote is within
+    another iff some other quote starting no later ends no earlier (a test of every pair was
+    quadratic in the quotes of a long text)."""
+    kept, reach, i = [], -1, 0  # reach: the furthest end of the quotes starting earlier
+    while i < len(found):
+        j = i
+        while j < len(found) and found[j].outer[0][0] == found[i].outer[0][0]:
+            j += 1
+        ends = [m.outer[-1][1] for m in found[i:j]]
+        for k, m in enumerate(found[i:j]):
+            others = max([reach] + ends[:k] + ends[k + 1:])
+            if others < m.outer[-1][1]:
+                kept.append(m)
+        reach, i = max([reach] + ends), j
+    return kept
 
 
 def _unwrapped(text: str) -> str:
@@ -148,8 +168,9 @@ def _pair(text: str, marks) -> list[_Marked]:
         found.append(_marked(text, segments + [(opened, at + 1)]))
         segments, opened, weak = [], None, None
 
+    newlines = [m.start() for m in re.finditer("\n", text)]  # "a newline between?" by bisection
     for pos, kind in marks:
-        if opened is not None and "\n" in text[opened:pos]:
+        if opened is not None and _newline_between(newlines, opened, pos):
             if weak is not None:
                 close(weak)
             elif kind == OPEN and _paragraph_initial(text, pos):  # the quote runs on
@@ -193,9 +214,10 @@ def _single_marks(text: str, skip: list[tuple[int, int]]):
     closes, weakly if it follows an "s" and a word comes next (the soldiers' families)."""
     elided = {m.start() + i for m in ELISION.finditer(text) for i, ch in enumerate(m.group())
               if ch in SINGLE_MARKS}
+    skipped = _Reach(skip)
     for m in re.finditer(f"[{SINGLE_MARKS}]", text):
         pos = m.start()
-        if pos in elided or any(s <= pos < e for s, e in skip):
+        if pos in elided or _in_any(skipped, pos):
             continue
         before = text[pos - 1] if pos else "\n"
         after = text[pos + 1] if pos + 1 < len(text) else "\n"
@@ -207,13 +229,29 @@ def _single_marks(text: str, skip: list[tuple[int, int]]):
             yield pos, WEAK_CLOSE if _possessive_like(text, pos) else CLOSE
 
 
+class _Reach:
+    """Ranges sorted by start with the furthest end reached so far: "is pos in any?" by bisection."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        ranges = sorted(ranges)
+        self.starts = [s for s, _ in ranges]
+        self.reach = list(accumulate((e for _, e in ranges), max))
+
+
+def _in_any(ranges: _Reach, pos: int) -> bool:
+    """Whether s <= pos < e for some range (s, e)."""
+    k = bisect_right(ranges.starts, pos)
+    return k > 0 and ranges.reach[k - 1] > pos
+
+
+def _newline_between(newlines: list[int], start: int, end: int) -> bool:
+    k = bisect_left(newlines, start)
+    return k < len(newlines) and newlines[k] < end
+
+
 def _possessive_like(text: str, pos: int) -> bool:
     """ "soldiers' families": a mark after an "s", with a word right after the space."""
     return text[pos - 1] in "sS" and re.match(r" \w", text[pos + 1:pos + 3]) is not None
-
-
-def _within(inner: _Marked, outer: _Marked) -> bool:
-    return outer.outer[0][0] <= inner.outer[0][0] and inner.outer[-1][1] <= outer.outer[-1][1]
 
 
 def _marked(text: str, outer: list[tuple[int, int]]) -> _Marked:
@@ -244,29 +282,29 @@ def _paragraph_end(text: str, pos: int) -> int:
 
 # --- attribution ----------------------------------------------------------------------------
 
-def _attribute(doc, marked: _Marked, actors, last_speaker: str | None = None) -> _Attribution:
+def _attribute(doc, marked: _Marked, speakers: Speakers, last_speaker: str | None = None) -> _Attribution:
     """Who speaks the quote, in three steps: 1. "according to X"; 2. the cue verb the quote
     hangs from, else the nearest, and its subject; 3. the subject of the verb the quote hangs
     from ("the Pentagon “welcomes ...”", "vowed “consequences ...”")."""
     inside = _inside(doc, marked)
-    frame = _frame(doc, marked, inside)
+    frame = _frame(doc, speakers.text, marked, inside)
     if not frame:
         return _Attribution(alone=True)
     for token in frame:  # 1.
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            objects = [t for t in doc[token.i + 1].children if t.dep_ == "pobj"]
+            objects = [t for t in children(doc[token.i + 1]) if t.dep_ == "pobj"]
             if objects:
-                return _Attribution(_actor_of(objects[0], actors, last_speaker), "according to", True)
+                return _Attribution(speakers.actor_of(objects[0], last_speaker), "according to", True)
     cues = [t for t in frame if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX")]
     cues.sort(key=lambda t: (not _is_ancestor(t, doc, inside), _distance(t, marked)))
     for cue in cues:  # 2.
         cue = _reporting_cue(cue, inside)
         subject = _subject(cue)
-        speaker = _actor_of(subject, actors, last_speaker) if subject is not None and subject.i not in inside else None
+        speaker = speakers.actor_of(subject, last_speaker) if subject is not None and subject.i not in inside else None
         if speaker:
             return _Attribution(speaker, cue.lemma_.lower(), _is_ancestor(cue, doc, inside))
     subject, verb = _governing_subject(doc, inside)  # 3.
-    speaker = _actor_of(subject, actors, last_speaker) if subject is not None else None
+    speaker = speakers.actor_of(subject, last_speaker) if subject is not None else None
     cue = cues[0].lemma_.lower() if cues else (verb.lemma_.lower() if speaker else None)
     return _Attribution(speaker, cue, speaker is not None)
 
@@ -274,20 +312,21 @@ def _attribute(doc, marked: _Marked, actors, last_speaker: str | None = None) ->
 def _reporting_cue(cue, inside: set[int]):
     """A cue with no subject of its own, coordinated under a clause that another cue verb
     reports ("said that Chad would ... but called on donors to “...”"), is that cue's."""
-    if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.dep_ != "conj":
+    if any(c.dep_ in SUBJECT_DEPS for c in children(cue)) or cue.dep_ != "conj":
         return cue
-    for above in cue.ancestors:
+    for above in ancestors(cue):
         if above.lemma_.lower() in CUE_LEMMAS and above.i not in inside and above is not cue.head \
-                and any(c.dep_ in SUBJECT_DEPS for c in above.children):
+                and any(c.dep_ in SUBJECT_DEPS for c in children(above)):
             return above
     return cue
 
 
 def _inside(doc, marked: _Marked) -> set[int]:
-    return {t.i for t in doc for s, e in marked.outer if s <= t.idx < e}
+    """The tokens that start inside the marks."""
+    return {i for s, e in marked.outer for i in tokens_starting_in(doc, s, e)}
 
 
-def _frame(doc, marked: _Marked, inside: set[int]) -> list:
+def _frame(doc, text: str, marked: _Marked, inside: set[int]) -> list:
     """Tokens outside the marks in the sentences the quote opens and closes in, plus a short
     attribution sentence right after it and a colon-ended sentence right before it."""
     # The quoted words' sentences, not the marks': a closing mark is often parsed as the start
@@ -296,13 +335,13 @@ def _frame(doc, marked: _Marked, inside: set[int]) -> list:
     last = doc.char_span(marked.end - 1, marked.end, alignment_mode="expand")
     if first is None or last is None:
         return []
-    sents = [first[0].sent, last[0].sent]
-    after = doc[last[0].sent.end:last[0].sent.end + 1]
-    if after and len(after[0].sent) <= ATTRIBUTION_MAX_TOKENS and \
-            "\n" not in doc.text[marked.outer[-1][1]:after[0].sent.end_char].rstrip():
-        sents.append(after[0].sent)
-    if first[0].sent.start > 0:
-        before = doc[first[0].sent.start - 1].sent
+    sents = [sentence(first[0]), sentence(last[0])]
+    after = doc[sentence(last[0]).end:sentence(last[0]).end + 1]
+    if after and len(sentence(after[0])) <= ATTRIBUTION_MAX_TOKENS and \
+            "\n" not in text[marked.outer[-1][1]:sentence(after[0]).end_char].rstrip():
+        sents.append(sentence(after[0]))
+    if sentence(first[0]).start > 0:
+        before = sentence(doc[sentence(first[0]).start - 1])
         if before.text.rstrip().endswith(":"):
             sents.append(before)
     seen, tokens = set(), []
@@ -322,7 +361,7 @@ def _subject(verb):
     """The verb's subject; a verb in a coordination ("... and added") borrows its head's."""
     for _ in range(GOVERNOR_MAX_STEPS):
         # The nearest: a headline run into the first sentence can lend a verb a second one.
-        found = min((c for c in verb.children if c.dep_ in SUBJECT_DEPS),
+        found = min((c for c in children(verb) if c.dep_ in SUBJECT_DEPS),
                     key=lambda c: abs(c.i - verb.i), default=None)
         if found is not None or verb.dep_ not in ("conj", "xcomp", "advcl"):
             return found
@@ -331,7 +370,7 @@ def _subject(verb):
 
 
 def _is_ancestor(cue, doc, inside: set[int]) -> bool:
-    return any(cue in doc[i].ancestors for i in inside)
+    return any(is_ancestor(cue, doc[i]) for i in inside)
 
 
 def _governing_subject(doc, inside: set[int]):
@@ -342,69 +381,12 @@ def _governing_subject(doc, inside: set[int]):
         for _ in range(GOVERNOR_MAX_STEPS):
             if node.pos_ in ("VERB", "AUX"):
                 subject = _subject(node)
-                if subject is not None and not any(t.i in inside for t in subject.subtree):
+                if subject is not None and not any(i in inside for i in subtree_ids(subject)):
                     return subject, node
             if node.head.i == node.i:
                 break
             node = node.head
     return None, None
-
-
-def _actor_of(token, actors, last_speaker: str | None = None) -> str | None:
-    """The actor a subject names: the mention over its head, else one in its phrase, else the
-    person a pronoun or a title noun ("the minister") points back to."""
-    if token.lower_ in PERSON_PRONOUNS:
-        return _covering(token.idx, token.idx + len(token), actors) or _last_person(token.idx, actors, last_speaker)
-    # The head, then its apposition ("a volunteer, Farzana Akter"): the named one speaks.
-    for head in (token, *(c for c in token.children if c.dep_ == "appos")):
-        hit = _covering(head.idx, head.idx + len(head), actors)
-        if hit:
-            return hit
-    start = token.left_edge.idx
-    end = token.right_edge.idx + len(token.right_edge)
-    inner = [(m.start, a) for a in actors for m in a.mentions if start <= m.start and m.end <= end]
-    # A person first; else a name set off by a comma ("a Red Crescent volunteer, Farzana Akter").
-    people = [x for x in inner if x[1].kind == "person"]
-    named = [x for x in inner if token.doc.text[:x[0]].rstrip().endswith(",")]
-    if inner:
-        return min(people or named or inner, key=lambda x: x[0])[1].id
-    if token.pos_ == "NOUN":
-        return _titled_person(token, actors) or _named_body(token, actors)
-    return None
-
-
-def _covering(start: int, end: int, actors) -> str | None:
-    return next((a.id for a in actors for m in a.mentions if m.start < end and start < m.end), None)
-
-
-def _last_person(before: int, actors, last_speaker: str | None = None) -> str | None:
-    """The person named last before `before`; the last quote's speaker counts as a person,
-    since the entity model sometimes types a person's name as an organisation."""
-    mentions = [(m.start, a.id) for a in actors if a.kind == "person" or a.id == last_speaker
-                for m in a.mentions if m.start < before]
-    return max(mentions)[1] if mentions else None
-
-
-def _titled_person(token, actors) -> str | None:
-    """ "the minister said": the last person named before whose title has that word."""
-    word = token.lemma_.lower()
-    mentions = [(m.start, a.id) for a in actors if a.kind == "person" and a.title
-                and word in a.title.lower().replace("-", " ").split() for m in a.mentions
-                if m.start < token.idx]
-    return max(mentions)[1] if mentions else None
-
-
-def _named_body(token, actors) -> str | None:
-    """ "the office wrote": the last organisation named before with that word in its name;
-    "the agency said": failing that, the last organisation named before at all."""
-    word = token.lemma_.lower()
-    bodies = [(m.start, a.id, word in m.text.lower().replace("'s", "").split())
-              for a in actors if a.kind not in ("person", "country") for m in a.mentions
-              if m.start < token.idx]
-    named = [b for b in bodies if b[2]]
-    if named:
-        return max(named)[1]
-    return max(bodies)[1] if bodies and word in GENERIC_BODY_NOUNS else None
 
 
 def _continues(text: str, earlier: _Marked, later: _Marked) -> bool:
@@ -417,11 +399,12 @@ def _continues(text: str, earlier: _Marked, later: _Marked) -> bool:
         len("".join(between.split())) <= CONTINUATION_MAX_CHARS
 
 
-def _supports(doc, marked: _Marked, events) -> tuple[str, ...]:
+def _supports(doc, marked: _Marked, events, evidence: Ranges) -> tuple[str, ...]:
     """Events whose evidence overlaps the sentences the quote stands in."""
     first = doc.char_span(marked.start, marked.start + 1, alignment_mode="expand")
     last = doc.char_span(marked.end - 1, marked.end, alignment_mode="expand")
     if first is None or last is None:
         return ()
-    lo, hi = first[0].sent.start_char, last[0].sent.end_char
-    return tuple(e.id for e in events if any(s.start < hi and lo < s.end for s in e.evidence))
+    lo, hi = sentence(first[0]).start_char, sentence(last[0]).end_char
+    hits = sorted({evidence.items[k][2] for k in evidence.overlapping(lo, hi)})
+    return tuple(events[n].id for n in hits)

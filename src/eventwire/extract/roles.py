@@ -5,9 +5,10 @@ subject, object, passive agent, prepositions and clauses around a trigger (see t
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..data import word_set
+from .tree import sentence, subtree
 from .triggers import (
     GROUP_WORDS,
     OBJECTS,
@@ -53,6 +54,8 @@ class ActorIndex:
         spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
+        # No mention is longer: those starting further back than this cannot reach a token.
+        self.longest = max((e - s for s, e, _ in spans), default=0)
         self.kinds = {a.id: {a.kind, a.sector or ""} for a in actors}
         self.anaphora = anaphora
         self.place_actor = None  # token -> actor id for a capital standing for its state
@@ -61,14 +64,18 @@ class ActorIndex:
 
     def within(self, start: int, end: int) -> list[str]:
         out = []
-        for s, e, actor in self.spans[:bisect_right(self.starts, end)]:
+        for k in range(bisect_left(self.starts, start - self.longest), bisect_right(self.starts, end)):
+            s, e, actor = self.spans[k]
             if s < end and start < e and actor not in out:
                 out.append(actor)
         return out
 
     def last_before(self, offset: int, kinds: set[str], since: int = 0) -> str | None:
-        for s, _, actor in reversed(self.spans[:bisect_right(self.starts, offset)]):
-            if since <= s < offset and self.kinds[actor] & kinds:
+        for k in range(bisect_right(self.starts, offset) - 1, -1, -1):
+            s, _, actor = self.spans[k]
+            if s < since:
+                break  # sorted by start: none before this one starts at `since` or later
+            if s < offset and self.kinds[actor] & kinds:
                 return actor
         return None
 
@@ -96,14 +103,14 @@ class ActorIndex:
                 ids = [earlier] if earlier else []
             if not ids and token.lower_ in OBJECT_PRONOUNS:
                 # "Syria says it will not accept ...": "it" is the state or body named just before.
-                earlier = self.last_before(left, NON_PERSON_KINDS, token.sent.start_char)
+                earlier = self.last_before(left, NON_PERSON_KINDS, sentence(token).start_char)
                 ids = [earlier] if earlier else []
             possessor = next((c for c in token.children
                               if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
             if not ids and possessor is not None and (
                     agent_like(token) or token.lemma_.lower() in GROUP_WORDS):
                 # "Ethiopia said its troops would pull out": the state or body named before
-                earlier = self.last_before(possessor.idx, NON_PERSON_KINDS, token.sent.start_char)
+                earlier = self.last_before(possessor.idx, NON_PERSON_KINDS, sentence(token).start_char)
                 ids = [earlier] if earlier else []
             if not ids and token.lemma_.lower() in self.anaphora:
                 # "The 30-member alliance" -> the alliance named last before it.
@@ -292,7 +299,7 @@ def _clause_recipients(verb, index: ActorIndex) -> list[str]:
 def _place_countries(verb, index: ActorIndex) -> list[str]:
     """ "imposed a curfew in ... Turkey": a country where the act falls is what it falls on."""
     found = []
-    for token in verb.subtree:
+    for token in subtree(verb):
         if token.dep_ == "pobj" and token.head.lower_ in ("in", "into") and token.pos_ == "PROPN":
             found += [a for a in index.of_phrase(token) if "country" in index.kinds.get(a, ())]
     return found
