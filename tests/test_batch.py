@@ -49,6 +49,25 @@ def _counts(db):
     return documents, articles, integrity
 
 
+def _ingest_command(feed, db, workers=1):
+    return [sys.executable, "-m", "eventwire.cli", "ingest", str(feed), "--db", str(db),
+            "--workers", str(workers)]
+
+
+def _wait_for_stored(db, at_least: int, process, seconds: float = 180) -> int:
+    deadline = time.time() + seconds
+    while time.time() < deadline and process.poll() is None:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                (stored, _), _, _ = _counts(db)
+            except sqlite3.OperationalError:
+                continue
+            if stored >= at_least:
+                return stored
+    return -1
+
+
 def test_batch_ingests_records_bad_input_and_adds_nothing_the_second_time(tmp_path):
     feed = tmp_path / "news.jsonl"
     _write_jsonl(feed, _articles(6), bad_lines=[(2, "{not json")])
@@ -80,18 +99,9 @@ def test_batch_resumes_after_kill_9_with_nothing_missing_and_nothing_twice(tmp_p
     feed = tmp_path / "news.jsonl"
     _write_jsonl(feed, _articles(n))
     db = tmp_path / "store.db"
-    command = [sys.executable, "-m", "eventwire.cli", "ingest", str(feed), "--db", str(db)]
+    command = _ingest_command(feed, db)
     run = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        time.sleep(0.2)
-        if db.exists():
-            try:
-                (stored, _), _, _ = _counts(db)
-            except sqlite3.OperationalError:
-                continue
-            if stored >= 10:
-                break
+    _wait_for_stored(db, 10, run, seconds=120)
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
     (stored, _), _, integrity = _counts(db)
@@ -267,25 +277,6 @@ def test_batch_full_disk_under_the_store_stops_with_a_message_and_loses_nothing(
         assert integrity == "ok" and documents == articles == 60
 
 
-def _ingest_command(feed, db, workers=1):
-    return [sys.executable, "-m", "eventwire.cli", "ingest", str(feed), "--db", str(db),
-            "--workers", str(workers)]
-
-
-def _wait_for_stored(db, at_least: int, process, seconds: float = 180) -> int:
-    deadline = time.time() + seconds
-    while time.time() < deadline and process.poll() is None:
-        time.sleep(0.2)
-        if db.exists():
-            try:
-                (stored, _), _, _ = _counts(db)
-            except sqlite3.OperationalError:
-                continue
-            if stored >= at_least:
-                return stored
-    return -1
-
-
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_batch_ctrl_c_and_sigterm_stop_cleanly_say_what_was_stored_and_leave_no_workers(tmp_path, stop):
     feed, db, n = tmp_path / "news.jsonl", tmp_path / "store.db", 80
@@ -338,3 +329,13 @@ def test_batch_two_ingests_at_once_count_each_article_once(tmp_path):
     assert sum(coded) == n
     (documents, distinct), articles, integrity = _counts(db)
     assert integrity == "ok" and documents == distinct == articles == n
+
+
+def test_batch_items_with_the_same_text_but_other_titles_are_two_documents(tmp_path):
+    """Headline-only items (text null, as in Reuters-21578) are each recorded, not one for all."""
+    feed = tmp_path / "news.jsonl"
+    _write_jsonl(feed, [{"title": "Grain prices rise", "text": None},
+                        {"title": "Oil output falls", "text": None}])
+    with Store(tmp_path / "store.db") as store:
+        report = ingest([str(feed)], store, Options(), workers=0)
+    assert report.rejected == {"empty": 2} and report.skipped == 0

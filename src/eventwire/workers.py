@@ -66,9 +66,12 @@ class Limits:
 
 
 def digest(raw: RawDocument) -> str:
-    """The hash of a document's content, which keys it when its container gives no identity."""
+    """The hash of a document's content and of what its container says of it (title, source,
+    URL), which keys it when its container gives no identity: two feed items with no text but
+    other titles are two documents. Not its date, which may be the caller's --published."""
     content = raw.content.encode("utf-8") if isinstance(raw.content, str) else raw.content
-    return hashlib.sha256(content).hexdigest()[:32]
+    said = "\x1f".join(field or "" for field in (raw.title, raw.source, raw.url))
+    return hashlib.sha256(said.encode("utf-8") + b"\x1e" + content).hexdigest()[:32]
 
 
 def code_in_order(items: Iterator[tuple[T, object]], options: Options,
