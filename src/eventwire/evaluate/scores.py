@@ -30,7 +30,7 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 def score_extraction(folder: Path, limit: int | None = None) -> dict[str, float]:
     """Body extraction: 4-gram shingle precision/recall/F1 per page, averaged over pages."""
     from ..clean import clean_document
-    from ..pipeline import Draft
+    from ..draft import Draft
 
     truth = json.loads((folder / "ground-truth.json").read_text())
     ps, rs = [], []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pycountry
 
-from ..pipeline import Draft
+from ..draft import Draft
 from ..records import Check, Span
 from .tree import ancestors, sentence
 

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from ..pipeline import Draft
+from ..draft import Draft
 from ..records import Quote
 from .offsets import Ranges
 from .speakers import Speakers
