@@ -32,6 +32,11 @@ def test_checks_headline_change_against_body_from_to():
      "troops next month.\n", "inconsistent"),
     ("Gunmen kill 7 in attack on village\n\nAt least 7 villagers were killed when gunmen attacked the "
      "village on Sunday, officials said.\n", "consistent"),
+    # the event coder's killing and injuring verbs count casualties here too
+    ("Gunmen murder 7 in attack on village\n\nGunmen killed 5 villagers in the attack on Sunday, "
+     "officials said.\n", "inconsistent"),
+    ("Bomb maims 9 in Kabul market\n\nA bomb injured 9 people in a market in Kabul on Monday, police "
+     "said.\n", "consistent"),
 ])
 def test_checks_headline_against_body_verdicts(text, verdict):
     found = checks_of(text)

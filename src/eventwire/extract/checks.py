@@ -12,15 +12,19 @@ from dataclasses import dataclass
 
 import pycountry
 
+from ..data import word_set
 from ..draft import Draft
 from ..records import Check, Span
 from .tree import ancestors, sentence
 
-# Words on the parse path from a number that say it counts casualties, by what they count.
+# Words on the parse path from a number that say it counts casualties, by what they count. The
+# killing and injuring verbs are the event coder's (event_words.tsv), so that a toll the events
+# stage reads ("gunmen murdered five") is one the checks compare.
 CASUALTY_ROLES = {
-    "kill": "killed", "killed": "killed", "dead": "killed", "die": "killed", "death": "killed",
-    "toll": "killed", "wound": "injured", "wounded": "injured", "injure": "injured",
-    "injured": "injured", "hurt": "injured", "arrest": "arrested", "detain": "arrested",
+    **{lemma: "killed" for lemma in word_set("kill_lemmas") | word_set("die_lemmas")},
+    **{lemma: "injured" for lemma in word_set("injure_lemmas")},
+    "killed": "killed", "dead": "killed", "death": "killed", "toll": "killed",
+    "wounded": "injured", "injured": "injured", "arrest": "arrested", "detain": "arrested",
     "missing": "missing", "displace": "displaced", "kidnap": "abducted", "abduct": "abducted",
 }
 # Nouns that count people without saying which: compatible with any more specific noun.
