@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actor_dictionary import Role, country_words, max_role_tokens, roles
-from .tree import entity_at, sentence
+from ..tree import entity_at, sentence
+from .dictionary import Role, country_words, max_role_tokens, roles
 
 # Title words walked back over before a person's name: "NATO Secretary-General Jens Stoltenberg".
 TITLE_MAX_TOKENS = 5

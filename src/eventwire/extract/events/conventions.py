@@ -4,10 +4,10 @@ target a domestic protest or restriction has by convention (PLOVER and ACLED cod
 """
 from __future__ import annotations
 
-from .event_merge import EventDraft, precision_rank
+from ..tree import subtree, subtree_ids
 from .lookalikes import IRREGULAR_FORCES, STATE_FORCES, WEAPON_NOUNS
+from .merge import EventDraft, precision_rank
 from .roles import doer_words
-from .tree import subtree, subtree_ids
 from .triggers import agent_like
 
 # Stances taken on a thing someone proposed: "rejected a demand from the US President", "accepted

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import read_table, word_set
+from ...data import read_table, word_set
 
 # Verbs that carry a nominal event: "launched an attack", "held talks", "made a request".
 LIGHT_VERBS = word_set("light_verbs")
