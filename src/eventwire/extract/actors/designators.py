@@ -1,6 +1,6 @@
 """Country words in the token stream: "Iran's", "Hungarian and Romanian", "Bosnian Serb", and
 the role nouns after them ("officials", "foreign ministry"). Read by the actors stage; knowledge
-comes from actor_dictionary.py, this module only walks tokens.
+comes from dictionary.py, this module only walks tokens.
 """
 from __future__ import annotations
 

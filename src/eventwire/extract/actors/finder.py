@@ -1,6 +1,6 @@
 """The actors stage: entity mentions -> canonical actors with country, PLOVER sector and title.
 
-Knowledge lives in data files loaded by actor_dictionary.py. A country's adjective or name before
+Knowledge lives in data files loaded by dictionary.py. A country's adjective or name before
 a role noun ("Hungarian officials", "Iran's foreign ministry") is that country's actor; it must not
 turn an adjective in a fixed phrase ("French fries", "a Dutch auction") into an actor.
 """
