@@ -20,7 +20,7 @@ from .lookalikes import ARMED_NOUNS
 from .merge import PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, merge, precision_rank
 from .roles import DASHES, ActorIndex, has_agent, noun_roles, verb_roles
 from .rules import recode
-from .triggers import Entry, Mention, agent_like, match, mode_of, moves_forces
+from .triggers import LexiconEntry, Mention, agent_like, match, mode_of, moves_forces
 
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Events a text may report with nobody named on either side ("a bomb exploded in Kabul",
@@ -50,7 +50,7 @@ class EventCoder:
         if doc is None or not draft.article:
             return draft
         index = ActorIndex([a for a in draft.actors if not _misread_place(a, draft.places)], self.anaphora)
-        found = _Found(doc, draft, index)
+        found = _Overlay(doc, draft, index)
         index.place_actor = found.fallback_actor
         index.modifier_actor = found.modifier_actor
         index.located_actor = found.located_actor
@@ -106,7 +106,7 @@ def _is_definite(token) -> bool:
                                         for c in token.children)
 
 
-class _Found:
+class _Overlay:
     """The records of earlier stages laid over the tokens of one doc."""
 
     def __init__(self, doc, draft, index: ActorIndex):
@@ -311,7 +311,7 @@ class _Found:
             if entry.type == "ASSAULT" and lookalikes.livestock(token):
                 return None  # "today's hog slaughter"
             if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and lookalikes.by_labour(anchor):
-                entry = Entry("PROTEST", "strike", entry.pos, entry.words, entry.context)
+                entry = LexiconEntry("PROTEST", "strike", entry.pos, entry.words, entry.context)
             return Mention(entry, token, anchor, tuple(actors), tuple(recipients), mode_of(entry, token))
         if lookalikes.natural_doer(token):
             return None  # "the capital has been the worst hit by the flu"
@@ -319,7 +319,7 @@ class _Found:
         if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and (
                 lookalikes.by_labour(token) or lookalikes.at_work(token)):
             # "struck at three GM plants": a labour strike
-            entry = Entry("PROTEST", "strike", entry.pos, entry.words, entry.context)
+            entry = LexiconEntry("PROTEST", "strike", entry.pos, entry.words, entry.context)
         if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
             actors, recipients = recipients, actors
         if entry.type == "MOBILIZE" and not actors and any(c.dep_ == "nsubjpass" for c in token.children):
