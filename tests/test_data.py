@@ -33,8 +33,9 @@ def test_data_file_is_read_by_the_code(path):
 
 
 def test_data_every_word_set_is_used_by_the_module_it_names():
+    """`used_by` names a module by its path under extract/ ("events/rules")."""
     for row in read_table("event_words.tsv"):
-        users = [p for p, text in CODE.items() if f'"{row["set"]}"' in text]
-        assert users, f"the word set {row['set']!r} is used nowhere"
-        assert row["used_by"] in {p.stem for p in users}, (
-            f"{row['set']!r} says it is used by {row['used_by']!r}, but {[p.stem for p in users]} use it")
+        users = {p.relative_to(PACKAGE / "extract").with_suffix("").as_posix()
+                 for p, text in CODE.items() if f'"{row["set"]}"' in text and (PACKAGE / "extract") in p.parents}
+        assert users, f"the word set {row['set']!r} is used nowhere in the stages"
+        assert row["used_by"] in users, f"{row['set']!r} says it is used by {row['used_by']!r}, but {sorted(users)} use it"

@@ -47,7 +47,7 @@ def paragraph_breaks(doc):
 
 
 def _add_actor_ruler(nlp) -> None:
-    from .extract.actors import ruler_patterns
+    from .extract.actors.dictionary import ruler_patterns
 
     patterns = ruler_patterns()
     if patterns:
@@ -55,7 +55,7 @@ def _add_actor_ruler(nlp) -> None:
         # and fills in the rest around them.
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
         ruler.add_patterns(patterns)
-    from .extract.actor_dictionary import country_patterns
+    from .extract.actors.dictionary import country_patterns
 
     # After "ner", without overwriting: a country name the model left untagged becomes a GPE, but
     # "Bangladesh Meteorological Department" stays one organisation.

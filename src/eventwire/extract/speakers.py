@@ -9,7 +9,7 @@ from __future__ import annotations
 from .offsets import Ranges
 from .tree import children
 
-# Pronoun subjects resolved to the last person named before them, when actors.py did not map them.
+# Pronoun subjects resolved to the last person named before them, when actors/finder.py did not map them.
 PERSON_PRONOUNS = ("he", "she", "him", "her")
 # "the agency said": nouns that stand for the organisation last named.
 GENERIC_BODY_NOUNS = ("agency", "group", "organisation", "organization", "office", "ministry",

@@ -1,14 +1,14 @@
 """Event triggers: lexicon words on the dependency parse, and who can act.
 
 The lexicons are data (data/event_triggers.tsv, event_modes.tsv); this module only matches them
-on the parse. Who did what to whom is roles.py; merging, dating and placing events is events.py.
+on the parse. Who did what to whom is roles.py; merging, dating and placing events is coder.py.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import read_table, word_set
+from ...data import read_table, word_set
 
 # Verbs that carry a nominal event: "launched an attack", "held talks", "made a request".
 LIGHT_VERBS = word_set("light_verbs")
@@ -22,7 +22,7 @@ OBJECTS = {"dobj", "obj", "dative"}
 
 
 @dataclass(frozen=True)
-class Entry:
+class LexiconEntry:
     """One lexicon row: a head lemma plus any words that must hang off it."""
 
     type: str
@@ -36,7 +36,7 @@ class Entry:
 class Mention:
     """One trigger in one clause, with the tokens of its roles (not yet merged into events)."""
 
-    entry: Entry
+    entry: LexiconEntry
     token: object  # the trigger token (spaCy Token)
     anchor: object  # the token whose clause carries tense and negation (light verb or trigger)
     actors: tuple[str, ...]
@@ -45,14 +45,14 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
+def lexicon() -> dict[tuple[str, str], tuple[LexiconEntry, ...]]:
     """(pos, head lemma) -> entries, the most specific (most words) first."""
-    table: dict[tuple[str, str], list[Entry]] = {}
+    table: dict[tuple[str, str], list[LexiconEntry]] = {}
     for row in read_table("event_triggers.tsv"):
         words = tuple(row["trigger"].lower().split())
         if not words or not row.get("type"):
             continue
-        entry = Entry(row["type"].strip(), (row.get("mode") or "").strip() or None,
+        entry = LexiconEntry(row["type"].strip(), (row.get("mode") or "").strip() or None,
                       row["pos"].strip().upper(), words,
                       tuple(c.strip() for c in (row.get("context") or "").split(",") if c.strip()))
         table.setdefault((entry.pos, words[0]), []).append(entry)
@@ -134,7 +134,7 @@ def is_light_verb(token) -> bool:
     return any(form in LIGHT_VERBS for form in base_forms(token))
 
 
-def match(token) -> Entry | None:
+def match(token) -> LexiconEntry | None:
     pos = "VERB" if token.pos_ in VERB_POS else "NOUN" if token.pos_ in NOUN_POS else None
     if pos is None:
         return None
@@ -152,7 +152,7 @@ def match(token) -> Entry | None:
     return None
 
 
-def mode_of(entry: Entry, token) -> str | None:
+def mode_of(entry: LexiconEntry, token) -> str | None:
     """The lexicon's mode, else a cue word in the trigger's phrase ("rocket attack")."""
     if entry.mode:
         return entry.mode

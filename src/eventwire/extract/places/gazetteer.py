@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..data import country_aliases, read_table
+from ...data import country_aliases, read_table
 
 # States, provinces and regions of these kinds are first-level divisions that news names on
 # their own ("Texas", "Anhui", "Central Luzon"); the package's other kinds (districts,

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import country_aliases, read_table
+from ...data import country_aliases, read_table
 
 # Names matched exactly by the entity ruler; ambiguous short forms stay out of it.
 RULER_SKIP = {"IS", "the alliance", "AU", "WHO", "Amnesty", "Wagner"}

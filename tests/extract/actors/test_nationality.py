@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from eventwire.extract.nationality import infer_countries
+from eventwire.extract.actors.nationality import infer_countries
 
 COUNTRIES = {"Angola": "AGO", "Montenegro": "MNE", "Chile": "CHL"}
 DEMONYMS = {"Liberian": "LBR", "Chilean": "CHL"}

@@ -6,7 +6,7 @@ actor's canonical name or in one of its mention texts ("Israel" matches "Israeli
 """
 import pytest
 
-from ..conftest import extract_valid
+from ...conftest import extract_valid
 
 PUBLISHED = "2024-03-14"
 
@@ -934,7 +934,7 @@ def test_events_a_dateline_is_not_the_subject():
     parser reads with KADUNA as a second subject: the gunmen did it, not Nigeria."""
     from pathlib import Path
 
-    text = (Path(__file__).parents[1] / "articles" / "nigeria-school.txt").read_text()
+    text = (Path(__file__).parents[2] / "articles" / "nigeria-school.txt").read_text()
     ex = extraction(text)
     names = {a.id: a.name for a in ex.actors}
     attackers = {names[a] for e in events_of_type(ex, "ASSAULT") if e.mode == "abduct" for a in e.actors}

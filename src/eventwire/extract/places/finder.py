@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..records import Place, Span
+from ...records import Place, Span
 from .gazetteer import airport_key, fold, load_gazetteer
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..data import read_table, word_set
-from ..records import AcledView
+from ...data import read_table, word_set
+from ...records import AcledView
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"could", "might", "may", "would", "should", "can"}

@@ -1,6 +1,6 @@
 import pytest
 
-from ..conftest import SCHEMA, extract_valid
+from ...conftest import SCHEMA, extract_valid
 
 
 def actors_of(text):
@@ -175,7 +175,7 @@ def test_actors_data_tables_use_known_codes():
     import pycountry
 
     from eventwire.data import read_table
-    from eventwire.extract.actor_dictionary import EXTRA_COUNTRIES, roles
+    from eventwire.extract.actors.dictionary import EXTRA_COUNTRIES, roles
 
     iso3 = {c.alpha_3 for c in pycountry.countries} | set(EXTRA_COUNTRIES)
     demonyms = read_table("demonyms.tsv")

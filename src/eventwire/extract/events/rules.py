@@ -6,8 +6,8 @@ an actor says it will do is a threat, a cooperative one an agreement, a refusal 
 """
 from __future__ import annotations
 
-from ..data import word_set
-from . import event_facts as facts
+from ...data import word_set
+from . import facts
 from .roles import ActorIndex, verb_roles
 from .triggers import Mention, base_forms
 

@@ -4,10 +4,10 @@ target a domestic protest or restriction has by convention (PLOVER and ACLED cod
 """
 from __future__ import annotations
 
-from .event_merge import EventDraft, precision_rank
+from ..tree import subtree, subtree_ids
 from .lookalikes import IRREGULAR_FORCES, STATE_FORCES, WEAPON_NOUNS
+from .merge import EventDraft, precision_rank
 from .roles import doer_words
-from .tree import subtree, subtree_ids
 from .triggers import agent_like
 
 # Stances taken on a thing someone proposed: "rejected a demand from the US President", "accepted
@@ -70,7 +70,7 @@ def unnamed_attackers(events: list[EventDraft], found) -> None:
     "soldiers" or "police"; by that place's unidentified armed group (ACLED's "Unidentified Armed
     Group (Iraq)") when it says "gunmen", names a weapon alone or nobody; by no one when the doer
     is something else ("tourists invaded") or the attack came from the air. The place is where it happened ("near Samarra"), not
-    the victims' nationality ("a U.S. soldier"). `found`: the events stage's _Found."""
+    the victims' nationality ("a U.S. soldier"). `found`: the events stage's _Overlay."""
     for event in events:
         if event.type != "ASSAULT" or event.actors or event.mode in ARMED_FORCES_ONLY:
             continue

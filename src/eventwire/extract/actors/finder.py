@@ -1,6 +1,6 @@
 """The actors stage: entity mentions -> canonical actors with country, PLOVER sector and title.
 
-Knowledge lives in data files loaded by actor_dictionary.py. A country's adjective or name before
+Knowledge lives in data files loaded by dictionary.py. A country's adjective or name before
 a role noun ("Hungarian officials", "Iran's foreign ministry") is that country's actor; it must not
 turn an adjective in a fixed phrase ("French fries", "a Dutch auction") into an actor.
 """
@@ -11,16 +11,15 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..records import Actor, Span
-from .actor_dictionary import (Role, countries_by_iso3, demonyms, event_nouns,
-                               load_dictionary, max_role_tokens, person_named, roles,
-                               ruler_patterns)
+from ...records import Actor, Span
+from ..places.finder import bare_name, is_misread_place
+from ..tree import children, entities, entity_at, subtree_ids
 from .designators import (Designator, coordinated, coordinated_role, country_word_at, find_designators,
                           extend_to_entity, head_after, inside_other_name, is_generic, owns_next_entity,
                           role_after, role_end_within, title_start_of)
+from .dictionary import (Role, countries_by_iso3, demonyms, event_nouns, load_dictionary,
+                         max_role_tokens, person_named, roles, ruler_patterns)
 from .nationality import infer_countries, name_pattern
-from .places import bare_name, is_misread_place
-from .tree import children, entities, entity_at, subtree_ids
 
 __all__ = ["ActorFinder", "load_dictionary", "demonyms", "ruler_patterns"]
 

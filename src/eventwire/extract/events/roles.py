@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from ..data import word_set
-from .tree import sentence, subtree
+from ...data import word_set
+from ..tree import sentence, subtree
 from .triggers import (
     GROUP_WORDS,
     OBJECTS,

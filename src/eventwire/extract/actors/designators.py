@@ -1,13 +1,13 @@
 """Country words in the token stream: "Iran's", "Hungarian and Romanian", "Bosnian Serb", and
 the role nouns after them ("officials", "foreign ministry"). Read by the actors stage; knowledge
-comes from actor_dictionary.py, this module only walks tokens.
+comes from dictionary.py, this module only walks tokens.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actor_dictionary import Role, country_words, max_role_tokens, roles
-from .tree import entity_at, sentence
+from ..tree import entity_at, sentence
+from .dictionary import Role, country_words, max_role_tokens, roles
 
 # Title words walked back over before a person's name: "NATO Secretary-General Jens Stoltenberg".
 TITLE_MAX_TOKENS = 5

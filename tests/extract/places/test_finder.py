@@ -3,7 +3,7 @@ import pytest
 from eventwire.data import read_table
 from eventwire.extract.places import PlaceFinder
 
-from ..conftest import extract_valid
+from ...conftest import extract_valid
 
 
 def places_of(text):

@@ -4,8 +4,8 @@ stage keeps one mention for both.
 """
 from __future__ import annotations
 
-from .event_rules import halts
-from .tree import subtree_ids
+from ..tree import subtree_ids
+from .rules import halts
 from .triggers import COOPERATIVE, HOSTILE, agent_like
 
 

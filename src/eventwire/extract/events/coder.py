@@ -9,19 +9,18 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import islice
 
-from ..data import read_table, word_set
-from ..records import Actor, Span
-from . import event_facts as facts
-from . import event_roles, lookalikes
-from .actor_dictionary import demonyms
-from .event_folds import folded
-from .event_merge import PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, merge, precision_rank
-from .event_rules import recode
+from ...data import read_table, word_set
+from ...records import Actor, Span
+from ..actors.dictionary import demonyms
+from ..offsets import Ranges, TokenSets
+from ..tree import sentence, sentence_number, subtree_ids
+from . import conventions, facts, lookalikes
+from .folds import folded
 from .lookalikes import ARMED_NOUNS
-from .offsets import Ranges, TokenSets
+from .merge import PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, merge, precision_rank
 from .roles import DASHES, ActorIndex, has_agent, noun_roles, verb_roles
-from .tree import sentence, sentence_number, subtree_ids
-from .triggers import Entry, Mention, agent_like, match, mode_of, moves_forces
+from .rules import recode
+from .triggers import LexiconEntry, Mention, agent_like, match, mode_of, moves_forces
 
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Events a text may report with nobody named on either side ("a bomb exploded in Kabul",
@@ -51,7 +50,7 @@ class EventCoder:
         if doc is None or not draft.article:
             return draft
         index = ActorIndex([a for a in draft.actors if not _misread_place(a, draft.places)], self.anaphora)
-        found = _Found(doc, draft, index)
+        found = _Overlay(doc, draft, index)
         index.place_actor = found.fallback_actor
         index.modifier_actor = found.modifier_actor
         index.located_actor = found.located_actor
@@ -67,9 +66,9 @@ class EventCoder:
             if event is not None:
                 merge(events, event, side, by_type)
         found.claims(events)
-        event_roles.recipients_by_reference(events)
-        event_roles.recipients_from_content(events)
-        event_roles.unnamed_attackers(events, found)
+        conventions.recipients_by_reference(events)
+        conventions.recipients_from_content(events)
+        conventions.unnamed_attackers(events, found)
         events = [e for e in events if e.actors or e.recipients or e.type in UNATTRIBUTED_TYPES]
         known = {a.id: a for a in (*draft.actors, *found.place_countries.values())}
         events = [e for e in events if not lookalikes.between_firms(
@@ -107,7 +106,7 @@ def _is_definite(token) -> bool:
                                         for c in token.children)
 
 
-class _Found:
+class _Overlay:
     """The records of earlier stages laid over the tokens of one doc."""
 
     def __init__(self, doc, draft, index: ActorIndex):
@@ -312,7 +311,7 @@ class _Found:
             if entry.type == "ASSAULT" and lookalikes.livestock(token):
                 return None  # "today's hog slaughter"
             if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and lookalikes.by_labour(anchor):
-                entry = Entry("PROTEST", "strike", entry.pos, entry.words, entry.context)
+                entry = LexiconEntry("PROTEST", "strike", entry.pos, entry.words, entry.context)
             return Mention(entry, token, anchor, tuple(actors), tuple(recipients), mode_of(entry, token))
         if lookalikes.natural_doer(token):
             return None  # "the capital has been the worst hit by the flu"
@@ -320,7 +319,7 @@ class _Found:
         if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and (
                 lookalikes.by_labour(token) or lookalikes.at_work(token)):
             # "struck at three GM plants": a labour strike
-            entry = Entry("PROTEST", "strike", entry.pos, entry.words, entry.context)
+            entry = LexiconEntry("PROTEST", "strike", entry.pos, entry.words, entry.context)
         if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
             actors, recipients = recipients, actors
         if entry.type == "MOBILIZE" and not actors and any(c.dep_ == "nsubjpass" for c in token.children):
@@ -380,7 +379,7 @@ class _Found:
             # "Kenya President X rejected"; a local protest is against the state of its place
             recipients = [a for a in [self.country_of(min(outside, key=precision_rank))]
                           if a and (local or a not in actors)]
-        if not recipients and actors and event_roles.domestic_target(event_type, mention.anchor):
+        if not recipients and actors and conventions.domestic_target(event_type, mention.anchor):
             # "students staged demonstrations", "police dispersed demonstrators", "declared martial
             # law": in one country and naming no other, a protest is against its own state, a
             # restriction falls on its own people

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ..data import word_set
+from ...data import word_set
+from ..tree import subtree, subtree_ids
 from .roles import doer_words
-from .tree import subtree, subtree_ids
 from .triggers import HOSTILE, match
 
 # A match result: a name followed by a score ("beat Ghana 2-1", "drew with Chelsea 1-1").

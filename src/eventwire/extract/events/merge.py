@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..records import Event, EventDate, Magnitude, Span
-from . import event_facts as facts
+from ...records import Event, EventDate, Magnitude, Span
+from . import facts
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 # Dates found only elsewhere in the sentence rank after every date of the event's own clause.
