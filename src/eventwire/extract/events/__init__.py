@@ -1,18 +1,19 @@
 """The events stage: trigger words on the parse -> PLOVER events with roles, place, date, magnitude.
 
-`EventCoder.__call__` (coder.py) makes the events of one article in these steps:
+`EventCoder.__call__` (coder.py) makes the events of one article in these steps, over
+`coder._Overlay` (the earlier stages' records laid on the tokens; it makes country actors):
 
 1. Actors on the tokens: `roles.ActorIndex` lays the actors stage's mentions over the parse
    (organisations the places stage read as towns left out: `coder._misread_place`).
 2. Triggers and type: `triggers.match` finds lexicon words (data/event_triggers.tsv), which give
    the event type; `folds.folded` drops a word that only restates another in its clause ("carried
-   out an attack"); `coder._Overlay.mentions` gives each kept trigger its clause as scope.
+   out an attack"); `mentions.mentions` gives each kept trigger its clause as scope.
 3. Actor and recipient in the clause: `roles.verb_roles` / `roles.noun_roles` read subject,
-   object, agent and prepositions (`coder._Overlay._mention`); `lookalikes` drops words used in
+   object, agent and prepositions (`mentions._mention`); `lookalikes` drops words used in
    another sense (a match result, a labour strike, a forecast); `triggers.mode_of` gives the mode.
-4. One mention described (`coder._Overlay.describe`): date from the times in its own clause, else
-   its sentence's; place from the places in its clause, not a dateline's (`coder._dateline`);
-   magnitude from `facts.casualties` and `coder._Overlay._size`; status from `facts.status_of`;
+4. One mention described (`context.describe`): date from the times in its own clause, else
+   its sentence's; place from the places in its clause, not a dateline's (`context._dateline`);
+   magnitude from `facts.casualties` and `context._size`; status from `facts.status_of`;
    type, mode and roles re-coded by `rules.recode` (threat, agreement, refusal, request, halt);
    recipients by convention where the clause names none: the state of a place named
    (`coder._Overlay.country_of`), or the actor's own state (`conventions.domestic_target`).

@@ -2,40 +2,33 @@
 
 One real-world event told in several sentences ("a rocket attack ... The attack killed ...")
 becomes one event with several evidence spans. Vocabulary lives in data/ (see triggers.py, roles.py);
-this module decides scope, merges mentions and fills in the facts.
+this module runs the steps (mentions.py finds the mentions, context.py describes each, merge.py
+merges them) over the records of earlier stages laid on the tokens, and makes country actors.
 """
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import islice
 
 from ...data import read_table, word_set
 from ...records import Actor, Span
 from ..actors.dictionary import demonyms
 from ..offsets import Ranges, TokenSets
-from ..tree import sentence, sentence_number, subtree_ids
+from ..tree import subtree_ids
 from . import conventions, facts, lookalikes
-from .folds import folded
-from .lookalikes import ARMED_NOUNS
-from .merge import PRECISION_RANK, SENTENCE_RANK, EventDraft, finish, merge, precision_rank
-from .roles import DASHES, ActorIndex, has_agent, noun_roles, verb_roles
-from .rules import recode
-from .triggers import LexiconEntry, Mention, agent_like, match, mode_of, moves_forces
+from .context import describe
+from .mentions import mentions
+from .merge import EventDraft, finish, merge
+from .roles import ActorIndex, verb_roles
+from .triggers import agent_like
 
-DEFINITE = {"the", "this", "that", "these", "those"}
 # Events a text may report with nobody named on either side ("a bomb exploded in Kabul",
 # "thousands marched", "a curfew was imposed"); any other event word needs someone acting or
 # acted on (PLOVER: an event has an actor), or it is a health notice, a visit to a restaurant ...
 UNATTRIBUTED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
-# "Germany hosted NATO ministers": in a visit the visitor acts and the host receives (PLOVER).
-HOST_VERBS = word_set("host_verbs")
-REPORTING_VERBS = word_set("reporting_verbs")
 CLAIM_OBJECTS = word_set("claim_objects")
 CONFIRM_VERBS = word_set("confirm_verbs")
 # What a nationality word marks as a state's when no actor is named: "Iraqi towns", "German goods".
 TARGET_NOUNS = word_set("target_nouns")
-# A release or an arrest is of people: "released its inflation figures" is neither.
-HUMAN_OBJECT = {("RETREAT", "release"), ("COERCE", "arrest"), ("ASSAULT", "abduct")}
 
 
 class EventCoder:
@@ -61,8 +54,8 @@ class EventCoder:
 
         events: list[EventDraft] = []
         by_type: dict[str, list[EventDraft]] = {}
-        for mention, scope, foreign, embedded in found.mentions():
-            event = found.describe(mention, scope, foreign, embedded)
+        for mention, scope, foreign, embedded in mentions(found):
+            event = describe(found, mention, scope, foreign, embedded)
             if event is not None:
                 merge(events, event, side, by_type)
         found.claims(events)
@@ -88,24 +81,6 @@ def _misread_place(actor, places) -> bool:
     return all((m.start, m.end) in at for m in actor.mentions)
 
 
-# A dateline opens a wire story: a place in capitals, maybe a date and the agency, then a dash.
-DATELINE_MAX_TOKENS = 12
-
-
-def _dateline(sent) -> set[int]:
-    """The tokens of a dateline that opens the sentence ("KADUNA, Nigeria (Ledger) -"), or none."""
-    words = list(islice((t for t in sent if not t.is_space), DATELINE_MAX_TOKENS))
-    if not words or not (words[0].is_upper and words[0].is_alpha and len(words[0]) > 1):
-        return set()
-    dash = next((t for t in words[:DATELINE_MAX_TOKENS] if t.text in DASHES and t.whitespace_), None)
-    return set(range(sent.start, dash.i + 1)) if dash is not None else set()
-
-
-def _is_definite(token) -> bool:
-    return token.pos_ != "VERB" and any(c.dep_ == "det" and c.lower_ in DEFINITE
-                                        for c in token.children)
-
-
 class _Overlay:
     """The records of earlier stages laid over the tokens of one doc."""
 
@@ -126,6 +101,8 @@ class _Overlay:
         # actors made here: ISO3 -> a country actor made from a place, "unidentified/ISO3" -> the
         # unidentified armed group of a country
         self.place_countries: dict[str, Actor] = {}
+        # every token in some trigger's clause, set by mentions.mentions (context._elsewhere reads it)
+        self.covered: set[int] = set()
 
     def _tokens(self, start: int, end: int) -> set[int]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -235,186 +212,6 @@ class _Overlay:
                 return int(q.after if q.after is not None else q.value)
         return None
 
-    def mentions(self):
-        """Each kept trigger with its scope (its clause less the clauses of triggers inside it),
-        the tokens of other triggers' clauses, and whether it sits inside another's clause."""
-        found = [(t, e) for t in self.doc if t.i not in self.time_tokens  # "3 March" is no march
-                 for e in [match(t)] if e is not None]
-        # No dependency arc crosses a sentence: triggers fold into, restate and govern only those
-        # of their own sentence, so each is compared with those alone (not every trigger of a
-        # long text: that was quadratic).
-        by_sentence: dict[int, list] = {}
-        for pair in found:
-            by_sentence.setdefault(sentence_number(pair[0]), []).append(pair)
-        folds = {token.i: folded(token, entry, by_sentence[sentence_number(token)]) for token, entry in found}
-        restated: dict[int, set[int]] = {}
-        restating: dict[int, list] = {}  # noun -> the verbs that restate it ("strike ... killed")
-        for token, _entry in found:
-            if folds[token.i] is not None:
-                restated.setdefault(folds[token.i].i, set()).update(subtree_ids(token))
-                restating.setdefault(folds[token.i].i, []).append(token)
-        anchors: dict[int, Mention] = {}
-        for token, entry in found:
-            if folds[token.i] is None:
-                mention = self._mention(token, entry, restating.get(token.i, []))
-                if mention is not None:
-                    anchors[token.i] = mention
-        clauses = {i: _clause(m.anchor) | restated.get(i, set()) for i, m in anchors.items()}
-        # Every clause of the text: a token outside a trigger's sentence is in another's clause
-        # iff it is in some clause (see _elsewhere); inside it, only its sentence's count.
-        self.covered = set().union(*clauses.values())
-        peers: dict[int, list[int]] = {}
-        for i in anchors:
-            peers.setdefault(sentence_number(self.doc[i]), []).append(i)
-        for i, mention in anchors.items():
-            same = peers[sentence_number(self.doc[i])]
-            others = [j for j in same if j != i and anchors[j].anchor.i != mention.anchor.i]
-            foreign = set().union(*(clauses[j] for j in others)) - {mention.token.i}
-            inner = set().union(*(clauses[j] for j in same if j != i and clauses[j] < clauses[i]))
-            scope = clauses[i] - (foreign & inner)  # less the clauses of triggers inside its own
-            scope.add(mention.token.i)
-            embedded = any(mention.anchor.i in clauses[j] for j in others)
-            yield mention, scope, foreign - scope, embedded
-
-    def _elsewhere(self, toks: set[int], sent, foreign: set[int]) -> bool:
-        """Whether a token of `toks` outside `sent` lies in another trigger's clause: with
-        `foreign` (the clauses of the sentence's other triggers) that is the full "foreign"."""
-        return any(i in self.covered for i in toks if not sent.start <= i < sent.end)
-
-    def _mention(self, token, entry, restating=()) -> Mention | None:
-        """The trigger with its roles, or None when a verb has nobody acting. A noun restated by
-        verbs ("an airstrike killed 15 al-Shabab fighters") takes their objects as recipients."""
-        if token.pos_ != "VERB":
-            actors, recipients, anchor = noun_roles(token, self.index)
-            if lookalikes.averted(token):
-                return None  # "urged both sides to avoid violence"
-            if anchor.i != token.i and lookalikes.natural_doer(anchor):
-                return None  # "wildfires forced the evacuation of 3,000 people"
-            for verb in restating:  # "Russian aircraft killed 46 civilians in an attack"
-                doers, sufferers = verb_roles(verb, self.index)
-                actors = actors or doers
-                recipients = recipients or [r for r in sufferers if r not in actors]
-            if not actors and entry.type == "ASSAULT" and any(
-                    c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
-                actors, recipients = recipients, []  # "fighting between Eritrean and Ethiopian forces": both fight
-            if not actors and entry.type in ("RETREAT", "MOBILIZE"):
-                # "the pullback of Israeli tanks", "the deployment of French troops": they move
-                movers = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children
-                          if g.dep_ == "pobj" and (agent_like(g) or g.lemma_.lower() in ARMED_NOUNS)
-                          for a in self.index.of_phrase(g)]
-                actors, recipients = movers, [r for r in recipients if r not in movers]
-            if anchor.i != token.i and anchor.pos_ == "VERB" and not has_agent(anchor, actors):
-                return None  # "the market staged a rally": nobody acts
-            if entry.type == "THREATEN" and not actors:
-                return None  # "the threat to Americans has increased": no one threatens
-            if entry.type == "ASSAULT" and lookalikes.livestock(token):
-                return None  # "today's hog slaughter"
-            if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and lookalikes.by_labour(anchor):
-                entry = LexiconEntry("PROTEST", "strike", entry.pos, entry.words, entry.context)
-            return Mention(entry, token, anchor, tuple(actors), tuple(recipients), mode_of(entry, token))
-        if lookalikes.natural_doer(token):
-            return None  # "the capital has been the worst hit by the flu"
-        actors, recipients = verb_roles(token, self.index)
-        if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and (
-                lookalikes.by_labour(token) or lookalikes.at_work(token)):
-            # "struck at three GM plants": a labour strike
-            entry = LexiconEntry("PROTEST", "strike", entry.pos, entry.words, entry.context)
-        if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
-            actors, recipients = recipients, actors
-        if entry.type == "MOBILIZE" and not actors and any(c.dep_ == "nsubjpass" for c in token.children):
-            actors, recipients = recipients, []  # "Greek forces were placed on alert": they mobilise
-        if entry.type == "THREATEN" and lookalikes.forecast(token, recipients):
-            return None  # "the company warned that profits would halve": a forecast, not a threat
-        if not has_agent(token, actors):
-            return None  # "Stocks rallied", "Heavy rain threatens": nobody acts
-        if entry.type == "MOBILIZE" and len(entry.words) == 1 and not moves_forces(token):
-            return None  # "deployed new software"
-        if (entry.type, entry.mode) in HUMAN_OBJECT and len(entry.words) == 1 and not moves_forces(token):
-            return None  # "released its inflation figures"
-        if entry.type == "ASSAULT" and (lookalikes.aim(token) or lookalikes.match_result(token)
-                                        or lookalikes.struggle(token) or lookalikes.dismissal(token)):
-            return None  # an aim, a match, fighting for a cause, a dismissal (see lookalikes.py)
-        return Mention(entry, token, token, tuple(actors), tuple(recipients), mode_of(entry, token))
-
-    def describe(self, mention: Mention, scope: set[int], foreign: set[int],
-                 embedded: bool) -> EventDraft | None:
-        token, sent = mention.token, sentence(mention.token)
-        own = _own_clause(self.doc, scope, token)
-        dates = [(PRECISION_RANK.get(t.precision, 9), t) for toks, t in self.times.touching(own)]
-        if not dates:  # else the sentence's, outside the clauses of other words
-            dates = [(PRECISION_RANK.get(t.precision, 9) + SENTENCE_RANK, t)
-                     for toks, t in self.times.starting_in(sent.start, sent.end)
-                     if not toks & ((scope - own) | foreign) and not self._elsewhere(toks, sent, foreign)]
-        dateline = _dateline(sent)  # "NIAMEY, March 3 (Wire) -": where it was filed, not where it happened
-        places = [p for toks, p in self.places.touching(own) if not toks & dateline]
-        killed, injured = facts.casualties([self.doc[i] for i in sorted(scope)], self.quantity_at)
-        magnitude = {"killed": killed, "injured": injured, **self._size(own, mention)}
-        anchored = (mention.actors or mention.recipients or places or dates[:1] and dates[0][0] < SENTENCE_RANK
-                    or mention.mode or killed is not None or injured is not None
-                    or token.pos_ == "VERB" or mention.anchor.i != token.i)
-        if not anchored and not _is_definite(token):
-            return None  # "an attack on his reputation": a noun tied to nothing
-        date_end = min((t.date_end or t.date_start or "" for _, t in dates), default=None)
-        status = facts.status_of(mention.anchor, mention.entry.type, self.draft.article.published,
-                                 date_end)
-        root = mention.anchor.dep_ == "ROOT" or (
-            mention.anchor.dep_ in ("ccomp", "xcomp") and mention.anchor.head.dep_ == "ROOT"
-            and mention.anchor.head.lemma_.lower() in REPORTING_VERBS)
-        mode, event_type = mention.mode, mention.entry.type
-        actors, recipients = list(mention.actors), list(mention.recipients)
-        event_type, mode, status, actors, recipients = recode(
-            mention, event_type, mode, status, actors, recipients, self.index,
-            self.draft.article.published, date_end)
-        if mention.entry.type == "CONSULT" and any(
-                "IGO" in self.index.kinds.get(a, ()) for a in mention.actors):
-            mode = "multilateral"  # a meeting of an alliance or a union has many parties
-        local = event_type == "PROTEST" and not actors and bool(places)
-        if local:  # protesters no text names are the people of the place: "demonstrators in Baghdad"
-            actors = [a for a in [self.country_of(min(places, key=precision_rank))] if a]
-        subject = _subject_tokens(mention.anchor)
-        outside = [p for toks, p in self.places.touching(own) if not toks & (subject | dateline)]
-        place_recipient = not recipients and bool(outside)
-        if place_recipient:  # "arrived in Amman", "lifted the curfew in West Darfur", not
-            # "Kenya President X rejected"; a local protest is against the state of its place
-            recipients = [a for a in [self.country_of(min(outside, key=precision_rank))]
-                          if a and (local or a not in actors)]
-        if not recipients and actors and conventions.domestic_target(event_type, mention.anchor):
-            # "students staged demonstrations", "police dispersed demonstrators", "declared martial
-            # law": in one country and naming no other, a protest is against its own state, a
-            # restriction falls on its own people
-            recipients = [a for a in [self.home_of(actors, sent)] if a]
-        return EventDraft(event_type, mode, list(mention.entry.context), actors, recipients, status,
-                      tokens=[token], evidence=[Span(sent.text, sent.start_char, sent.end_char)],
-                      dates=dates, places=places, magnitude=magnitude,
-                      main_clause=root, verbal=token.pos_ == "VERB",
-                      lemmas={self.doc[i].lemma_.lower() for i in own}, embedded=embedded,
-                      reference_only=not anchored, place_recipient=place_recipient)
-
-    def _size(self, own: set[int], mention: Mention) -> dict:
-        if mention.entry.type == "ASSAULT" or not own:
-            return {}
-        subject = {i for c in mention.anchor.children if c.dep_ in ("nsubj", "nsubjpass")
-                   for i in subtree_ids(c)}
-        counted = []
-        for toks, q in self.quantity_tokens.touching(own):
-            number = next((self.doc[i] for i in sorted(toks) if self.doc[i].like_num), None)
-            if not toks or not toks <= own or number is None:
-                continue
-            if number.i in subject and number.head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
-                continue  # "the 30-member alliance": a number about the subject, not its size
-            counted.append((toks, q))
-        for toks, q in counted:
-            if q.after is not None:
-                return {"size": int(q.after), "size_before": _int(q.before),
-                        "size_change": _int(q.change), "approximate": q.approximate}
-        for toks, q in counted:
-            if q.value is not None and (q.counts or "").split(" ")[0] in facts.SIZE_NOUNS:
-                if _after_by(self.doc[min(toks)]):  # "expand ... by 3,500 troops"
-                    return {"size_change": int(q.value), "approximate": q.approximate}
-                return {"size": int(q.value), "approximate": q.approximate}
-        return {}
-
     def claims(self, events: list[EventDraft]) -> None:
         """ "X claimed responsibility for the attack": X claims it; "has not confirmed": unconfirmed."""
         first_event: dict[int, int] = {}  # token -> the first event with it among its tokens
@@ -447,44 +244,11 @@ class _Overlay:
         return events[min(hits)] if hits else None
 
 
-
-
 def _iso3(iso2: str | None) -> str | None:
     import pycountry
 
     country = pycountry.countries.get(alpha_2=iso2) if iso2 else None
     return country.alpha_3 if country else None
-
-
-def _subject_tokens(anchor) -> set[int]:
-    """The tokens of the anchor's own subject phrase."""
-    return {i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for i in subtree_ids(c)}
-
-
-def _clause(anchor) -> set[int]:
-    """The tokens an event word governs; "following a rocket attack earlier this week" as a whole
-    belongs to the attack, so a trigger that is the object of a preposition takes the preposition."""
-    top = anchor.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" else anchor
-    return set(subtree_ids(top))
-
-
-def _own_clause(doc, scope: set[int], trigger) -> set[int]:
-    """The scope less the relative clauses of its nouns: "the mission, which began in 2018"."""
-    own = set(scope)
-    for i in scope:
-        token = doc[i]
-        if token.dep_ in ("relcl", "acl") and token.head.i in scope and token.i != trigger.i:
-            own -= set(subtree_ids(token))
-    return own | {trigger.i}
-
-
-def _after_by(number) -> bool:
-    noun = number.head if number.dep_ == "nummod" else number
-    return noun.dep_ == "pobj" and noun.head.lower_ == "by"
-
-
-def _int(value):
-    return int(value) if value is not None else None
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,8 @@
 """Event triggers: lexicon words on the dependency parse, and who can act.
 
 The lexicons are data (data/event_triggers.tsv, event_modes.tsv); this module only matches them
-on the parse. Who did what to whom is roles.py; merging, dating and placing events is coder.py.
+on the parse. Who did what to whom is roles.py; dating and placing a mention is context.py;
+merging mentions into events is merge.py.
 """
 from __future__ import annotations
 
