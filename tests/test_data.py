@@ -1,7 +1,6 @@
 """Knowledge as data: every file in src/eventwire/data says where its facts come from and is read
 by the code, and every word set of event_words.tsv is used by the module it names."""
 import re
-from pathlib import Path
 
 import pytest
 
