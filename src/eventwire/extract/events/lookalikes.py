@@ -12,7 +12,11 @@ from .roles import doer_words
 from .triggers import HOSTILE, match
 
 # A match result: a name followed by a score ("beat Ghana 2-1", "drew with Chelsea 1-1").
-SCORE = re.compile(r"\b[A-Z][\w.]*\s+\d{1,2}\s*-\s*\d{1,2}\b(?!\s*(?:people|dead|killed|%|percent))")
+# A month before the numbers makes them a date range ("on March 2-3"), not a score.
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+SCORE = re.compile(rf"\b(?!(?:{MONTHS})\b)[A-Z][\w.]*\s+\d{{1,2}}\s*-\s*\d{{1,2}}\b"
+                   r"(?!\s*(?:people|dead|killed|%|percent))")
 # "Fight" for an aim is a struggle, not combat, unless an opponent or a hostile aim is named.
 STRUGGLE_VERBS = {"fight", "battle", "struggle"}
 OPPONENT_PREPS = {"against", "with", "on", "over", "for", "in", "near", "around"}
@@ -34,6 +38,8 @@ LABOUR_NOUNS = word_set("labour_nouns")
 NATURAL_FORCES = word_set("natural_forces")
 # An act someone avoids or prevents does not take place: "urged both sides to avoid violence".
 AVERTING_VERBS = word_set("averting_verbs")
+# ... unless the averting failed: "failed to prevent the attack" reports an attack.
+FAILING_VERBS = {"fail", "neglect"}
 # "fire" and "sack" people are dismissals; "fired rockets", "fired on protesters" stay attacks.
 DISMISSAL_VERBS = word_set("dismissal_verbs")
 STAFF = word_set("staff")
@@ -51,9 +57,13 @@ def natural_doer(verb) -> bool:
 
 
 def averted(noun) -> bool:
-    """ "avoid violence", "prevent a war", "refrain from attacks": the act named is not happening."""
+    """ "avoid violence", "prevent a war", "refrain from attacks": the act named is not happening;
+    unless the averting failed ("police failed to prevent the attack", "did not prevent the raid")."""
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
-    return noun.dep_ in ("dobj", "pobj") and head.lemma_.lower() in AVERTING_VERBS
+    if noun.dep_ not in ("dobj", "pobj") or head.lemma_.lower() not in AVERTING_VERBS:
+        return False
+    failed = head.dep_ == "xcomp" and head.head.lemma_.lower() in FAILING_VERBS
+    return not failed and not any(c.dep_ == "neg" for c in head.children)
 
 
 def match_result(verb) -> bool:
