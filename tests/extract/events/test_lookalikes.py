@@ -46,7 +46,7 @@ def test_lookalikes_match_result(table, verb, expected):
 
 
 STRUCK_AT = """
-{}        1 nsubj    {}    {}
+{}        1 nsubj    {}    {}    {}
 struck    1 ROOT     VERB  strike
 at        1 prep     ADP   at
 the       4 det      DET   the
@@ -55,20 +55,17 @@ the       4 det      DET   the
 """
 
 
-@pytest.mark.parametrize("subject, pos, place, expected", [
-    pytest.param("Workers", "NOUN", "factory", True, id="workers-at-a-factory"),
-    pytest.param("Rebels", "NOUN", "factory", False, id="not-rebels-at-a-factory"),
-    pytest.param("Workers", "NOUN", "embassy", False, id="not-at-a-non-workplace"),
-    # a named state or armed group is no common noun of fighters: at_work sees no armed subject
-    pytest.param("Russia", "PROPN", "plant", False, id="not-russia-at-a-power-plant",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "at_work only knows armed common nouns (state_forces, irregular_forces, "
-                     "weapon_nouns): 'Russia struck at the plant' or 'the Taliban struck at the "
-                     "school' becomes a labour strike"))),
+@pytest.mark.parametrize("subject, pos, ent, place, expected", [
+    pytest.param("Workers", "NOUN", "O", "factory", True, id="workers-at-a-factory"),
+    pytest.param("UAW", "PROPN", "B-ORG", "factory", True, id="a-union-at-a-factory"),
+    pytest.param("Rebels", "NOUN", "O", "factory", False, id="not-rebels-at-a-factory"),
+    pytest.param("Workers", "NOUN", "O", "embassy", False, id="not-at-a-non-workplace"),
+    # a state strikes from the air or the ground, never from work
+    pytest.param("Russia", "PROPN", "B-GPE", "plant", False, id="not-russia-at-a-power-plant"),
 ])
-def test_lookalikes_at_work(subject, pos, place, expected):
+def test_lookalikes_at_work(subject, pos, ent, place, expected):
     lemma = subject.lower().removesuffix("s")
-    doc = parse(STRUCK_AT.format(subject, pos, lemma, place, place))
+    doc = parse(STRUCK_AT.format(subject, pos, lemma, ent, place, place))
     assert lookalikes.at_work(word(doc, "struck")) is expected
 
 

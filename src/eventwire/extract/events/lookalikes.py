@@ -33,6 +33,9 @@ WORKPLACES = word_set("workplaces")
 LIVESTOCK = word_set("livestock")
 # Who strike from work: a "strike" they begin or call is a labour strike.
 LABOUR_NOUNS = word_set("labour_nouns")
+# A state, or its people as a whole ("Russia", "Israeli"), strikes from the air or the ground,
+# never from work: "Russia struck at the plant".
+STATE_ENTITIES = {"GPE", "NORP"}
 # Nature does no political act: "Nairobi has been the worst hit by the flu", "wildfires forced the
 # evacuation of 3,000 people" (PLOVER leaves natural disasters out).
 NATURAL_FORCES = word_set("natural_forces")
@@ -121,9 +124,10 @@ def by_labour(verb) -> bool:
 
 
 def at_work(verb) -> bool:
-    """ "struck at three GM factories": a strike at a workplace, by no armed subject."""
+    """ "struck at three GM factories": a strike at a workplace, by no armed subject and no state."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lemma_.lower() in ARMED_NOUNS | WEAPON_NOUNS:
+    if subject is not None and (subject.lemma_.lower() in ARMED_NOUNS | WEAPON_NOUNS
+                                or subject.ent_type_ in STATE_ENTITIES):
         return False
     return any(g.lemma_.lower() in WORKPLACES for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"
                for g in c.children if g.dep_ == "pobj")
