@@ -178,7 +178,7 @@ def profile(sample: Path, db: Path) -> None:
     """
     import pickle
 
-    from eventwire.batch import _source
+    from eventwire.batch import source_of
     from eventwire.ingest import read_paths
     from eventwire.nlp import load_model
     from eventwire.options import Options
@@ -204,7 +204,7 @@ def profile(sample: Path, db: Path) -> None:
             seconds[f"stage: {name}"] += time.perf_counter() - start
             if draft.rejected:
                 break
-        extractions.append((_source(raw), draft.finish()))
+        extractions.append((source_of(raw), draft.finish()))
     start = time.perf_counter()
     sent = [pickle.loads(pickle.dumps(item)) for item in extractions]
     seconds["pickle (worker) + unpickle (parent)"] = time.perf_counter() - start

@@ -160,22 +160,19 @@ def _event_cases(key: str):
             yield pytest.param(path, want, id=f"{path.name}-{n}", marks=marks)
 
 
-def _span_of(text: str, snippet: str) -> tuple[int, int]:
-    start = text.find(snippet)
-    assert start >= 0, f"the annotation's evidence {snippet!r} is not in the article text"
-    return start, start + len(snippet)
-
-
-def _over(span: dict, start: int, end: int) -> bool:
-    return span["start"] < end and start < span["end"]
+def _events_at(out: dict, snippet: str) -> list[dict]:
+    """The events whose evidence overlaps the annotation's snippet of the article text."""
+    start = out["article"]["text"].find(snippet)
+    assert start >= 0, f"the annotation's snippet {snippet!r} is not in the article text"
+    end = start + len(snippet)
+    return [e for e in out["events"] if any(s["start"] < end and start < s["end"] for s in e["evidence"])]
 
 
 @pytest.mark.parametrize("path,want", list(_event_cases("events")))
 def test_articles_expected_events(path, want):
     out, _ = _load(path)
-    start, end = _span_of(out["article"]["text"], want["evidence"])
     actors = {a["id"]: a for a in out["actors"]}
-    there = [e for e in out["events"] if any(_over(s, start, end) for s in e["evidence"])]
+    there = _events_at(out, want["evidence"])
     assert there, f"no event from the sentence of {want['evidence']!r}"
     typed = [e for e in there if e["type"] == want["type"]]
     assert typed, f"{want['type']} wanted, found {[e['type'] for e in there]}"
@@ -210,6 +207,5 @@ def test_articles_expected_events(path, want):
 @pytest.mark.parametrize("path,snippet", list(_event_cases("events_must_not")))
 def test_articles_look_alikes_make_no_event(path, snippet):
     out, _ = _load(path)
-    start, end = _span_of(out["article"]["text"], snippet)
-    made = [e["type"] for e in out["events"] if any(_over(s, start, end) for s in e["evidence"])]
+    made = [e["type"] for e in _events_at(out, snippet)]
     assert made == [], f"{snippet!r} made {made}"

@@ -15,7 +15,7 @@ import signal
 
 import pytest
 
-from eventwire.batch import _source, ingest
+from eventwire.batch import ingest, source_of
 from eventwire.errors import REJECTIONS
 from eventwire.ingest import Unreadable, read_paths
 from eventwire.options import Options
@@ -164,4 +164,4 @@ def test_fuzz_batch_accounts_for_every_input(tmp_path):
             report = ingest([str(path) for path in paths], store, Options(), workers=1)
         stored = {key for (key,) in store._db.execute("SELECT key FROM documents")}
     assert report.read == len(items) >= END_TO_END_DOCUMENTS and report.stopped is None
-    assert {_source(item).key for item in items} == stored
+    assert {source_of(item).key for item in items} == stored

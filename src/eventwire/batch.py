@@ -86,7 +86,7 @@ def _unseen(documents: Iterator, store: Store, report: IngestReport,
     comes as (source, Unreadable) and is recorded without coding."""
     for document in documents:
         report.read += 1
-        source = _source(document)
+        source = source_of(document)
         if store.status(source.key, source.digest) == "stored":
             report.skipped += 1
             if on_document:
@@ -95,7 +95,8 @@ def _unseen(documents: Iterator, store: Store, report: IngestReport,
         yield source, document
 
 
-def _source(document: RawDocument | Unreadable) -> Source:
+def source_of(document: RawDocument | Unreadable) -> Source:
+    """The document as the store knows it: its key, content digest and where it came from."""
     if isinstance(document, Unreadable):  # nothing to hash: known by where it was read
         return Source(key=document.name, digest=None, name=document.name)
     content_hash = digest(document)
