@@ -53,12 +53,16 @@ def cli():
 @click.option("--url", help="The article's URL (used for its source when the page names none).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table: readable on screen; json: one extraction@1 object per article, one per line.")
-def extract(articles, published, url, fmt):
+@click.option("--explain", is_flag=True,
+              help="Show the rule trail: for each event the trigger, the rule that chose its type, "
+                   "each role, place and date, and every event word dropped with why "
+                   "(json: an `explanation` object).")
+def extract(articles, published, url, fmt, explain):
     """Code one or more articles (text or HTML files, or - for standard input)."""
     from .pipeline import Pipeline
     from .render import render_table, visible
 
-    pipeline = Pipeline(Options(published=published, url=url))
+    pipeline = Pipeline(Options(published=published, url=url, explain=explain))
     failed = False
     for name in articles:
         try:

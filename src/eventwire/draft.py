@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .options import Options
-from .records import Actor, Article, Check, Event, Extraction, Place, Quantity, Quote, RawDocument, Rejection, Time
+from .records import (Actor, Article, Check, Event, Explanation, Extraction, Place, Quantity, Quote,
+                      RawDocument, Rejection, Time)
 
 # What every draft holds before any stage has run.
 GIVEN = ("raw", "options")
@@ -32,6 +33,7 @@ class Draft:
     quotes: tuple[Quote, ...] = ()
     checks: tuple[Check, ...] = ()
     warnings: tuple[str, ...] = ()
+    explanation: Explanation | None = None  # set by the events stage when options.explain
 
     def add(self, **fields: Any) -> "Draft":
         return dataclasses.replace(self, **fields)
@@ -46,7 +48,8 @@ class Draft:
     def finish(self) -> Extraction:
         return Extraction(article=self.article, actors=self.actors, places=self.places,
                           times=self.times, quantities=self.quantities, events=self.events,
-                          quotes=self.quotes, checks=self.checks, warnings=self.warnings)
+                          quotes=self.quotes, checks=self.checks, warnings=self.warnings,
+                          explanation=self.explanation)
 
 
 StageFn = Callable[[Draft], Draft]

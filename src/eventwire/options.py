@@ -21,3 +21,6 @@ class Options:
     # bench/scaling.py: see the README's "Limits" section.
     time_budget: float = 300.0  # seconds of wall time
     memory_limit_mb: int = 3072  # resident memory of the worker, model included
+    # Attach the rule trail (`Extraction.explanation`): each event's trigger, type, roles, place,
+    # date and magnitude with the rule that chose them, and the candidates dropped, with why.
+    explain: bool = False

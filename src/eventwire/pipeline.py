@@ -30,7 +30,8 @@ def _stages() -> tuple[Stage, ...]:
         Stage("times", lambda o: times.find_times, ("article",), ("times", "warnings")),
         Stage("quantities", lambda o: quantities.find_quantities, ("article", "doc"), ("quantities",)),
         Stage("events", events.EventCoder, ("article", "doc", "actors", "places", "times", "quantities"),
-              ("events", "actors")),  # a country actor for a place an event falls on
+              ("events", "actors", "explanation")),  # a country actor for a place an event
+        # falls on; the rule trail when options.explain
         Stage("quotes", lambda o: quotes.find_quotes, ("article", "doc", "actors", "events"), ("quotes",)),
         Stage("checks", lambda o: checks.find_checks, ("article", "doc", "actors", "places", "quantities"),
               ("checks",)),

@@ -188,6 +188,45 @@ class Check:
 
 
 @dataclass(frozen=True)
+class RuleStep:
+    """One decision the coder took about an event: which `step` (trigger, type, actor,
+    recipient, place, date, magnitude, status, merge, claim), the `rule` that decided it, and
+    what it chose, in words."""
+
+    step: str
+    rule: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class EventTrail:
+    """The rules that made one event, in the order they ran."""
+
+    event: str
+    steps: tuple[RuleStep, ...] = ()
+
+
+@dataclass(frozen=True)
+class DroppedCandidate:
+    """An event word the coder looked at and left out, with the rule that dropped it."""
+
+    text: str
+    start: int
+    end: int
+    type: str
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The rule trail of one extraction (`extract --explain`, `Options(explain=True)`)."""
+
+    events: tuple[EventTrail, ...] = ()
+    dropped: tuple[DroppedCandidate, ...] = ()
+
+
+@dataclass(frozen=True)
 class Extraction:
     article: Article
     actors: tuple[Actor, ...] = ()
@@ -198,10 +237,15 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     checks: tuple[Check, ...] = ()
     warnings: tuple[str, ...] = ()
+    explanation: Explanation | None = None  # only when asked for: the rule trail
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON form: tuples become lists, `schema` comes first."""
-        return {"schema": SCHEMA, **_plain(dataclasses.asdict(self))}
+        """The contract's JSON form: tuples become lists, `schema` comes first; `explanation`
+        only when the extraction has one."""
+        plain = _plain(dataclasses.asdict(self))
+        if self.explanation is None:
+            del plain["explanation"]
+        return {"schema": SCHEMA, **plain}
 
 
 def _plain(value: Any) -> Any:

@@ -75,6 +75,28 @@ def render_table(ex: Extraction, name: str, console: Console | None = None) -> N
         console.print(table)
     for warning in ex.warnings:
         console.print(Text.assemble(("warning:", "yellow"), " ", safe_text(warning)))
+    if ex.explanation is not None:
+        render_explanation(ex, console)
+
+
+def render_explanation(ex: Extraction, console: Console) -> None:
+    """The rule trail: for each event, each step with the rule that took it and what it chose;
+    then the event words left out, with the rule that dropped each and why."""
+    evidence = {e.id: e.evidence for e in ex.events}
+    for trail in ex.explanation.events:
+        table = Table(title=f"Why {trail.event}: " + " / ".join(_short(s.text, 60) for s in evidence.get(trail.event, ())[:1]),
+                      title_justify="left")
+        for column in ("step", "rule", "chose"):
+            table.add_column(column, no_wrap=column == "step")
+        for step in trail.steps:
+            table.add_row(*(safe_text(v) for v in (step.step, step.rule, step.detail)))
+        console.print(table)
+    table = Table(title=f"Dropped event words ({len(ex.explanation.dropped)})", title_justify="left")
+    for column in ("word", "at", "type", "rule", "why"):
+        table.add_column(column, no_wrap=column in ("word", "at"))
+    for d in ex.explanation.dropped:
+        table.add_row(*(safe_text(v) for v in (d.text, d.start, d.type, d.rule, d.reason)))
+    console.print(table)
 
 
 def render_events(rows: list[dict], console: Console | None = None) -> None:

@@ -182,13 +182,33 @@ def index_of(*actors, anaphora=None):
 def test_roles_verb_roles(table, verb, named, expected):
     doc = parse(table)
     index = index_of(*(actor(doc, id, text) for id, text in named.items()))
-    assert verb_roles(word(doc, verb), index) == expected
+    assert verb_roles(word(doc, verb), index)[:2] == expected
+
+
+@pytest.mark.parametrize("table, verb, named, rules", [
+    pytest.param(ACTIVE, "attacked", {"RUS": "Russia", "UKR": "Ukraine"},
+                 ("the subject: named in the phrase", "the object"), id="active"),
+    pytest.param(PASSIVE_BY, "suspended", {"PTY": "party", "REG": "registrar"},
+                 ("the passive's 'by' phrase: named in the phrase", "the passive subject: named in the phrase"),
+                 id="passive-by-agent"),
+    pytest.param(MEDIATE_BETWEEN, "mediate", {"TUR": "Turkey", "RUS": "Russia", "UKR": "Ukraine"},
+                 ("the subject: named in the phrase", "a preposition of the verb or its object"), id="xcomp-between"),
+    pytest.param(IT_SAID.format("Syria", "Syria"), "reject", {"SYR": "Syria"},
+                 ("the subject: 'it': the state or body named before it in the sentence", ""),
+                 id="it-is-the-state-before"),
+    pytest.param(DATELINE, "abducted", {"NGA": "Nigeria"}, ("", ""), id="none-found-no-rule"),
+])
+def test_roles_verb_roles_names_the_rule_that_fired(table, verb, named, rules):
+    doc = parse(table)
+    index = index_of(*(actor(doc, id, text) for id, text in named.items()))
+    found = verb_roles(word(doc, verb), index)
+    assert (found.actor_rule, found.recipient_rule) == rules
 
 
 def test_roles_it_is_never_a_person():
     doc = parse(IT_SAID.format("Annan", "Annan"))
     index = index_of(actor(doc, "annan", "Annan", kind="person"))
-    assert verb_roles(word(doc, "reject"), index) == ([], [])
+    assert verb_roles(word(doc, "reject"), index)[:2] == ([], [])
 
 
 @pytest.mark.parametrize("table, noun, named, expected", [
@@ -205,8 +225,9 @@ def test_roles_it_is_never_a_person():
 def test_roles_noun_roles(table, noun, named, expected):
     doc = parse(table)
     index = index_of(*(actor(doc, id, text) for id, text in named.items()))
-    actors, recipients, anchor = noun_roles(word(doc, noun), index)
-    assert (actors, recipients, anchor.text) == expected
+    roles, anchor = noun_roles(word(doc, noun), index)
+    assert (roles.actors, roles.recipients, anchor.text) == expected
+    assert roles.actor_rule and roles.recipient_rule  # each role names the rule that found it
 
 
 @pytest.mark.parametrize("table, verb, expected", [

@@ -1,14 +1,14 @@
 """One event mention in its context: the date, place and magnitude of its clause (else its
 sentence's), its status, its type re-coded by rules.py, and recipients by convention where the
 clause names none, as one EventDraft. Finding the mentions is mentions.py's; merging them, merge.py's.
-`overlay`: the earlier stages' records on the tokens (coder._Overlay).
+`overlay`: the article context (overlay.Overlay).
 """
 from __future__ import annotations
 
 from itertools import islice
 
 from ...data import word_set
-from ...records import Span
+from ...records import RuleStep, Span
 from ..tree import sentence, subtree_ids
 from . import conventions, facts
 from .merge import PRECISION_RANK, SENTENCE_RANK, EventDraft, precision_rank
@@ -37,6 +37,8 @@ def describe(overlay, mention: Mention, scope: set[int], foreign: set[int],
                 or mention.mode or killed is not None or injured is not None
                 or token.pos_ == "VERB" or mention.anchor.i != token.i)
     if not anchored and not _is_definite(token):
+        overlay.drop(token, mention.entry.type, "context.describe",
+                     "a noun tied to no actor, place, date or number")
         return None  # "an attack on his reputation": a noun tied to nothing
     date_end = min((t.date_end or t.date_start or "" for _, t in dates), default=None)
     status = facts.status_of(mention.anchor, mention.entry.type, overlay.draft.article.published,
@@ -46,15 +48,20 @@ def describe(overlay, mention: Mention, scope: set[int], foreign: set[int],
         and mention.anchor.head.lemma_.lower() in REPORTING_VERBS)
     mode, event_type = mention.mode, mention.entry.type
     actors, recipients = list(mention.actors), list(mention.recipients)
-    event_type, mode, status, actors, recipients = recode(
-        mention, event_type, mode, status, actors, recipients, overlay.index,
-        overlay.draft.article.published, date_end)
+    recoded = recode(mention, event_type, mode, status, actors, recipients, overlay.index,
+                     overlay.draft.article.published, date_end)
+    trail = _trigger_steps(mention, recoded.rules)
+    actor_rule = mention.actor_rule if recoded.actors == actors else "rules.recode: the roles of the act it recodes"
+    recipient_rule = (mention.recipient_rule if recoded.recipients == recipients
+                      else "rules.recode: the roles of the act it recodes")
+    event_type, mode, status, actors, recipients = recoded[:5]
     if mention.entry.type == "CONSULT" and any(
             "IGO" in overlay.index.kinds.get(a, ()) for a in mention.actors):
         mode = "multilateral"  # a meeting of an alliance or a union has many parties
     local = event_type == "PROTEST" and not actors and bool(places)
     if local:  # protesters no text names are the people of the place: "demonstrators in Baghdad"
         actors = [a for a in [overlay.country_of(min(places, key=precision_rank))] if a]
+        actor_rule = "context.describe: protesters no one names are the people of its place"
     subject = _subject_tokens(mention.anchor)
     outside = [p for toks, p in overlay.places.touching(own) if not toks & (subject | dateline)]
     place_recipient = not recipients and bool(outside)
@@ -62,17 +69,34 @@ def describe(overlay, mention: Mention, scope: set[int], foreign: set[int],
         # "Kenya President X rejected"; a local protest is against the state of its place
         recipients = [a for a in [overlay.country_of(min(outside, key=precision_rank))]
                       if a and (local or a not in actors)]
+        recipient_rule = "context.describe: the state of a place in its clause"
     if not recipients and actors and conventions.domestic_target(event_type, mention.anchor):
         # "students staged demonstrations", "police dispersed demonstrators", "declared martial
         # law": in one country and naming no other, a protest is against its own state, a
         # restriction falls on its own people
         recipients = [a for a in [overlay.home_of(actors, sent)] if a]
+        recipient_rule = "conventions.domestic_target: the actor's own state"
+    trail += [RuleStep("actor", actor_rule or "none found", overlay.names(actors)),
+              RuleStep("recipient", recipient_rule if recipients else "none found", overlay.names(recipients)),
+              RuleStep("status", "facts.status_of / rules.recode", status)]
     return EventDraft(event_type, mode, list(mention.entry.context), actors, recipients, status,
                   tokens=[token], evidence=[Span(sent.text, sent.start_char, sent.end_char)],
                   dates=dates, places=places, magnitude=magnitude,
                   main_clause=root, verbal=token.pos_ == "VERB",
                   lemmas={overlay.doc[i].lemma_.lower() for i in own}, embedded=embedded,
-                  reference_only=not anchored, place_recipient=place_recipient)
+                  reference_only=not anchored, place_recipient=place_recipient, trail=trail)
+
+
+def _trigger_steps(mention: Mention, recoded: tuple[str, ...]) -> list[RuleStep]:
+    """The trail's first steps: the lexicon row that matched, and each rule that changed the type."""
+    entry = mention.entry
+    lexicon = mention.token.lemma_.lower() if len(entry.words) == 1 else " ".join(entry.words)
+    steps = [RuleStep("trigger", f"triggers.match: data/event_triggers.tsv '{lexicon}' ({entry.pos})",
+                      f"'{mention.token.text}' -> {entry.type}" + (f" {entry.mode}" if entry.mode else ""))]
+    if mention.type_rule:
+        steps.append(RuleStep("type", mention.type_rule, mention.entry.type))
+    steps += [RuleStep("type", "rules.recode", rule) for rule in recoded]
+    return steps
 
 
 def _elsewhere(overlay, toks: set[int], sent, foreign: set[int]) -> bool:

@@ -70,7 +70,7 @@ def unnamed_attackers(events: list[EventDraft], found) -> None:
     "soldiers" or "police"; by that place's unidentified armed group (ACLED's "Unidentified Armed
     Group (Iraq)") when it says "gunmen", names a weapon alone or nobody; by no one when the doer
     is something else ("tourists invaded") or the attack came from the air. The place is where it happened ("near Samarra"), not
-    the victims' nationality ("a U.S. soldier"). `found`: the events stage's _Overlay."""
+    the victims' nationality ("a U.S. soldier"). `found`: the article context (overlay.Overlay)."""
     for event in events:
         if event.type != "ASSAULT" or event.actors or event.mode in ARMED_FORCES_ONLY:
             continue

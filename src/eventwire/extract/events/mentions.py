@@ -1,9 +1,11 @@
 """Event mentions in one article: the trigger words kept, each with its actor and recipient in
 its own clause and its scope (the clause less those of triggers inside it). Words used in another
 sense are dropped here (see lookalikes.py); what a mention's context adds is context.py's.
-`overlay`: the earlier stages' records on the tokens (coder._Overlay).
+`overlay`: the article context (overlay.Overlay).
 """
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from ...data import word_set
 from ..tree import sentence_number, subtree_ids
@@ -17,6 +19,11 @@ from .triggers import LexiconEntry, Mention, agent_like, match, mode_of, moves_f
 HOST_VERBS = word_set("host_verbs")
 # A release or an arrest is of people: "released its inflation figures" is neither.
 HUMAN_OBJECT = {("RETREAT", "release"), ("COERCE", "arrest"), ("ASSAULT", "abduct")}
+# Senses of an attack verb that are no attack, tried in this order (see lookalikes.py).
+NOT_AN_ATTACK = ((lookalikes.aim, "an aim, not an attack"),
+                 (lookalikes.match_result, "a match result"),
+                 (lookalikes.struggle, "fighting for a cause, with no opponent"),
+                 (lookalikes.dismissal, "a dismissal of staff"))
 
 
 def mentions(overlay):
@@ -39,10 +46,14 @@ def mentions(overlay):
             restating.setdefault(folds[token.i].i, []).append(token)
     anchors: dict[int, Mention] = {}
     for token, entry in found:
-        if folds[token.i] is None:
-            mention = _mention(overlay, token, entry, restating.get(token.i, []))
-            if mention is not None:
-                anchors[token.i] = mention
+        if folds[token.i] is not None:
+            overlay.drop(token, entry.type, "folds.folded", f"restates '{folds[token.i].text}' in its clause")
+            continue
+        mention = _mention(overlay, token, entry, restating.get(token.i, []))
+        if isinstance(mention, Drop):
+            overlay.drop(token, entry.type, mention.rule, mention.reason)
+        else:
+            anchors[token.i] = mention
     clauses = {i: _clause(m.anchor) | restated.get(i, set()) for i, m in anchors.items()}
     # Every clause of the text: a token outside a trigger's sentence is in another's clause
     # iff it is in some clause (see context._elsewhere); inside it, only its sentence's count.
@@ -61,22 +72,38 @@ def mentions(overlay):
         yield mention, scope, foreign - scope, embedded
 
 
-def _mention(overlay, token, entry, restating=()) -> Mention | None:
-    """The trigger with its roles, or None when a verb has nobody acting. A noun restated by
-    verbs ("an airstrike killed 15 al-Shabab fighters") takes their objects as recipients."""
+class Drop(NamedTuple):
+    """Why a trigger makes no mention: the rule (a function's name) and its reason in words."""
+
+    rule: str
+    reason: str
+
+
+def _mention(overlay, token, entry, restating=()) -> Mention | Drop:
+    """The trigger with its roles, or why it makes none (a verb with nobody acting, a word in
+    another sense). A noun restated by verbs ("an airstrike killed 15 al-Shabab fighters") takes
+    their objects as recipients."""
+    type_rule = ""
     if token.pos_ != "VERB":
-        actors, recipients, anchor = noun_roles(token, overlay.index)
+        roles, anchor = noun_roles(token, overlay.index)
+        actors, recipients = roles.actors, roles.recipients
+        actor_rule, recipient_rule = roles.actor_rule, roles.recipient_rule
         if lookalikes.averted(token):
-            return None  # "urged both sides to avoid violence"
+            return Drop("lookalikes.averted", "an act averted or avoided, not done")
         if anchor.i != token.i and lookalikes.natural_doer(anchor):
-            return None  # "wildfires forced the evacuation of 3,000 people"
+            return Drop("lookalikes.natural_doer", "done by nature (a storm, a fire, a disease)")
         for verb in restating:  # "Russian aircraft killed 46 civilians in an attack"
-            doers, sufferers = verb_roles(verb, overlay.index)
-            actors = actors or doers
-            recipients = recipients or [r for r in sufferers if r not in actors]
+            said = verb_roles(verb, overlay.index)
+            if not actors and said.actors:
+                actors, actor_rule = said.actors, f"the restating verb '{verb.text}': {said.actor_rule}"
+            if not recipients:
+                recipients = [r for r in said.recipients if r not in actors]
+                recipient_rule = f"the restating verb '{verb.text}': {said.recipient_rule}" if recipients else ""
         if not actors and entry.type == "ASSAULT" and any(
                 c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
-            actors, recipients = recipients, []  # "fighting between Eritrean and Ethiopian forces": both fight
+            # "fighting between Eritrean and Ethiopian forces": both fight
+            actors, recipients = recipients, []
+            actor_rule, recipient_rule = ("both sides of 'between'" if actors else ""), ""
         if not actors and entry.type in ("RETREAT", "MOBILIZE"):
             # "the pullback of Israeli tanks", "the deployment of French troops": they move
             movers = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -84,38 +111,49 @@ def _mention(overlay, token, entry, restating=()) -> Mention | None:
                       if g.dep_ == "pobj" and (agent_like(g) or g.lemma_.lower() in ARMED_NOUNS)
                       for a in overlay.index.of_phrase(g)]
             actors, recipients = movers, [r for r in recipients if r not in movers]
+            actor_rule = "who moves: the noun's 'of' phrase" if movers else ""
+            recipient_rule = recipient_rule if recipients else ""
         if anchor.i != token.i and anchor.pos_ == "VERB" and not has_agent(anchor, actors):
-            return None  # "the market staged a rally": nobody acts
+            return Drop("roles.has_agent", f"nobody acts in '{anchor.text}'")
         if entry.type == "THREATEN" and not actors:
-            return None  # "the threat to Americans has increased": no one threatens
+            return Drop("mentions._mention", "a threat with nobody threatening")
         if entry.type == "ASSAULT" and lookalikes.livestock(token):
-            return None  # "today's hog slaughter"
+            return Drop("lookalikes.livestock", "the slaughter of animals")
         if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and lookalikes.by_labour(anchor):
             entry = LexiconEntry("PROTEST", "strike", entry.pos, entry.words, entry.context)
-        return Mention(entry, token, anchor, tuple(actors), tuple(recipients), mode_of(entry, token))
+            type_rule = "lookalikes.by_labour: a strike by workers is a protest"
+        return Mention(entry, token, anchor, tuple(actors), tuple(recipients), mode_of(entry, token),
+                       actor_rule, recipient_rule, type_rule)
     if lookalikes.natural_doer(token):
-        return None  # "the capital has been the worst hit by the flu"
-    actors, recipients = verb_roles(token, overlay.index)
+        return Drop("lookalikes.natural_doer", "done by nature (a storm, a fire, a disease)")
+    roles = verb_roles(token, overlay.index)
+    actors, recipients = roles.actors, roles.recipients
+    actor_rule, recipient_rule = roles.actor_rule, roles.recipient_rule
     if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and (
             lookalikes.by_labour(token) or lookalikes.at_work(token)):
         # "struck at three GM plants": a labour strike
         entry = LexiconEntry("PROTEST", "strike", entry.pos, entry.words, entry.context)
+        type_rule = "lookalikes.by_labour/at_work: a strike by workers or at a workplace is a protest"
     if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
         actors, recipients = recipients, actors
+        actor_rule, recipient_rule = (f"host verb: the visitor ({recipient_rule}) acts",
+                                      f"host verb: the host ({actor_rule}) receives" if recipients else "")
     if entry.type == "MOBILIZE" and not actors and any(c.dep_ == "nsubjpass" for c in token.children):
         actors, recipients = recipients, []  # "Greek forces were placed on alert": they mobilise
+        actor_rule, recipient_rule = ("the passive subject mobilises" if actors else ""), ""
     if entry.type == "THREATEN" and lookalikes.forecast(token, recipients):
-        return None  # "the company warned that profits would halve": a forecast, not a threat
+        return Drop("lookalikes.forecast", "a forecast, not a threat")
     if not has_agent(token, actors):
-        return None  # "Stocks rallied", "Heavy rain threatens": nobody acts
+        return Drop("roles.has_agent", f"nobody acts in '{token.text}'")
     if entry.type == "MOBILIZE" and len(entry.words) == 1 and not moves_forces(token):
-        return None  # "deployed new software"
+        return Drop("triggers.moves_forces", "moves no people or arms")
     if (entry.type, entry.mode) in HUMAN_OBJECT and len(entry.words) == 1 and not moves_forces(token):
-        return None  # "released its inflation figures"
-    if entry.type == "ASSAULT" and (lookalikes.aim(token) or lookalikes.match_result(token)
-                                    or lookalikes.struggle(token) or lookalikes.dismissal(token)):
-        return None  # an aim, a match, fighting for a cause, a dismissal (see lookalikes.py)
-    return Mention(entry, token, token, tuple(actors), tuple(recipients), mode_of(entry, token))
+        return Drop("triggers.moves_forces", "a release, arrest or abduction of no people")
+    for check, reason in NOT_AN_ATTACK:
+        if entry.type == "ASSAULT" and check(token):
+            return Drop(f"lookalikes.{check.__name__}", reason)
+    return Mention(entry, token, token, tuple(actors), tuple(recipients), mode_of(entry, token),
+                   actor_rule, recipient_rule, type_rule)
 
 
 def _clause(anchor) -> set[int]:

@@ -5,9 +5,10 @@ compatible actors, dates, places and statuses join; the best date and place win.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
-from ...records import Event, EventDate, Magnitude, Span
+from ...records import Event, EventDate, Magnitude, RuleStep, Span
 from . import facts
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
@@ -49,6 +50,7 @@ class EventDraft:
     embedded: bool = False  # inside the clause of another event word
     reference_only: bool = False  # "the attack", tied to nothing: only joins an earlier event
     place_recipient: bool = False  # the recipient is only the country the event happened in
+    trail: list[RuleStep] = field(default_factory=list)  # the rules that made it (--explain)
 
 
 def _compatible(a: EventDraft, b: EventDraft, side=lambda actor: actor) -> bool:
@@ -71,15 +73,20 @@ def _compatible(a: EventDraft, b: EventDraft, side=lambda actor: actor) -> bool:
 
 
 def merge(events: list[EventDraft], new: EventDraft, side=lambda actor: actor,
-          by_type: dict[str, list[EventDraft]] | None = None) -> None:
+          by_type: dict[str, list[EventDraft]] | None = None, drop=None) -> None:
     """Join `new` to the latest compatible event, or keep it as a new one if it says enough.
     `side(actor id)` says which actors stand for one party ("Kenyan army" and "Kenya Defence
     Forces": one state's military); by default each actor is its own. `by_type`, kept up to date
     here, holds `events` by type: only events of the same type are compatible, so a long text
-    need not try every event."""
+    need not try every event. `drop(token, type, rule, reason)`, if given, hears of a mention
+    that joins nothing and says too little to stand alone."""
     candidates = events if by_type is None else by_type.get(new.type, [])
     for old in reversed(candidates):
         if _compatible(old, new, side):
+            word = f"'{new.tokens[0].text}'" if new.tokens else "a later mention"
+            old.trail.append(RuleStep("merge", "merge.merge", f"joined by {word} "
+                                      "(same type; actors, dates, places and status compatible)"))
+            old.trail += [s for s in new.trail if s.step in ("actor", "recipient") and s.detail != "none"]
             old.tokens += new.tokens
             old.evidence += [s for s in new.evidence if s not in old.evidence]
             old.actors += [a for a in new.actors if a not in old.actors]
@@ -108,6 +115,8 @@ def merge(events: list[EventDraft], new: EventDraft, side=lambda actor: actor,
         events.append(new)
         if by_type is not None:
             by_type.setdefault(new.type, []).append(new)
+    elif drop is not None and new.tokens:
+        drop(new.tokens[0], new.type, "merge.merge", "a reference ('the attack') to no earlier event")
 
 
 def _best_date(event: EventDraft, own: bool = False):
@@ -122,6 +131,28 @@ def precision_rank(place) -> int:
 
 def _best_place(event: EventDraft):
     return min(event.places, key=lambda p: PLACE_RANK.get(p.precision, 9)) if event.places else None
+
+
+def closing_steps(event: EventDraft, record: Event) -> list[RuleStep]:
+    """The trail's last steps: the place and date chosen among the event's, and its magnitude."""
+    place = _best_place(event)
+    steps = [RuleStep("place", "merge.finish: the most precise place of its clauses",
+                      f"{place.name} ({place.precision})") if place is not None else
+             RuleStep("place", "merge.finish", "no place named in its clauses")]
+    time = _best_date(event)
+    if time is not None:
+        rank = min(d[0] for d in event.dates)
+        where = "its own clause" if rank < SENTENCE_RANK else "its sentence"
+        steps.append(RuleStep("date", f"merge.finish: the most precise date of {where}",
+                              f"'{time.text}' = {record.date.start if record.date else None}"))
+    elif record.date is not None:
+        steps.append(RuleStep("date", "merge.finish: none in the text, the article's published date",
+                              record.date.start))
+    numbers = {k: v for k, v in dataclasses.asdict(record.magnitude).items() if v not in (None, False)}
+    if numbers:
+        steps.append(RuleStep("magnitude", "facts.casualties / context._size",
+                              ", ".join(f"{k} {v}" for k, v in numbers.items())))
+    return steps
 
 
 def finish(number: int, event: EventDraft, published: str | None) -> Event:

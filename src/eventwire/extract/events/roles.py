@@ -6,6 +6,7 @@ subject, object, passive agent, prepositions and clauses around a trigger (see t
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import NamedTuple
 
 from ...data import word_set
 from ..tree import sentence, subtree
@@ -47,10 +48,32 @@ def has_agent(verb, actors) -> bool:
     return subject is not None and agent_like(subject)
 
 
-class ActorIndex:
-    """Actor mentions by character offset, for "which actor is this token's noun phrase?"."""
+class Found(NamedTuple):
+    """The actors a phrase names and the rule that found them (empty when none did)."""
 
-    def __init__(self, actors, anaphora: dict[str, set[str]]):
+    ids: list[str]
+    rule: str = ""
+
+
+class Roles(NamedTuple):
+    """Who acts and who receives in one clause, each with the rule that chose them."""
+
+    actors: list[str]
+    recipients: list[str]
+    actor_rule: str = ""
+    recipient_rule: str = ""
+
+
+class ActorIndex:
+    """Actor mentions by character offset, for "which actor is this token's noun phrase?".
+
+    `article` is the article context (overlay.Overlay), passed in: it gives the state behind a
+    phrase that names no actor (`fallback_actor`: a capital, a nationality), the state of a
+    nationality word (`modifier_actor`) and the state of a place named (`located_actor`). With
+    none, only named actors, pronouns and anaphora are read.
+    """
+
+    def __init__(self, actors, anaphora: dict[str, set[str]], article=None):
         spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
@@ -58,9 +81,7 @@ class ActorIndex:
         self.longest = max((e - s for s, e, _ in spans), default=0)
         self.kinds = {a.id: {a.kind, a.sector or ""} for a in actors}
         self.anaphora = anaphora
-        self.place_actor = None  # token -> actor id for a capital standing for its state
-        self.modifier_actor = None  # token -> actor id of a nationality word on it ("German goods")
-        self.located_actor = None  # token -> actor id of the state of the place it names
+        self.article = article
 
     def within(self, start: int, end: int) -> list[str]:
         out = []
@@ -79,45 +100,75 @@ class ActorIndex:
                 return actor
         return None
 
+    def modifier_actor(self, token) -> str | None:
+        """The state of a nationality word on the token, through the article context."""
+        return self.article.modifier_actor(token) if self.article is not None else None
+
     def of_phrase(self, head) -> list[str]:
         """Actors named by the noun phrase headed by `head` and its conjuncts."""
+        return self.phrase(head).ids
+
+    def phrase(self, head) -> Found:
+        """Actors named by the noun phrase headed by `head` and its conjuncts, tried in this
+        order for each: a named actor in the phrase; one in its apposition or "of" phrase; the
+        state a capital or nationality stands for; the state where people named by a place are;
+        "he"/"she" (the person named last); "it"/"they" and "its"/"their" (the state or body
+        named before in the sentence); an anaphoric noun ("the alliance"). The rule is the
+        first that found someone."""
         found: list[str] = []
+        rule = ""
         for token in (head, *head.conjuncts):
-            left = _phrase_start(token)
-            ids = self.within(left, token.idx + len(token.text))
-            if not ids:
-                ids = [a for a in self._appositive_or_of(token)]
-            if not ids and self.place_actor is not None:
-                # "Washington demanded ...", "thousands of Iraqi Kurds demonstrated"
-                counted = token.like_num or token.lemma_.lower() in GROUP_WORDS
-                heads = [token] + ([g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                                    for g in c.children if g.dep_ == "pobj"] if counted else [])
-                ids = [a for h in heads for a in [self.place_actor(h)] if a][:1]
-            if not ids and self.located_actor is not None and (
-                    is_agent_noun(token) or token.lemma_.lower() in GROUP_WORDS):
+            ids, how = self._token_actors(token)
+            if ids and not rule:
+                rule = how
+            found += [i for i in ids if i not in found]
+        return Found(found, rule)
+
+    def _token_actors(self, token) -> tuple[list[str], str]:
+        left = _phrase_start(token)
+        ids = self.within(left, token.idx + len(token.text))
+        if ids:
+            return ids, "named in the phrase"
+        ids = self._appositive_or_of(token)
+        if ids:
+            return ids, "named in its apposition or 'of' phrase"
+        article = self.article
+        if article is not None:
+            # "Washington demanded ...", "thousands of Iraqi Kurds demonstrated"
+            counted = token.like_num or token.lemma_.lower() in GROUP_WORDS
+            heads = [token] + ([g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for g in c.children if g.dep_ == "pobj"] if counted else [])
+            ids = [a for h in heads for a in [article.fallback_actor(h)] if a][:1]
+            if ids:
+                return ids, "the state a capital or nationality stands for"
+            if is_agent_noun(token) or token.lemma_.lower() in GROUP_WORDS:
                 # "opposition groups in Zimbabwe", "students throughout Indonesia": where they are
                 ids = [a for c in token.children if c.dep_ == "prep" and c.lower_ in LOCATING_PREPS
-                       for g in c.children if g.dep_ == "pobj" for a in [self.located_actor(g)] if a][:1]
-            if not ids and token.lower_ in PERSON_PRONOUNS:  # "Annan said he will withdraw ..."
-                earlier = self.last_before(left, {"person"})
-                ids = [earlier] if earlier else []
-            if not ids and token.lower_ in OBJECT_PRONOUNS:
-                # "Syria says it will not accept ...": "it" is the state or body named just before.
-                earlier = self.last_before(left, NON_PERSON_KINDS, sentence(token).start_char)
-                ids = [earlier] if earlier else []
-            possessor = next((c for c in token.children
-                              if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
-            if not ids and possessor is not None and (
-                    agent_like(token) or token.lemma_.lower() in GROUP_WORDS):
-                # "Ethiopia said its troops would pull out": the state or body named before
-                earlier = self.last_before(possessor.idx, NON_PERSON_KINDS, sentence(token).start_char)
-                ids = [earlier] if earlier else []
-            if not ids and token.lemma_.lower() in self.anaphora:
-                # "The 30-member alliance" -> the alliance named last before it.
-                earlier = self.last_before(left, self.anaphora[token.lemma_.lower()])
-                ids = [earlier] if earlier else []
-            found += [i for i in ids if i not in found]
-        return found
+                       for g in c.children if g.dep_ == "pobj" for a in [article.located_actor(g)] if a][:1]
+                if ids:
+                    return ids, "the state where the people named are"
+        if token.lower_ in PERSON_PRONOUNS:  # "Annan said he will withdraw ..."
+            earlier = self.last_before(left, {"person"})
+            if earlier:
+                return [earlier], f"'{token.lower_}': the person named last before it"
+        if token.lower_ in OBJECT_PRONOUNS:
+            # "Syria says it will not accept ...": "it" is the state or body named just before.
+            earlier = self.last_before(left, NON_PERSON_KINDS, sentence(token).start_char)
+            if earlier:
+                return [earlier], f"'{token.lower_}': the state or body named before it in the sentence"
+        possessor = next((c for c in token.children
+                          if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+        if possessor is not None and (agent_like(token) or token.lemma_.lower() in GROUP_WORDS):
+            # "Ethiopia said its troops would pull out": the state or body named before
+            earlier = self.last_before(possessor.idx, NON_PERSON_KINDS, sentence(token).start_char)
+            if earlier:
+                return [earlier], f"'{possessor.lower_} {token.text}': the state or body named before"
+        if token.lemma_.lower() in self.anaphora:
+            # "The 30-member alliance" -> the alliance named last before it.
+            earlier = self.last_before(left, self.anaphora[token.lemma_.lower()])
+            if earlier:
+                return [earlier], f"'{token.lemma_.lower()}': the last {'/'.join(sorted(self.anaphora[token.lemma_.lower()]))} named before it"
+        return [], ""
 
     def _appositive_or_of(self, token) -> list[str]:
         counted = token.like_num or token.lemma_.lower() in GROUP_WORDS or is_agent_noun(token)
@@ -192,34 +243,52 @@ def _prep_objects(token, preps=RECIPIENT_PREPS):
             yield from (g for g in child.children if g.dep_ == "pobj")
 
 
-def verb_roles(verb, index: ActorIndex) -> tuple[list[str], list[str]]:
+def verb_roles(verb, index: ActorIndex) -> Roles:
+    """The actors and recipients of an event verb, each found by the first rule that names
+    someone: in the active, the subject acts and the objects (their possessors, their "by"/"from"
+    phrases) receive; in the passive, the "by" phrase acts and the subject receives. Where that
+    names no recipient, in turn: the prepositions of the verb and its objects, the subject of its
+    clause or of its purpose, the nearest actor deeper in the phrases it governs, a country where
+    the act falls."""
     subject, passive = _subject(verb)
     is_passive = passive or any(c.dep_ == "auxpass" for c in verb.children)
     actors: list[str] = []
     recipients: list[str] = []
+    actor_rule = recipient_rule = ""
     if is_passive:
         agent = _agent(verb)
-        actors = index.of_phrase(agent) if agent is not None else []
-        recipients = index.of_phrase(subject) if subject is not None else []
+        if agent is not None:
+            actors, how = index.phrase(agent)
+            actor_rule = f"the passive's 'by' phrase: {how}" if actors else ""
+        if subject is not None:
+            recipients, how = index.phrase(subject)
+            recipient_rule = f"the passive subject: {how}" if recipients else ""
         if not recipients and subject is not None:  # "a camp for Congolese refugees was attacked"
             recipients = deep_recipients(subject, index, exclude=actors)
+            recipient_rule = "the nearest actor inside the passive subject" if recipients else ""
     else:
-        actors = index.of_phrase(subject) if subject is not None else []
+        if subject is not None:
+            actors, how = index.phrase(subject)
+            actor_rule = f"the subject: {how}" if actors else ""
         for child in verb.children:
             if child.dep_ in OBJECTS:
                 recipients += index.of_phrase(child)
                 recipients += _possessor_actors(child, index)
                 for pobj in _prep_objects(child, {"by", "from"}):  # "rejected calls by Kofi Annan"
                     recipients += index.of_phrase(pobj)
+        recipient_rule = "the object" if recipients else ""
     # each way of finding the recipient in turn, the first that names someone besides the actor
-    fallbacks = (_object_recipients, _clause_recipients,
-                 lambda v, i: deep_recipients(v, i, exclude=actors), _place_countries)
+    fallbacks = ((_object_recipients, "a preposition of the verb or its object"),
+                 (_clause_recipients, "the subject of its clause or purpose"),
+                 (lambda v, i: deep_recipients(v, i, exclude=actors), "the nearest actor in the phrases it governs"),
+                 (_place_countries, "the country where the act falls"))
     recipients = [r for r in dict.fromkeys(recipients) if r not in actors]
-    for fallback in fallbacks:
+    for fallback, rule in fallbacks:
         if recipients:
             break
         recipients = [r for r in dict.fromkeys(fallback(verb, index)) if r not in actors]
-    return actors, recipients
+        recipient_rule = rule
+    return Roles(actors, recipients, actor_rule, recipient_rule if recipients else "")
 
 
 # How deep below an event word its recipient may sit in the object's phrase: "mobilized reservists
@@ -243,7 +312,7 @@ def deep_recipients(head, index: ActorIndex, nationality: bool = True, exclude=(
                 continue
             own = [token] + [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
             found += [a for t in own for a in index.within(t.left_edge.idx, t.idx + len(t.text))]
-            if not found and nationality and index.modifier_actor is not None:
+            if not found and nationality:
                 found += [a for a in [index.modifier_actor(token)] if a]
             following += [c for c in token.children
                           if c.dep_ in ("conj", "appos") or (c.dep_ == "prep" and c.lower_ in DEEP_PREPS)]
@@ -310,9 +379,15 @@ def _possessor_actors(noun, index: ActorIndex) -> list[str]:
     return [a for c in noun.children if c.dep_ == "poss" for a in index.of_phrase(c)]
 
 
-def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
-    """Actors of a nominal event: possessor, compound or "by X", else the light verb's subject."""
+def noun_roles(noun, index: ActorIndex) -> tuple[Roles, object]:
+    """The roles of a nominal event, and the token whose clause carries it (the light verb, the
+    governing verb, or the noun). Actors: the noun's possessor, compound or modifier, its "by"
+    or "from" phrase, else a light verb's subject ("launched an attack"), the giver of a
+    receiving verb ("received aid from Egypt"), or the subject of the verb that governs it.
+    Recipients: the noun's prepositions, else the light or governing verb's, else the nearest
+    actor in the phrases it governs."""
     actors: list[str] = []
+    actor_rule = recipient_rule = ""
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS:
         trigger, noun = noun, noun.head  # "undertook a mediation mission between Syria and ...": the mission's roles
     else:
@@ -320,40 +395,56 @@ def noun_roles(noun, index: ActorIndex) -> tuple[list[str], list[str], object]:
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i and child.i != trigger.i:
             actors += index.within(child.left_edge.idx, child.idx + len(child.text))
+    actor_rule = "the noun's possessor or modifier" if actors else ""
     for pobj in _prep_objects(noun, {"by", "from"}):
         actors += index.of_phrase(pobj)
+    actor_rule = actor_rule or ("the noun's 'by' or 'from' phrase" if actors else "")
     anchor = noun
     head = noun.head
     if noun.dep_ == "nsubjpass" and is_light_verb(head):
         # "a curfew was imposed on Bujumbura by Burundian authorities": the verb's roles
-        doers, sufferers = verb_roles(head, index)
-        return actors or doers, [r for r in sufferers if r not in (actors or doers)], head
+        verb = verb_roles(head, index)
+        chosen = actors or verb.actors
+        return Roles(chosen, [r for r in verb.recipients if r not in chosen],
+                     actor_rule or verb.actor_rule and f"the light verb's {verb.actor_rule}",
+                     verb.recipient_rule and f"the light verb's {verb.recipient_rule}"), head
     if noun.dep_ in OBJECTS and _receives(head):
-        return (*_received(head, actors, index), head)
+        return _received(head, actors, actor_rule, index), head
     if noun.dep_ in OBJECTS and is_light_verb(head):
         anchor = head
         if not actors:
-            actors = verb_roles(head, index)[0]
+            verb = verb_roles(head, index)
+            actors, actor_rule = verb.actors, verb.actor_rule and f"the light verb's {verb.actor_rule}"
     recipients: list[str] = []
     for pobj in _prep_objects(noun):
         recipients += index.of_phrase(pobj)
+    recipient_rule = "a preposition of the noun" if recipients else ""
     if not actors and anchor.i == noun.i:
         # "gave the Ivory Coast $5 million of aid": the verb that governs the noun phrase acts.
         verb = _governing_verb(noun)
         if verb is not None and _receives(verb):
-            return (*_received(verb, actors, index), verb)
+            return _received(verb, actors, actor_rule, index), verb
         if verb is not None and match(verb) is None and not any(f in STANCE_VERBS for f in base_forms(verb)):
-            actors, given_to = verb_roles(verb, index)
-            recipients = recipients or given_to
+            governing = verb_roles(verb, index)
+            actors = governing.actors
+            actor_rule = governing.actor_rule and f"the governing verb's {governing.actor_rule}"
+            if not recipients:
+                recipients = governing.recipients
+                recipient_rule = governing.recipient_rule and f"the governing verb's {governing.recipient_rule}"
             anchor = verb  # its tense, negation, time and place are the event's: "arrived in Amman on a visit"
     if not recipients and anchor.i != noun.i:
         # "gave Tanzania a grant", "launch an offensive ... unless Iraq accepted"
-        recipients = [r for r in verb_roles(anchor, index)[1] if r not in actors]
+        verb = verb_roles(anchor, index)
+        recipients = [r for r in verb.recipients if r not in actors]
+        recipient_rule = verb.recipient_rule and f"the verb's {verb.recipient_rule}"
     if not recipients and anchor.i == noun.i:  # "a suspension of air links with Serbia"
         recipients = deep_recipients(noun, index, nationality=False, exclude=actors)
+        recipient_rule = "the nearest actor in the phrases the noun governs"
     actors = list(dict.fromkeys(actors))
     anchor = trigger if anchor.i == noun.i else anchor
-    return actors, [r for r in dict.fromkeys(recipients) if r not in actors], anchor
+    recipients = [r for r in dict.fromkeys(recipients) if r not in actors]
+    return Roles(actors, recipients, actor_rule if actors else "",
+                 recipient_rule if recipients else ""), anchor
 
 
 # Nouns that carry a nominal event named by their modifier: "a mediation mission", "a peace effort".
@@ -371,10 +462,13 @@ def _receives(verb) -> bool:
     return verb.pos_ == "VERB" and any(f in RECEIVING_VERBS for f in base_forms(verb))
 
 
-def _received(verb, givers: list[str], index: ActorIndex) -> tuple[list[str], list[str]]:
+def _received(verb, givers: list[str], giver_rule: str, index: ActorIndex) -> Roles:
     """ "Sudan received food aid from Egypt": the giver acts, the receiver receives."""
-    givers = givers or [a for p in _prep_objects(verb, {"from", "by"}) for a in index.of_phrase(p)]
-    return givers, [r for r in verb_roles(verb, index)[0] if r not in givers]
+    if not givers:
+        givers = [a for p in _prep_objects(verb, {"from", "by"}) for a in index.of_phrase(p)]
+        giver_rule = "the giver: the receiving verb's 'from' or 'by' phrase" if givers else ""
+    receivers = [r for r in verb_roles(verb, index).actors if r not in givers]
+    return Roles(givers, receivers, giver_rule, "the receiving verb's subject" if receivers else "")
 
 
 def _governing_verb(noun):

@@ -6,6 +6,8 @@ an actor says it will do is a threat, a cooperative one an agreement, a refusal 
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ...data import word_set
 from . import facts
 from .roles import ActorIndex, verb_roles
@@ -50,41 +52,60 @@ CONDITION_MARKS = {"unless"}
 HOSTILE_CONDITION_MARKS = {"if"}
 
 
+class Recoded(NamedTuple):
+    """An event after the rules of this module, with the rules that changed it, in order."""
+
+    type: str
+    mode: str | None
+    status: str
+    actors: list
+    recipients: list
+    rules: tuple[str, ...] = ()
+
+
 def recode(mention: Mention, event_type: str, mode, status: str, actors: list, recipients: list,
-           index: ActorIndex, published, date_end):
-    """(type, mode, status, actors, recipients) after the rules of this module."""
+           index: ActorIndex, published, date_end) -> Recoded:
+    """The type, mode, status, actors and recipients after the rules of this module."""
     token = mention.token
+    fired: list[str] = []
     if event_type == "PROTEST" and token.pos_ != "VERB" and mention.anchor.i != token.i and any(
             f in DIPLOMATIC_DELIVERY for f in base_forms(mention.anchor)):
         event_type, mode = "ACCUSE", None
+        fired.append("a protest lodged or delivered is a diplomatic protest: ACCUSE")
     halted_by = _halted_by(mention, event_type)
     if halted_by is not None and event_type == "PROTEST" and any(
             f in FORBID_VERBS for f in base_forms(halted_by)):
         # "police banned all rallies": forbidding protest restricts freedoms (CAMEO 1722), COERCE
-        halting, halted = verb_roles(halted_by, index)
-        return ("COERCE", None, facts.status_of(halted_by, "COERCE", published, date_end),
-                halting or actors, recipients or halted or list(mention.actors))
+        halting, halted = verb_roles(halted_by, index)[:2]
+        fired.append(f"forbidding protest ('{halted_by.text}') restricts freedoms: COERCE")
+        return Recoded("COERCE", None, facts.status_of(halted_by, "COERCE", published, date_end),
+                       halting or actors, recipients or halted or list(mention.actors), tuple(fired))
     if halted_by is not None:
         eased = EASED.get(event_type, "SANCTION")
+        fired.append(f"halting a {event_type} act ('{halted_by.text}') is {eased}")
         mode = EASED_MODE.get((event_type, eased))
         event_type, status = eased, facts.status_of(halted_by, eased, published, date_end)
-        halting, halted = verb_roles(halted_by, index)
+        halting, halted = verb_roles(halted_by, index)[:2]
         actors, recipients = halting or actors, recipients or halted
     demanded_by = _demanded_by(mention, index)
     if demanded_by is not None:
         event_type, mode, status = "REQUEST", None, "reported"
         actors, recipients = demanded_by, list(mention.actors) or recipients
+        fired.append("an act someone says another must do is their REQUEST")
     refused = any(c.dep_ == "neg" for c in mention.anchor.children) or (
         mention.anchor.dep_ == "xcomp" and any(f in REFUSING_VERBS for f in base_forms(mention.anchor.head)))
     if event_type in REFUSABLE and refused:  # "will not accept", "declined to resign"
+        fired.append(f"a {event_type} act refused is REJECT")
         event_type, mode, status = "REJECT", None, "reported"
     if _conditional(mention.anchor, event_type) or _own_threat(mention, event_type, index):
         content = THREAT_CONTENT.get((event_type, mode)) or THREAT_CONTENT.get((event_type, None))
+        fired.append(f"a {event_type} act an actor says it will or may do is THREATEN")
         event_type, mode, status = "THREATEN", content or "relations", "threatened"
     elif event_type in INTENDED_COOPERATION and _intended(mention.anchor, status):
+        fired.append(f"a {event_type} act stated as intent is AGREE")
         event_type, mode = "AGREE", None
         status = "announced" if status == "announced" else "planned"
-    return event_type, mode, status, actors, recipients
+    return Recoded(event_type, mode, status, actors, recipients, tuple(fired))
 
 
 def halts(verb, event_type: str) -> bool:

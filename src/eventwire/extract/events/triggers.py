@@ -43,6 +43,9 @@ class Mention:
     actors: tuple[str, ...]
     recipients: tuple[str, ...]
     mode: str | None
+    actor_rule: str = ""  # the rule that chose the actors (roles.Roles)
+    recipient_rule: str = ""
+    type_rule: str = ""  # a rule that changed the lexicon's type here, if any
 
 
 @lru_cache(maxsize=1)
