@@ -19,7 +19,7 @@ KINDS = {"disaster", "accident", "crime", "sport", "business", "metaphor", "attr
          "history", "other"}
 FIELDS = {"id", "text", "plover", "acled_event", "acled_sub", "killed", "injured",
           "attackers_killed", "style", "kind"}
-CATEGORIES = pathlib.Path(__file__).resolve().parent / "acled_categories.tsv"
+CATEGORIES = pathlib.Path(__file__).resolve().parent.parent / "src/eventwire/data/acled_categories.tsv"
 
 
 def acled_pairs():

@@ -30,6 +30,9 @@ EXIT_INTERRUPTED = 130
 # reads 475 MB at its peak on news): a ceiling below 1 GB would stop workers before any document.
 MEMORY_LIMIT_MIN_MB = 1024
 HELDOUT_EVENTS = {"heldout_events.jsonl": "heldout", "heldout_events_2.jsonl": "heldout2"}
+# The parts of the project's sentence corpus (training/corpus/) that eval scores: the dev part
+# (another writer than the training part's) and the test part (written blind, only scored).
+CORPUS_PARTS = {"dev": "corpus_dev", "test": "corpus_test"}
 
 
 def _date(_ctx, _param, value):
@@ -53,16 +56,24 @@ def cli():
 @click.option("--url", help="The article's URL (used for its source when the page names none).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table: readable on screen; json: one extraction@1 object per article, one per line.")
+@click.option("--model", "type_model", type=click.Path(exists=True, file_okay=False),
+              help="A folder made by `eventwire train`: its event-type model replaces the shipped one.")
+@click.option("--rules-only", is_flag=True, help="Code event types with the rules alone, no learned model.")
 @click.option("--explain", is_flag=True,
               help="Show the rule trail: for each event the trigger, the rule that chose its type, "
                    "each role, place and date, and every event word dropped with why "
                    "(json: an `explanation` object).")
-def extract(articles, published, url, fmt, explain):
+def extract(articles, published, url, fmt, type_model, rules_only, explain):
     """Code one or more articles (text or HTML files, or - for standard input)."""
     from .pipeline import Pipeline
     from .render import render_table, visible
 
-    pipeline = Pipeline(Options(published=published, url=url, explain=explain))
+    try:
+        pipeline = Pipeline(Options(published=published, url=url, explain=explain, type_model=type_model,
+                                    classifier=not rules_only))
+    except EventwireError as err:
+        click.echo(visible(str(err)), err=True)
+        sys.exit(2)
     failed = False
     for name in articles:
         try:
@@ -95,7 +106,7 @@ def evaluate(data, limit, articles):
     from rich.console import Console
     from rich.table import Table
 
-    from .evaluate import plover, quotes, scores
+    from .evaluate import corpus, plover, quotes, scores
 
     root = Path(data)
     if not root.is_dir():
@@ -110,6 +121,11 @@ def evaluate(data, limit, articles):
         for name, prefix in HELDOUT_EVENTS.items():
             if (Path(articles) / name).is_file():
                 results.update(plover.score_heldout(Path(articles) / name, prefix))
+    corpus_dir = Path(articles).resolve().parent.parent / "training" / "corpus"
+    for part, prefix in CORPUS_PARTS.items():  # dev: read while tuning; test: written blind, only scored
+        files = sorted(corpus_dir.glob(f"{part}-*.jsonl")) if corpus_dir.is_dir() else []
+        if files:
+            results.update(corpus.score_corpus(files, prefix))
     shared = root.parent
     if (shared / "seed").is_dir() and (shared / "tools" / "check_seed.py").is_file():
         results.update(scores.score_seed(shared / "seed", shared / "tools" / "check_seed.py"))
@@ -141,7 +157,10 @@ def evaluate(data, limit, articles):
               help="Seconds one document may take; past them it is stopped and recorded as `timeout`.")
 @click.option("--memory-limit", type=click.IntRange(min=MEMORY_LIMIT_MIN_MB), default=Options.memory_limit_mb, show_default=True,
               help="MB of memory a worker may use; past them the document is recorded as `too_large`.")
-def ingest(paths, db, workers, published, time_budget, memory_limit):
+@click.option("--model", "type_model", type=click.Path(exists=True, file_okay=False),
+              help="A folder made by `eventwire train`: its event-type model replaces the shipped one.")
+@click.option("--rules-only", is_flag=True, help="Code event types with the rules alone, no learned model.")
+def ingest(paths, db, workers, published, time_budget, memory_limit, type_model, rules_only):
     """Code text, HTML, folders, JSON Lines, WARC and RSS/Atom files into the store.
 
     A document is known by its URL or feed entry id, else by its content: ingesting the same
@@ -155,7 +174,16 @@ def ingest(paths, db, workers, published, time_budget, memory_limit):
     from .batch import ingest as run_ingest
 
     console = Console(stderr=True)
-    options = Options(published=published, time_budget=time_budget, memory_limit_mb=memory_limit)
+    options = Options(published=published, time_budget=time_budget, memory_limit_mb=memory_limit,
+                      type_model=type_model, classifier=not rules_only)
+    if type_model:  # a bad folder is a usage error now, not a failure in every worker
+        from .classifier import load_model
+
+        try:
+            load_model(type_model)
+        except EventwireError as err:
+            console.print(str(err), markup=False)
+            sys.exit(2)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with Store(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
@@ -200,6 +228,50 @@ def _ingest_summary(console, report, db: str) -> None:
                                     "same command again to go on where it stopped."), soft_wrap=True)
     elif report.read and report.skipped == report.read:
         console.print("nothing new: every document was already in the store")
+
+
+@cli.command()
+@click.option("--data", "data", type=click.Path(exists=True, dir_okay=False), required=True, multiple=True,
+              help="Labelled sentences: JSON Lines or CSV with `text` and `plover` (or `type`), or an "
+                   "ACLED export (CSV with `notes`, `event_type`, `sub_event_type`). Repeat for several files.")
+@click.option("--out", type=click.Path(file_okay=False), required=True,
+              help="The folder to write the model to; use it with `--model` on extract and ingest.")
+@click.option("--dev", "dev", type=click.Path(exists=True, dir_okay=False), multiple=True,
+              help="Labelled sentences to score on; without it, 15%% of --data is held out (and the "
+                   "model is then retrained on all of it).")
+def train(data, out, dev):
+    """Train the event-type model on your own labelled sentences and print its dev scores.
+
+    An ACLED licensee can train on ACLED's own notes: the model learns ACLED's event and
+    sub-event types (and the PLOVER types they read as), and `eventwire ingest --model OUT` codes
+    with it. Nothing is sent anywhere; training takes a few minutes for some thousand sentences."""
+    from pathlib import Path
+
+    from .classifier.model import TypeModel, save_model
+    from .classifier.training import fit, read_labelled, score, split
+
+    try:
+        records = [r for path in data for r in read_labelled(Path(path))]
+        held = [r for path in dev for r in read_labelled(Path(path))]
+    except EventwireError as err:
+        click.echo(str(err), err=True)
+        sys.exit(2)
+    train_part, dev_part = (records, held) if held else split(records)
+    click.echo(f"training on {len(train_part)} sentences, scoring on {len(dev_part)}", err=True)
+    try:
+        scores = score(TypeModel(fit(train_part)), dev_part)
+        bundle = fit(records, about={"trained_on": [Path(p).name for p in data]}) if not held else \
+            fit(train_part, about={"trained_on": [Path(p).name for p in data]})
+    except EventwireError as err:
+        click.echo(str(err), err=True)
+        sys.exit(2)
+    path = save_model(bundle, Path(out))
+    for key in ("plover_accuracy", "acled_accuracy"):
+        if key in scores:
+            click.echo(f"dev {key.replace('_', ' ')}: {scores[key]:.3f} ({scores[key.split('_')[0] + '_n']} sentences)")
+    for pair, count in scores.get("plover_confusion", [])[:8]:
+        click.echo(f"  confused {pair}: {count}")
+    click.echo(f"wrote {path}; use it with: eventwire extract --model {out} ARTICLE")
 
 
 @cli.command()

@@ -24,3 +24,8 @@ class Options:
     # Attach the rule trail (`Extraction.explanation`): each event's trigger, type, roles, place,
     # date and magnitude with the rule that chose them, and the candidates dropped, with why.
     explain: bool = False
+    # The learned event-type model (eventwire.classifier) beside the rules: True uses the one
+    # shipped in the package, or the folder in `type_model` (made by `eventwire train`);
+    # False codes with the rules alone.
+    classifier: bool = True
+    type_model: str | None = None

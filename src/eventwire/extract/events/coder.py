@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from ...data import read_table
 from ...records import EventTrail, Explanation
+from ...classifier import load_model
 from .context import describe
+from .decide import decide
 from .mentions import mentions
 from .merge import EventDraft, closing_steps, finish, merge
 from .overlay import Overlay
@@ -23,6 +25,7 @@ class EventCoder:
         self.anaphora = {row["noun"]: set(row["kinds"].split("|"))
                          for row in read_table("event_anaphora.tsv")}
         self.explain = options.explain
+        self.model = load_model(options.type_model) if options.classifier else None
 
     def __call__(self, draft):
         doc = draft.doc
@@ -42,6 +45,8 @@ class EventCoder:
             if event is not None:
                 merge(events, event, side, by_type, overlay.drop)
         events = run_passes(events, overlay)
+        if self.model is not None:
+            events = decide(events, overlay, self.model, describe)
         finished = tuple(finish(i, e, draft.article.published) for i, e in enumerate(events, 1))
         used = {a for e in finished for a in (*e.actors, *e.recipients, *e.claimed_by)}
         made = tuple(a for a in overlay.place_countries.values() if a.id in used)

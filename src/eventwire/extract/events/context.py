@@ -84,7 +84,8 @@ def describe(overlay, mention: Mention, scope: set[int], foreign: set[int],
                   dates=dates, places=places, magnitude=magnitude,
                   main_clause=root, verbal=token.pos_ == "VERB",
                   lemmas={overlay.doc[i].lemma_.lower() for i in own}, embedded=embedded,
-                  reference_only=not anchored, place_recipient=place_recipient, trail=trail)
+                  reference_only=not anchored, place_recipient=place_recipient, trail=trail,
+                  type_rules=recoded.rules)
 
 
 def _trigger_steps(mention: Mention, recoded: tuple[str, ...]) -> list[RuleStep]:

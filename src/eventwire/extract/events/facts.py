@@ -142,6 +142,12 @@ def _acled_rows() -> tuple[dict[str, str], ...]:
 
 
 def acled_view(event_type: str, mode: str | None, lemmas: set[str]) -> AcledView | None:
+    row = acled_row(event_type, mode, lemmas)
+    return AcledView(row["event_type"], row["sub_event_type"]) if row else None
+
+
+def acled_row(event_type: str, mode: str | None, lemmas: set[str]) -> dict | None:
+    """The first row of data/acled_map.tsv that fits: its type, and its mode and cue if it has them."""
     for row in _acled_rows():
         if row["type"] != event_type:
             continue
@@ -149,7 +155,7 @@ def acled_view(event_type: str, mode: str | None, lemmas: set[str]) -> AcledView
             continue
         if row.get("cue") and row["cue"].lower() not in lemmas:
             continue
-        return AcledView(row["event_type"], row["sub_event_type"])
+        return row
     return None
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ...records import Event, EventDate, Magnitude, RuleStep, Span
+from ...data import read_table
+from ...records import AcledView, Event, EventDate, Magnitude, RuleStep, Span
 from . import facts
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
@@ -51,6 +53,9 @@ class EventDraft:
     reference_only: bool = False  # "the attack", tied to nothing: only joins an earlier event
     place_recipient: bool = False  # the recipient is only the country the event happened in
     trail: list[RuleStep] = field(default_factory=list)  # the rules that made it (--explain)
+    type_rules: tuple[str, ...] = ()  # grammar rules (rules.recode) that set its type: they outrank the model
+    acled_decided: bool = False  # the ACLED view was decided by decide.py, not the rules' table
+    acled_sub: str | None = None  # that view's sub-event type (None: no ACLED sense)
 
 
 def _compatible(a: EventDraft, b: EventDraft, side=lambda actor: actor) -> bool:
@@ -119,6 +124,16 @@ def merge(events: list[EventDraft], new: EventDraft, side=lambda actor: actor,
         drop(new.tokens[0], new.type, "merge.merge", "a reference ('the attack') to no earlier event")
 
 
+@lru_cache(maxsize=1)
+def _acled_types() -> dict[str, str]:
+    return {row["sub_event_type"]: row["event_type"] for row in read_table("acled_categories.tsv")}
+
+
+def acled_event_type(sub_event_type: str) -> str:
+    """ACLED's event type of one of its sub-event types (data/acled_categories.tsv)."""
+    return _acled_types()[sub_event_type]
+
+
 def _best_date(event: EventDraft, own: bool = False):
     """The most precise date; `own`: only dates inside the event's own clause."""
     dates = [d for d in event.dates if d[0] < SENTENCE_RANK] if own else event.dates
@@ -170,8 +185,12 @@ def finish(number: int, event: EventDraft, published: str | None) -> Event:
                   + CONFIDENCE_MAIN_CLAUSE * event.main_clause
                   + CONFIDENCE_PER_EXTRA_EVIDENCE * (len(event.evidence) - 1)
                   + CONFIDENCE_EMBEDDED * event.embedded)
+    if event.acled_decided:
+        acled = AcledView(acled_event_type(event.acled_sub), event.acled_sub) if event.acled_sub else None
+    else:
+        acled = facts.acled_view(event.type, event.mode, event.lemmas)
     return Event(id=f"e{number}", type=event.type, mode=event.mode, context=tuple(event.context),
-                 acled=facts.acled_view(event.type, event.mode, event.lemmas),
+                 acled=acled,
                  cameo=facts.cameo_code(event.type, event.mode),
                  actors=tuple(event.actors), recipients=tuple(event.recipients),
                  place=place.id if place else None, date=date, magnitude=magnitude,
