@@ -7,15 +7,15 @@ from __future__ import annotations
 import re
 
 from ...data import word_set
+from ..grammar import MONTH_ABBREVIATIONS, MONTHS, STATE_LABELS
 from ..tree import subtree, subtree_ids
 from .roles import doer_words
 from .triggers import HOSTILE, match
 
 # A match result: a name followed by a score ("beat Ghana 2-1", "drew with Chelsea 1-1").
 # A month before the numbers makes them a date range ("on March 2-3"), not a score.
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-SCORE = re.compile(rf"\b(?!(?:{MONTHS})\b)[A-Z][\w.]*\s+\d{{1,2}}\s*-\s*\d{{1,2}}\b"
+MONTH_NAMES = "|".join((*(m.title() for m in MONTHS), *MONTH_ABBREVIATIONS))
+SCORE = re.compile(rf"\b(?!(?:{MONTH_NAMES})\b)[A-Z][\w.]*\s+\d{{1,2}}\s*-\s*\d{{1,2}}\b"
                    r"(?!\s*(?:people|dead|killed|%|percent))")
 # "Fight" for an aim is a struggle, not combat, unless an opponent or a hostile aim is named.
 STRUGGLE_VERBS = {"fight", "battle", "struggle"}
@@ -33,9 +33,6 @@ WORKPLACES = word_set("workplaces")
 LIVESTOCK = word_set("livestock")
 # Who strike from work: a "strike" they begin or call is a labour strike.
 LABOUR_NOUNS = word_set("labour_nouns")
-# A state, or its people as a whole ("Russia", "Israeli"), strikes from the air or the ground,
-# never from work: "Russia struck at the plant".
-STATE_ENTITIES = {"GPE", "NORP"}
 # Nature does no political act: "Nairobi has been the worst hit by the flu", "wildfires forced the
 # evacuation of 3,000 people" (PLOVER leaves natural disasters out).
 NATURAL_FORCES = word_set("natural_forces")
@@ -127,7 +124,7 @@ def at_work(verb) -> bool:
     """ "struck at three GM factories": a strike at a workplace, by no armed subject and no state."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and (subject.lemma_.lower() in ARMED_NOUNS | WEAPON_NOUNS
-                                or subject.ent_type_ in STATE_ENTITIES):
+                                or subject.ent_type_ in STATE_LABELS):
         return False
     return any(g.lemma_.lower() in WORKPLACES for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"
                for g in c.children if g.dep_ == "pobj")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ...data import word_set
+from ..grammar import DEONTIC_AUX, EXCEPTIVE_MARKS, IF_MARKS, PROSPECTIVE_AUX
 from . import facts
 from .roles import ActorIndex, verb_roles
 from .triggers import Mention, base_forms
@@ -44,12 +45,7 @@ FORBID_VERBS = word_set("forbid_verbs")  # "called off", "lifted the curfew", "a
 # significant physical activity, not just an expression of opinion").
 DIPLOMATIC_DELIVERY = word_set("diplomatic_delivery")
 # "Russia said that Sudan must return the helicopter": a demand by the speaker on the doer.
-DEONTIC_AUX = {"must", "should"}
 SAYING_VERBS = word_set("saying_verbs")
-PROSPECTIVE_AUX = {"will", "shall", "'ll", "wo", "would"}
-# "withdraw its force unless ...": an act made conditional on the other side's conduct.
-CONDITION_MARKS = {"unless"}
-HOSTILE_CONDITION_MARKS = {"if"}
 
 
 class Recoded(NamedTuple):
@@ -135,7 +131,7 @@ def _prospective(anchor) -> bool:
 def _conditional(anchor, event_type: str) -> bool:
     """ "withdraw its force unless ...": any act made conditional on the other side's conduct;
     "may halt mediation if ...": a hostile act the actor may take if the other side fails."""
-    marks = CONDITION_MARKS | (HOSTILE_CONDITION_MARKS if (event_type, None) in THREAT_CONTENT
+    marks = EXCEPTIVE_MARKS | (IF_MARKS if (event_type, None) in THREAT_CONTENT
                                and {c.lower_ for c in anchor.children if c.dep_ == "aux"}
                                & (PROSPECTIVE_AUX | {"may", "might"}) else set())
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)

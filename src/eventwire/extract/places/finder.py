@@ -9,12 +9,9 @@ import re
 from collections import Counter, defaultdict
 
 from ...records import Place, Span
+from ..grammar import MISREAD_PLACE_LABELS, PLACE_LABELS
 from .gazetteer import airport_key, fold, load_gazetteer
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
-# Labels the small model gives to places it does not know ("Bulacan" ORG, "Niger" PERSON, "Toruń"
-# NORP): such an entity is a place when its whole name is a country, region or state.
-MISREAD_LABELS = ("ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
 # The small model often tags a lesser-known town as PERSON or ORG; after one of these
 # prepositions ("to Garissa", "near Mopti") such an entity is tried as a place too.
 LOCATIVE_PREPOSITIONS = {"in", "to", "near", "from", "at", "outside", "into", "around"}
@@ -80,7 +77,7 @@ class PlaceFinder:
                 continue  # "swan", "cheddar": a common noun the model took for a place
             if ent.label_ in PLACE_LABELS or _after_locative(ent):
                 yield ent, True
-            elif ent.label_ in MISREAD_LABELS and self.is_named(bare_name(ent.text), ent.label_):
+            elif ent.label_ in MISREAD_PLACE_LABELS and self.is_named(bare_name(ent.text), ent.label_):
                 yield ent, False
         for span in self._untagged_names(doc, covered):
             yield span, False
