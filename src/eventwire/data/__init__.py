@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -22,9 +23,16 @@ def country_aliases() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _word_sets() -> dict[str, frozenset[str]]:
     return {row["set"]: frozenset(w for w in row["words"].split("|") if w)
-            for row in read_table("event_words.tsv")}
+            for row in read_table("word_sets.tsv")}
 
 
 def word_set(name: str) -> frozenset[str]:
-    """One named set of words from event_words.tsv ("light_verbs", "halt_verbs", ...)."""
+    """One named set of words from word_sets.tsv ("light_verbs", "halt_verbs", ...)."""
     return _word_sets()[name]
+
+
+def word_pattern(name: str) -> str:
+    """One word set as a regex alternation, longest word first so that no word stops at another's
+    prefix: word_pattern("armed_group_nouns") == "movement|faction|militia|group"."""
+    return "|".join(re.escape(w) for w in sorted(word_set(name), key=lambda w: (-len(w), w)))
+

@@ -19,7 +19,7 @@ from .grammar import COMPLEMENT_DEPS, LOWER_BOUND_HEDGES, MODIFIER_DEPS, UPPER_B
 from .tree import ancestors, sentence
 
 # Words on the parse path from a number that say it counts casualties, by what they count. The
-# killing and injuring verbs are the event coder's (event_words.tsv), so that a toll the events
+# killing and injuring verbs are the event coder's (word_sets.tsv), so that a toll the events
 # stage reads ("gunmen murdered five") is one the checks compare.
 CASUALTY_ROLES = {
     **{lemma: "killed" for lemma in word_set("kill_lemmas") | word_set("die_lemmas")},
@@ -39,24 +39,20 @@ ROLE_AFTER_TOKENS = 2
 APPROX_TOLERANCE = 0.10
 # Nouns that count the members of an armed force: one kind of thing, so a headline's "600
 # soldiers" and the body's "600 troops" state the same figure. Lemmas, as spaCy gives them.
-FORCE_NOUNS = frozenset("""
-    troop soldier personnel peacekeeper marine paratrooper commando serviceman servicemen
-    sailor airman reservist guardsman
-""".split())
+FORCE_NOUNS = word_set("force_nouns")
 FORCE = "force"
 # Modifiers of a counted noun that make its figure an addition to a force ("an additional
 # 3,500 troops", "3,500 more troops"): read as a change ("expand by 3,500"), not as a size.
-ADDITION_WORDS = frozenset({"additional", "more", "extra", "another", "further", "new"})
+ADDITION_WORDS = word_set("addition_words")
 # Modifiers that make a figure a part of a force ("the first 400 troops"), not its size.
-PART_WORDS = frozenset({"first", "last", "remaining", "other", "some", "few"})
+PART_WORDS = word_set("part_words")
 # PLOVER codes of bodies that are no state: such an owner is told apart by its actor, not code.
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 # Words that say a later figure updates an earlier one: a change of toll, not a contradiction.
-UPDATE_WORDS = {"rise", "climb", "increase", "reach", "mount", "jump", "grow"}
+UPDATE_WORDS = word_set("update_verbs")
 # Verbs that resize a force: a size stated with one of them ("will raise its force to 1,400")
 # is a plan or a change, so a different size elsewhere is "unclear", not a contradiction.
-RESIZE_WORDS = UPDATE_WORDS | {"raise", "expand", "boost", "bolster", "reinforce", "double", "triple",
-                               "add", "bring", "cut", "reduce", "withdraw", "trim", "shrink", "halve"}
+RESIZE_WORDS = UPDATE_WORDS | word_set("resize_verbs")
 # Longest phrase (tokens) used to name a figure in a check's claim.
 PHRASE_MAX_TOKENS = 8
 # A figure in a sentence with these is background ("1,400 pupils kidnapped since 2014"),

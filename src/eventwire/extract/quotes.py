@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from ..data import word_set
 from ..draft import Draft
 from ..records import Quote
 from .grammar import NOMINAL_SUBJECTS
@@ -19,12 +20,7 @@ from .speakers import Speakers
 from .tree import ancestors, children, is_ancestor, sentence, subtree_ids, tokens_starting_in
 
 # Lemmas of verbs that introduce speech; spaCy lemmatises "vowed" -> "vow", "told" -> "tell".
-CUE_LEMMAS = frozenset("""
-    say tell add announce vow warn state write insist welcome declare claim explain note argue
-    promise pledge confirm deny urge call ask stress emphasize emphasise tweet post describe
-    accuse reply respond report acknowledge admit predict caution suggest complain recall
-    conclude testify affirm assert maintain threaten condemn dismiss demand
-""".split())
+CUE_LEMMAS = word_set("quote_cue_verbs")
 # Quotes this short (in words) are often scare quotes ("so-called “peace”"): they are kept only
 # when the parse ties them to an actor. Two words, as the brief asks; longer ones are real speech.
 SCARE_QUOTE_MAX_WORDS = 2

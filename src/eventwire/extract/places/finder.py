@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from ...data import word_pattern, word_set
 from ...records import Place, Span
 from ..grammar import MISREAD_PLACE_LABELS, PLACE_LABELS
 from .gazetteer import airport_key, fold, load_gazetteer
@@ -17,14 +18,11 @@ from .gazetteer import airport_key, fold, load_gazetteer
 LOCATIVE_PREPOSITIONS = {"in", "to", "near", "from", "at", "outside", "into", "around"}
 SITE_WORDS = re.compile(r"\b(airport|air ?base|airfield)\b", re.I)
 # "Hebei province", "the Artibonite region": the name without its kind, when it alone is known.
-KIND_SUFFIX = re.compile(r"\s+(province|region|state|prefecture|district|governorate)$", re.I)
+KIND_SUFFIX = re.compile(r"\s+(" + word_pattern("place_kind_suffixes") + r")$", re.I)
 # Division names that are only words of direction or kind ("Central", "Western", "North
 # Eastern"): several countries have such a division, and in news the words are nearly always
 # adjectives. Chosen from the countrystatecity-countries names that GeoVirus matched wrongly.
-GENERIC_WORDS = frozenset({"central", "western", "eastern", "northern", "southern", "north",
-                           "south", "east", "west", "upper", "lower", "coast", "capital", "centre",
-                           "center", "island", "islands", "lakes", "valley", "interior", "plateau",
-                           "est", "ouest", "nord", "sud", "norte", "sur", "este", "oeste", "centro"})
+GENERIC_WORDS = word_set("generic_place_words")
 # The longest name looked up in text the model left untagged: "Democratic Republic of the Congo".
 MAX_NAME_TOKENS = 6
 # A city this big is what a bare name means even where a state or province shares it
