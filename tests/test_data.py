@@ -1,12 +1,13 @@
 """Knowledge as data: every file in src/eventwire/data says where its facts come from and is read
 by the code; every word set of word_sets.tsv is used by the module it names and says where its
-words come from; and no stage module outside extract/grammar.py keeps a word list of its own."""
+words come from; every fact of plover_types.tsv is read by a rule; and no stage module outside
+extract/grammar.py keeps a word list of its own."""
 import ast
 import re
 
 import pytest
 
-from eventwire.data import read_table
+from eventwire.data import plover_type_names, plover_types, read_table
 
 from .conftest import ROOT
 
@@ -55,6 +56,34 @@ def test_data_word_sets_are_named_once_and_not_empty():
     names = [row["set"] for row in read_table("word_sets.tsv")]
     assert len(names) == len(set(names)), "a word set is named twice in word_sets.tsv"
     assert all(row["words"].strip("|") for row in read_table("word_sets.tsv"))
+
+
+def test_data_plover_types_holds_the_sixteen_types_of_plover_08():
+    assert plover_type_names() == ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                                   "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+                                   "MOBILIZE", "COERCE", "ASSAULT")
+    quads = {quad: plover_types("quad", quad) for quad in ("verbal cooperation", "material cooperation",
+                                                            "verbal conflict", "material conflict")}
+    assert [len(q) for q in quads.values()] == [4, 3, 4, 5], "the manual's quads hold 4, 3, 4 and 5 types"
+
+
+def test_data_every_column_of_plover_types_is_read_by_a_rule():
+    """`type` is the key; every other column is named, quoted, by some module outside data/."""
+    columns = list(read_table("plover_types.tsv")[0])
+    assert columns[0] == "type"
+    for column in columns[1:]:
+        readers = [p for p, text in CODE.items() if f'"{column}"' in text and p.parent.name != "data"]
+        assert readers, f"no module reads the column {column!r} of plover_types.tsv"
+
+
+def test_data_plover_type_facts_are_yes_or_no_or_a_type():
+    types = set(plover_type_names())
+    for row in read_table("plover_types.tsv"):
+        for column, value in row.items():
+            if column in ("eased_to",):
+                assert value in types | {""}, f"{row['type']}: {column} {value!r} is no PLOVER type"
+            elif column not in ("type", "quad", "eased_mode"):
+                assert value in ("yes", "no"), f"{row['type']}: {column} is {value!r}, not yes or no"
 
 
 # A module-level word list: a set, tuple, list, frozenset or dict keys with this many lower-case

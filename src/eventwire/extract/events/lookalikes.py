@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...data import word_pattern, word_set
+from ...data import plover_types, word_pattern, word_set
 from ..grammar import MONTH_ABBREVIATIONS, MONTHS, STATE_LABELS
 from ..tree import subtree, subtree_ids
 from .roles import doer_words
@@ -47,8 +47,7 @@ STAFF = word_set("staff")
 CORPORATE = re.compile(r"\b(" + word_pattern("corporate_forms") + r")\b\.?")
 COMMERCIAL_WORDS = word_set("commercial_words")
 # Event types a firm's deal or statement can look like; violence and protest are kept whoever does them.
-COMMERCIAL_LOOKALIKES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "CONCEDE", "RETREAT", "REQUEST",
-                         "REJECT", "ACCUSE", "SANCTION"}
+COMMERCIAL_LOOKALIKES = plover_types("commercial_lookalike")
 
 
 def natural_doer(verb) -> bool:

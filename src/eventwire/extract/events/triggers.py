@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...data import read_table, word_set
+from ...data import plover_types, read_table, word_set
 from ..grammar import AGENT_PRONOUNS, NOUN_POS, OBJECTS, VERB_POS
 
 # Verbs that carry a nominal event: "launched an attack", "held talks", "made a request".
 LIGHT_VERBS = word_set("light_verbs")
 # The two sides of PLOVER's scale, for rules that weigh one event word against another: a
 # cooperative event named as the object of a hostile act ("violated the ceasefire") is not taking place.
-COOPERATIVE = {"AGREE", "CONSULT", "RETREAT", "COOPERATE", "SUPPORT", "AID", "CONCEDE"}
-HOSTILE = {"REJECT", "ASSAULT", "SANCTION", "PROTEST", "COERCE", "ACCUSE", "THREATEN"}
+COOPERATIVE = plover_types("quad", "verbal cooperation") | plover_types("quad", "material cooperation")
+HOSTILE = plover_types("hostile")
 
 
 @dataclass(frozen=True)
