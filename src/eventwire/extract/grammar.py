@@ -12,10 +12,14 @@ SUBJECTS = {"nsubj", "csubj"}  # active subjects, nominal or clausal: who does t
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}  # passive subjects: who undergoes the verb
 NOMINAL_SUBJECTS = ("nsubj", "nsubjpass")  # a verb's noun subject, active or passive: who speaks a quote
 OBJECTS = {"dobj", "obj", "dative"}  # direct and indirect objects of a verb
-COMPLEMENT_DEPS = ("dobj", "attr", "oprd")  # a verb's object or predicate noun: "will send 2,000 troops", "has 1,400"
-INHERIT_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "acomp"}  # clause links through which a subjectless verb shares its head's subject
-GOVERNING_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "conj", "acomp"}  # links from a clause up to a verb that governs it
-MODIFIER_DEPS = ("amod", "det", "advmod", "quantmod")  # modifiers of a noun or a number: "an additional", "another 1,000"
+# A verb's object or predicate noun: "will send 2,000 troops", "has 1,400".
+COMPLEMENT_DEPS = ("dobj", "attr", "oprd")
+# Clause links through which a subjectless verb shares its head's subject.
+INHERIT_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
+# Links from a clause up to a verb that governs it.
+GOVERNING_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "conj", "acomp"}
+# Modifiers of a noun or a number: "an additional", "another 1,000".
+MODIFIER_DEPS = ("amod", "det", "advmod", "quantmod")
 
 # --- Parts of speech (Universal POS tags) ---
 VERB_POS = {"VERB"}  # words that are verbs for the event lexicon
@@ -24,13 +28,16 @@ MODIFIER_POS = ("ADJ", "NOUN", "PROPN")  # words that can stand between a countr
 
 # --- Pronouns ---
 PERSON_SUBJECT_PRONOUNS = {"he", "she"}  # subject pronouns that stand only for a person
-PERSON_PRONOUNS = ("he", "she", "him", "her")  # pronouns of a person in any case: a quote's subject may be parsed as either
+# Pronouns of a person in any case: a quote's subject may be parsed as either.
+PERSON_PRONOUNS = ("he", "she", "him", "her")
 OBJECT_PRONOUNS = {"it", "they"}  # pronouns that stand for a state, body or group, never one person
 POSSESSIVE_PRONOUNS = {"its", "their"}  # possessives of a state, body or group: "its troops"
-AGENT_PRONOUNS = {"he", "she", "they", "we", "i", "who"}  # pronouns of people or groups, who can act ("it" often cannot)
+# Pronouns of people or groups, who can act ("it" often cannot).
+AGENT_PRONOUNS = {"he", "she", "they", "we", "i", "who"}
 
 # --- Determiners, auxiliaries, marks ---
-DEFINITE = {"the", "this", "that", "these", "those"}  # definite determiners: "the attack" points back to one named before
+# Definite determiners: "the attack" points back to one named before.
+DEFINITE = {"the", "this", "that", "these", "those"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}  # auxiliaries of the future ("wo" is spaCy's token of "won't")
 PROSPECTIVE_AUX = FUTURE_AUX | {"would"}  # auxiliaries of an act still to come, in direct or reported speech
 MODAL_AUX = {"could", "might", "may", "would", "should", "can"}  # modals that make an act possible, not done
@@ -44,16 +51,23 @@ DASHES = {"-", "–", "—", "--"}  # dash characters (hyphen, en, em, double hy
 
 # --- spaCy entity-label groups (OntoNotes labels of en_core_web_*) ---
 PLACE_LABELS = ("GPE", "LOC", "FAC")  # labels of places
-MISREAD_PLACE_LABELS = ("ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")  # labels the small model gives to places it does not know
-NAME_LABELS = {"PERSON", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", "LANGUAGE"}  # names a country word can be part of ("Michael Jordan")
+# Labels the small model gives to places it does not know.
+MISREAD_PLACE_LABELS = ("ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
+# Names a country word can be part of ("Michael Jordan").
+NAME_LABELS = {"PERSON", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", "LANGUAGE"}
 STATE_LABELS = {"GPE", "NORP"}  # a state or a people as a whole: "Russia", "Israeli"
 
 # --- The calendar (order matters: a weekday's or month's index is its number) ---
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # Monday first, as datetime.weekday()
+# Weekdays, Monday first as datetime.weekday() counts them.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Months, January first.
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")  # January first
-MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")  # as wire copy prints them
+          "september", "october", "november", "december")
+# Month abbreviations as wire copy prints them ("May" is never cut).
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 
 # --- Hedges on a figure ---
-LOWER_BOUND_HEDGES = ("at least", "more than", "over")  # "at least 12" agrees with any 12 or more
-UPPER_BOUND_HEDGES = ("up to", "as many as", "fewer than", "less than")  # "up to 3,000" agrees with any 3,000 or fewer
+# Hedges that make a figure a lower bound: "at least 12" agrees with any 12 or more.
+LOWER_BOUND_HEDGES = ("at least", "more than", "over")
+# Hedges that make a figure an upper bound: "up to 3,000" agrees with any 3,000 or fewer.
+UPPER_BOUND_HEDGES = ("up to", "as many as", "fewer than", "less than")
