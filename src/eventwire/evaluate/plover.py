@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..data import plover_type_names
+
 # The gold file was coded with PLOVER 0.5/0.6 names; PLOVER_MANUAL_v0.8.tex, table
 # "PLOVER equivalents to CAMEO cue categories", maps CAMEO 09 INVESTIGATE and 11 DISAPPROVE to
 # ACCUSE, 10 DEMAND to REQUEST and 19 FIGHT to ASSAULT. Every other gold name is already v0.8.
 OLD_TO_V08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+PLOVER_TYPES = plover_type_names()  # the manual's order (data/plover_types.tsv)
 # Non-ISO codes the gold coders used for countries (found by reading every code in the file):
 # JAP for Japan, ITL for Italy, VTN for Vietnam.
 CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}

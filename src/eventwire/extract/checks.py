@@ -15,10 +15,11 @@ import pycountry
 from ..data import word_set
 from ..draft import Draft
 from ..records import Check, Span
+from .grammar import COMPLEMENT_DEPS, LOWER_BOUND_HEDGES, MODIFIER_DEPS, UPPER_BOUND_HEDGES
 from .tree import ancestors, sentence
 
 # Words on the parse path from a number that say it counts casualties, by what they count. The
-# killing and injuring verbs are the event coder's (event_words.tsv), so that a toll the events
+# killing and injuring verbs are the event coder's (word_sets.tsv), so that a toll the events
 # stage reads ("gunmen murdered five") is one the checks compare.
 CASUALTY_ROLES = {
     **{lemma: "killed" for lemma in word_set("kill_lemmas") | word_set("die_lemmas")},
@@ -36,36 +37,22 @@ ROLE_AFTER_TOKENS = 2
 # A hedged figure ("about 4,000") matches one within this share of it; 10% is the usual
 # rounding of "about" in wire copy (500 -> "about 4,000" for 3,950..4,050 falls well inside).
 APPROX_TOLERANCE = 0.10
-# Hedges that make a figure a lower bound: "at least 12" agrees with any 12 or more.
-LOWER_BOUND = ("at least", "more than", "over")
-# Hedges that make a figure an upper bound: "up to 3,000 troops" agrees with any 3,000 or fewer.
-UPPER_BOUND = ("up to", "as many as", "fewer than", "less than")
 # Nouns that count the members of an armed force: one kind of thing, so a headline's "600
 # soldiers" and the body's "600 troops" state the same figure. Lemmas, as spaCy gives them.
-FORCE_NOUNS = frozenset("""
-    troop soldier personnel peacekeeper marine paratrooper commando serviceman servicemen
-    sailor airman reservist guardsman
-""".split())
+FORCE_NOUNS = word_set("force_nouns")
 FORCE = "force"
 # Modifiers of a counted noun that make its figure an addition to a force ("an additional
 # 3,500 troops", "3,500 more troops"): read as a change ("expand by 3,500"), not as a size.
-ADDITION_WORDS = frozenset({"additional", "more", "extra", "another", "further", "new"})
+ADDITION_WORDS = word_set("addition_words")
 # Modifiers that make a figure a part of a force ("the first 400 troops"), not its size.
-PART_WORDS = frozenset({"first", "last", "remaining", "other", "some", "few"})
-# Dependencies by which those modifiers hang from the number or the noun: spaCy makes
-# "another 1,000" a quantmod of the number and "an additional" an amod of the noun.
-MODIFIER_DEPS = ("amod", "det", "advmod", "quantmod")
-# Dependencies of a counted noun whose verb's subject owns the force ("Kenya will send 2,000
-# troops", "Chad has 1,400 soldiers"); a subject noun ("2,000 troops arrived") names no owner.
-OBJECT_DEPS = ("dobj", "attr", "oprd")
+PART_WORDS = word_set("part_words")
 # PLOVER codes of bodies that are no state: such an owner is told apart by its actor, not code.
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 # Words that say a later figure updates an earlier one: a change of toll, not a contradiction.
-UPDATE_WORDS = {"rise", "climb", "increase", "reach", "mount", "jump", "grow"}
+UPDATE_WORDS = word_set("update_verbs")
 # Verbs that resize a force: a size stated with one of them ("will raise its force to 1,400")
 # is a plan or a change, so a different size elsewhere is "unclear", not a contradiction.
-RESIZE_WORDS = UPDATE_WORDS | {"raise", "expand", "boost", "bolster", "reinforce", "double", "triple",
-                               "add", "bring", "cut", "reduce", "withdraw", "trim", "shrink", "halve"}
+RESIZE_WORDS = UPDATE_WORDS | word_set("resize_verbs")
 # Longest phrase (tokens) used to name a figure in a check's claim.
 PHRASE_MAX_TOKENS = 8
 # A figure in a sentence with these is background ("1,400 pupils kidnapped since 2014"),
@@ -290,7 +277,7 @@ def _subject_owners(noun, actors) -> set[str]:
     through "to"/"by" ("Chad will raise its force to 1,400 soldiers")."""
     if noun.dep_ == "pobj" and noun.head.lower_ in RELATIONS:
         noun = noun.head
-    elif noun.dep_ not in OBJECT_DEPS:
+    elif noun.dep_ not in COMPLEMENT_DEPS:
         return set()
     subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
@@ -340,11 +327,11 @@ def _verdict(a: _Figure, b: _Figure) -> str:
 
 
 def _lower_bound(f: _Figure) -> bool:
-    return f.quantity.text.lower().startswith(LOWER_BOUND)
+    return f.quantity.text.lower().startswith(LOWER_BOUND_HEDGES)
 
 
 def _upper_bound(f: _Figure) -> bool:
-    return f.quantity.text.lower().startswith(UPPER_BOUND)
+    return f.quantity.text.lower().startswith(UPPER_BOUND_HEDGES)
 
 
 def _record(claim: str, a: _Figure, b: _Figure, verdict: str) -> Check:

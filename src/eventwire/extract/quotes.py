@@ -11,25 +11,21 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from ..data import word_set
 from ..draft import Draft
 from ..records import Quote
+from .grammar import NOMINAL_SUBJECTS
 from .offsets import Ranges
 from .speakers import Speakers
 from .tree import ancestors, children, is_ancestor, sentence, subtree_ids, tokens_starting_in
 
 # Lemmas of verbs that introduce speech; spaCy lemmatises "vowed" -> "vow", "told" -> "tell".
-CUE_LEMMAS = frozenset("""
-    say tell add announce vow warn state write insist welcome declare claim explain note argue
-    promise pledge confirm deny urge call ask stress emphasize emphasise tweet post describe
-    accuse reply respond report acknowledge admit predict caution suggest complain recall
-    conclude testify affirm assert maintain threaten condemn dismiss demand
-""".split())
+CUE_LEMMAS = word_set("quote_cue_verbs")
 # Quotes this short (in words) are often scare quotes ("so-called “peace”"): they are kept only
 # when the parse ties them to an actor. Two words, as the brief asks; longer ones are real speech.
 SCARE_QUOTE_MAX_WORDS = 2
 # A short sentence right after a quote ("... .” he said.") is its attribution when it has a cue.
 ATTRIBUTION_MAX_TOKENS = 8
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Heads walked up from a quote's attachment point to the verb whose subject speaks it.
 GOVERNOR_MAX_STEPS = 4
 # A speakerless quote goes on from the quote before when at most this much lies between:
@@ -312,11 +308,11 @@ def _attribute(doc, marked: _Marked, speakers: Speakers, last_speaker: str | Non
 def _reporting_cue(cue, inside: set[int]):
     """A cue with no subject of its own, coordinated under a clause that another cue verb
     reports ("said that Chad would ... but called on donors to “...”"), is that cue's."""
-    if any(c.dep_ in SUBJECT_DEPS for c in children(cue)) or cue.dep_ != "conj":
+    if any(c.dep_ in NOMINAL_SUBJECTS for c in children(cue)) or cue.dep_ != "conj":
         return cue
     for above in ancestors(cue):
         if above.lemma_.lower() in CUE_LEMMAS and above.i not in inside and above is not cue.head \
-                and any(c.dep_ in SUBJECT_DEPS for c in children(above)):
+                and any(c.dep_ in NOMINAL_SUBJECTS for c in children(above)):
             return above
     return cue
 
@@ -361,7 +357,7 @@ def _subject(verb):
     """The verb's subject; a verb in a coordination ("... and added") borrows its head's."""
     for _ in range(GOVERNOR_MAX_STEPS):
         # The nearest: a headline run into the first sentence can lend a verb a second one.
-        found = min((c for c in children(verb) if c.dep_ in SUBJECT_DEPS),
+        found = min((c for c in children(verb) if c.dep_ in NOMINAL_SUBJECTS),
                     key=lambda c: abs(c.i - verb.i), default=None)
         if found is not None or verb.dep_ not in ("conj", "xcomp", "advcl"):
             return found

@@ -6,14 +6,13 @@ scan of every mention, so that a long article with many quotes stays linear.
 """
 from __future__ import annotations
 
+from ..data import word_set
+from .grammar import PERSON_PRONOUNS
 from .offsets import Ranges
 from .tree import children
 
-# Pronoun subjects resolved to the last person named before them, when actors/finder.py did not map them.
-PERSON_PRONOUNS = ("he", "she", "him", "her")
 # "the agency said": nouns that stand for the organisation last named.
-GENERIC_BODY_NOUNS = ("agency", "group", "organisation", "organization", "office", "ministry",
-                      "department", "body", "alliance", "movement", "committee", "commission")
+GENERIC_BODY_NOUNS = word_set("generic_body_nouns")
 
 
 class Speakers:

@@ -10,10 +10,7 @@ import datetime as dt
 import re
 
 from ..records import Time
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+from .grammar import MONTHS, WEEKDAYS
 
 PATTERNS = (
     ("vague_future", re.compile(r"\b(?:in|over|during) the (?:coming|next|following) (?:days|weeks|months|years)\b", re.I)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..grammar import COORDINATORS, MODIFIER_POS, NAME_LABELS, POSSESSIVES
 from ..tree import entity_at, sentence
 from .dictionary import Role, country_words, max_role_tokens, roles
 
@@ -15,12 +16,6 @@ TITLE_MAX_TOKENS = 5
 # "Egyptian [state - run] media". Three covers every case in the unit tests; more lets a
 # country word reach a role noun in another phrase.
 ROLE_MAX_MODIFIERS = 3
-MODIFIER_POS = ("ADJ", "NOUN", "PROPN")
-# Tokens that join coordinated countries: "Hungarian and Romanian officials", "British, French ...".
-COORDINATORS = {",", "and", "or", "&", "/"}
-POSSESSIVES = {"'s", "’s", "'", "’"}
-# Entities inside which a country word is part of another name ("Jordan" in "Michael Jordan").
-NAME_LABELS = {"PERSON", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", "LANGUAGE"}
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...data import country_aliases, read_table
+from ...data import country_aliases, read_table, word_set
 
 # Names matched exactly by the entity ruler; ambiguous short forms stay out of it.
-RULER_SKIP = {"IS", "the alliance", "AU", "WHO", "Amnesty", "Wagner"}
+RULER_SKIP = word_set("ruler_skip_names")
 # Country names that are also common first names or words; the statistical NER decides these.
-COUNTRY_RULER_SKIP = {"Jordan", "Chad", "Georgia", "Guinea", "Dominica", "Turkey", "China", "Israel",
-                      "Mali", "Niger", "Panama", "Cuba", "Peru", "Malta", "Kenya", "India"}
+COUNTRY_RULER_SKIP = word_set("country_ruler_skip_names")
 # Countries that ISO 3166 (pycountry) lacks but news names: user-assigned codes.
 EXTRA_COUNTRIES = {"XKX": "Kosovo"}
 # How a multi-word name splits into tokens the way spaCy's English tokenizer splits it:

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ...data import word_pattern, word_set
 from ...records import Actor, Span
 from ..places.finder import bare_name, is_misread_place
 from ..tree import children, entities, entity_at, subtree_ids
@@ -25,14 +26,14 @@ __all__ = ["ActorFinder", "load_dictionary", "demonyms", "ruler_patterns"]
 
 # A subject pronoun refers back to the last person named at most this many sentences before.
 PRONOUN_WINDOW_SENTENCES = 3
-ARMED_GROUP_CUE = re.compile(r"\b(militant|armed|rebel|insurgent|jihadist|militia|extremist)\b[\w\s-]{0,30}\b(group|movement|militia|faction)\s*$", re.I)
+# "an armed rebel group", "the jihadist movement": a name after these words is an armed group.
+ARMED_GROUP_CUE = re.compile(r"\b(" + word_pattern("armed_group_cues") + r")\b[\w\s-]{0,30}"
+                             r"\b(" + word_pattern("armed_group_nouns") + r")\s*$", re.I)
 # Institutions that "the" alone ties to the state a text is about: "the government said",
 # "the army shelled"; keyed by their last word.
-HOME_INSTITUTIONS = {"government": ("government",), "authorities": ("authorities",),
-                     "regime": ("regime",), "junta": ("junta",), "army": ("army",),
-                     "military": ("military",), "police": ("police",), "forces": ("security", "forces")}
+HOME_INSTITUTIONS = {name.split()[-1]: tuple(name.split()) for name in word_set("home_institutions")}
 # Those news names without "the": "police arrested 41 protesters", "authorities said".
-BARE_INSTITUTIONS = {"police", "authorities"}
+BARE_INSTITUTIONS = word_set("bare_institutions")
 
 
 @dataclass

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 
+from ...data import word_set
+
 # Title words of office holders: an untitled "President X" in an article about one country is
 # most often that country's (the article's dominant country, counted by the actors stage).
-OFFICE_WORDS = {"president", "prime", "minister", "king", "queen", "emir", "sheikh", "prince",
-                "general", "gen.", "lt.", "colonel", "col.", "judge", "governor", "mayor",
-                "senator", "chancellor", "premier", "vice", "secretary", "commander", "chief",
-                "speaker", "ambassador", "sultan", "ayatollah", "marshal", "admiral"}
+OFFICE_WORDS = word_set("office_words")
 
 
 def infer_countries(found: dict, home: str | None, countries: dict[str, str],

@@ -9,14 +9,13 @@ from itertools import islice
 
 from ...data import word_set
 from ...records import RuleStep, Span
+from ..grammar import DASHES, DEFINITE
 from ..tree import sentence, subtree_ids
 from . import conventions, facts
 from .merge import PRECISION_RANK, SENTENCE_RANK, EventDraft, precision_rank
-from .roles import DASHES
 from .rules import recode
 from .triggers import Mention
 
-DEFINITE = {"the", "this", "that", "these", "those"}
 REPORTING_VERBS = word_set("reporting_verbs")
 
 

@@ -4,6 +4,7 @@ target a domestic protest or restriction has by convention (PLOVER and ACLED cod
 """
 from __future__ import annotations
 
+from ...data import plover_types
 from ..tree import subtree, subtree_ids
 from .lookalikes import IRREGULAR_FORCES, STATE_FORCES, WEAPON_NOUNS
 from .merge import EventDraft, precision_rank
@@ -12,12 +13,12 @@ from .triggers import agent_like
 
 # Stances taken on a thing someone proposed: "rejected a demand from the US President", "accepted
 # the offer by Egypt": the one who proposed it receives the stance.
-STANCE_ON_PROPOSALS = {"REJECT", "AGREE", "CONCEDE", "SUPPORT", "ACCUSE"}
+STANCE_ON_PROPOSALS = plover_types("stance_on_proposals")
 # Attacks only states' (or coalitions') forces make: an unnamed airstrike is left without an actor
 # rather than given to an armed group.
 ARMED_FORCES_ONLY = {"aerial"}
 # Event types whose target, when the text names none, is the actor's own state or people.
-DOMESTIC_BY_DEFAULT = {"PROTEST", "COERCE"}
+DOMESTIC_BY_DEFAULT = plover_types("domestic_by_default")
 
 
 def recipients_by_reference(events: list[EventDraft]) -> None:

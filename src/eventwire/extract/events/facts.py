@@ -1,8 +1,8 @@
 """What one event mention says beyond its roles: status, magnitude, ACLED and CAMEO views.
 
 Plain functions over one clause of the parse and the records found by earlier stages; the
-events stage calls them and merges the answers. Word lists here are grammar (auxiliaries,
-reporting verbs), not domain knowledge; the event vocabulary lives in data/.
+events stage calls them and merges the answers. Grammar (auxiliaries, marks, dependency
+labels) is grammar.py's; the words of saying, planning and denying live in data/.
 """
 from __future__ import annotations
 
@@ -10,10 +10,8 @@ from functools import lru_cache
 
 from ...data import read_table, word_set
 from ...records import AcledView
+from ..grammar import CONDITIONAL_MARKS, FUTURE_AUX, GOVERNING_DEPS, MODAL_AUX
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-MODAL_AUX = {"could", "might", "may", "would", "should", "can"}
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
 DENY_VERBS = word_set("deny_verbs")
 THREAT_VERBS = word_set("threat_verbs")
 CLAIM_VERBS = word_set("claim_verbs")
@@ -23,7 +21,6 @@ INTENT_WORDS = word_set("intent_words")
 ANNOUNCE_VERBS = word_set("announce_verbs")
 # How far up the clause chain a governing verb ("denied carrying out", "plans to send") is looked for.
 GOVERNOR_DEPTH = 2
-GOVERNING_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "conj", "acomp"}
 # Verbs of saying: "would not say if it would add troops" leaves the event open, not denied.
 SPEECH_VERBS = word_set("speech_verbs")
 # An event dated this many years or more before publication is historical ("since 2004").

@@ -1,24 +1,24 @@
 """Event words used in another sense: a match result, a profit warning, a firm's deal, a strike
 at a factory, fighting for an aim. Predicates on one clause of the parse, asked by the events
-stage before it keeps a trigger; the word lists live in data/event_words.tsv.
+stage before it keeps a trigger; the word lists live in data/word_sets.tsv.
 """
 from __future__ import annotations
 
 import re
 
-from ...data import word_set
+from ...data import plover_types, word_pattern, word_set
+from ..grammar import MONTH_ABBREVIATIONS, MONTHS, STATE_LABELS
 from ..tree import subtree, subtree_ids
 from .roles import doer_words
 from .triggers import HOSTILE, match
 
 # A match result: a name followed by a score ("beat Ghana 2-1", "drew with Chelsea 1-1").
 # A month before the numbers makes them a date range ("on March 2-3"), not a score.
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-SCORE = re.compile(rf"\b(?!(?:{MONTHS})\b)[A-Z][\w.]*\s+\d{{1,2}}\s*-\s*\d{{1,2}}\b"
+MONTH_NAMES = "|".join((*(m.title() for m in MONTHS), *MONTH_ABBREVIATIONS))
+SCORE = re.compile(rf"\b(?!(?:{MONTH_NAMES})\b)[A-Z][\w.]*\s+\d{{1,2}}\s*-\s*\d{{1,2}}\b"
                    r"(?!\s*(?:people|dead|killed|%|percent))")
 # "Fight" for an aim is a struggle, not combat, unless an opponent or a hostile aim is named.
-STRUGGLE_VERBS = {"fight", "battle", "struggle"}
+STRUGGLE_VERBS = word_set("struggle_verbs")
 OPPONENT_PREPS = {"against", "with", "on", "over", "for", "in", "near", "around"}
 # Who fights: state forces and irregulars ("troops fought to regain the highway" is combat), and
 # the weapons that stand for an unnamed attacker ("a roadside bomb killed ...").
@@ -27,31 +27,27 @@ IRREGULAR_FORCES = word_set("irregular_forces")
 WEAPON_NOUNS = word_set("weapon_nouns")
 ARMED_NOUNS = STATE_FORCES | IRREGULAR_FORCES
 # "warn" is a threat when it names whom or what hostile act; else it forecasts ("profits will fall").
-FORECAST_VERBS = {"warn", "caution"}
+FORECAST_VERBS = word_set("forecast_verbs")
 # Where people work: striking "at" one is a labour strike. Animals: their "slaughter" is meat.
 WORKPLACES = word_set("workplaces")
 LIVESTOCK = word_set("livestock")
 # Who strike from work: a "strike" they begin or call is a labour strike.
 LABOUR_NOUNS = word_set("labour_nouns")
-# A state, or its people as a whole ("Russia", "Israeli"), strikes from the air or the ground,
-# never from work: "Russia struck at the plant".
-STATE_ENTITIES = {"GPE", "NORP"}
 # Nature does no political act: "Nairobi has been the worst hit by the flu", "wildfires forced the
 # evacuation of 3,000 people" (PLOVER leaves natural disasters out).
 NATURAL_FORCES = word_set("natural_forces")
 # An act someone avoids or prevents does not take place: "urged both sides to avoid violence".
 AVERTING_VERBS = word_set("averting_verbs")
 # ... unless the averting failed: "failed to prevent the attack" reports an attack.
-FAILING_VERBS = {"fail", "neglect"}
+FAILING_VERBS = word_set("failing_verbs")
 # "fire" and "sack" people are dismissals; "fired rockets", "fired on protesters" stay attacks.
 DISMISSAL_VERBS = word_set("dismissal_verbs")
 STAFF = word_set("staff")
 # What marks a firm: its name's legal form, or the words of its business in the event's clause.
-CORPORATE = re.compile(r"\b(Inc|Corp|Corporation|Co|Ltd|PLC|Plc|LLC|AG|SA|NV|BV|GmbH|Holdings|Bancorp)\b\.?")
+CORPORATE = re.compile(r"\b(" + word_pattern("corporate_forms") + r")\b\.?")
 COMMERCIAL_WORDS = word_set("commercial_words")
 # Event types a firm's deal or statement can look like; violence and protest are kept whoever does them.
-COMMERCIAL_LOOKALIKES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "CONCEDE", "RETREAT", "REQUEST",
-                         "REJECT", "ACCUSE", "SANCTION"}
+COMMERCIAL_LOOKALIKES = plover_types("commercial_lookalike")
 
 
 def natural_doer(verb) -> bool:
@@ -127,7 +123,7 @@ def at_work(verb) -> bool:
     """ "struck at three GM factories": a strike at a workplace, by no armed subject and no state."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and (subject.lemma_.lower() in ARMED_NOUNS | WEAPON_NOUNS
-                                or subject.ent_type_ in STATE_ENTITIES):
+                                or subject.ent_type_ in STATE_LABELS):
         return False
     return any(g.lemma_.lower() in WORKPLACES for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"
                for g in c.children if g.dep_ == "pobj")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ...data import word_set
+from ...data import plover_types, word_set
 from ...records import RuleStep
 from ..tree import subtree_ids
 from . import conventions, facts, lookalikes
@@ -19,7 +19,7 @@ from .roles import verb_roles
 # Events a text may report with nobody named on either side ("a bomb exploded in Kabul",
 # "thousands marched", "a curfew was imposed"); any other event word needs someone acting or
 # acted on (PLOVER: an event has an actor), or it is a health notice, a visit to a restaurant ...
-UNATTRIBUTED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+UNATTRIBUTED_TYPES = plover_types("unattributed")
 CLAIM_OBJECTS = word_set("claim_objects")
 CONFIRM_VERBS = word_set("confirm_verbs")
 

@@ -9,10 +9,11 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from ...data import word_set
+from ..grammar import (DASHES, INHERIT_SUBJECT, OBJECT_PRONOUNS, OBJECTS, PASSIVE_SUBJECTS,
+                       PERSON_SUBJECT_PRONOUNS, POSSESSIVE_PRONOUNS, SUBJECTS)
 from ..tree import sentence, subtree
 from .triggers import (
     GROUP_WORDS,
-    OBJECTS,
     agent_like,
     base_forms,
     is_agent_noun,
@@ -22,15 +23,6 @@ from .triggers import (
 
 # Prepositions that introduce the recipient of a verb or a nominal event.
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "for", "toward", "towards", "into", "upon", "between"}
-SUBJECTS = {"nsubj", "csubj"}
-PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
-# Clause links through which a verb without a subject inherits its head's subject.
-INHERIT_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "acomp"}  # acomp: "is willing to"
-# "it"/"they" stand for a state, body or group named earlier in their sentence ("Uruguay said
-# it will not ...", "farmers said they would ..."), never for a person.
-OBJECT_PRONOUNS = {"it", "they"}
-PERSON_PRONOUNS = {"he", "she"}  # the person named last before them
-POSSESSIVE_PRONOUNS = {"its", "their"}  # "its troops": the troops of the state named before
 # "rebels in the Ivory Coast", "inhabitants of the Golan Heights": people named by where they are.
 LOCATING_PREPS = {"in", "of", "throughout", "across"}
 NON_PERSON_KINDS = {"country", "organization", "government", "military", "armed group", "IGO", "group"}
@@ -147,7 +139,7 @@ class ActorIndex:
                        for g in c.children if g.dep_ == "pobj" for a in [article.located_actor(g)] if a][:1]
                 if ids:
                     return ids, "the state where the people named are"
-        if token.lower_ in PERSON_PRONOUNS:  # "Annan said he will withdraw ..."
+        if token.lower_ in PERSON_SUBJECT_PRONOUNS:  # "Annan said he will withdraw ..."
             earlier = self.last_before(left, {"person"})
             if earlier:
                 return [earlier], f"'{token.lower_}': the person named last before it"
@@ -181,9 +173,6 @@ class ActorIndex:
                     if ids:
                         return ids
         return []
-
-
-DASHES = {"-", "–", "—", "--"}
 
 
 def _phrase_start(token) -> int:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ...data import word_set
+from ...data import plover_type_facts, plover_types, word_set
+from ..grammar import DEONTIC_AUX, EXCEPTIVE_MARKS, IF_MARKS, PROSPECTIVE_AUX
 from . import facts
 from .roles import ActorIndex, verb_roles
 from .triggers import Mention, base_forms
 
 # A cooperative act refused outright ("will not accept refugees") is a rejection (PLOVER REJECT:
 # "all rejections and refusals"); other negated events keep their type with status "negated".
-REFUSABLE = {"AGREE", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONSULT"}
+REFUSABLE = plover_types("refusable")
 # Verbs that say their complement was not done: "declined to resign", "failed to reach agreement".
 REFUSING_VERBS = word_set("refusing_verbs")
 # An actor saying it will or may do something hostile is making a threat (PLOVER manual v0.8:
@@ -28,28 +29,23 @@ THREAT_CONTENT = {("COERCE", "arrest"): "arrest", ("SANCTION", "expel"): "expel"
 # A cooperative act stated as intent ("Portugal will support", "said it would allow the return")
 # is an agreement to act: PLOVER AGREE ("AGREE could be SUPPORT + future"; CAMEO 03 "express
 # intent to cooperate", 036 "express intent to meet" map to AGREE).
-INTENDED_COOPERATION = {"SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "CONSULT"}
+INTENDED_COOPERATION = plover_types("intent_is_agree")
 # Stopping a cooperative act is reducing relations, PLOVER SANCTION (CAMEO 16: "halt aid",
 # "halt negotiations", "halt mediation"): "cancelled a planned visit", "ended mediation efforts".
 HALT_VERBS = word_set("halt_verbs")
-HALTABLE = {"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
+HALTABLE = plover_types("haltable")
 # Stopping a hostile act is yielding (CAMEO 08: "ease curfew", "call off a strike"): CONCEDE; an
 # attack called off is a retreat from violence.
 # Easing economic sanctions is RETREAT "ease" (CAMEO 085); easing curfews and bans is CONCEDE (081).
-EASED = {"COERCE": "CONCEDE", "SANCTION": "RETREAT", "PROTEST": "CONCEDE", "ASSAULT": "RETREAT"}
-EASED_MODE = {("SANCTION", "RETREAT"): "ease"}
+EASED = plover_type_facts("eased_to")
+EASED_MODE = {(t, EASED[t]): mode for t, mode in plover_type_facts("eased_mode").items()}
 HALT_VERBS_EXTRA = word_set("halt_verbs_extra")
 FORBID_VERBS = word_set("forbid_verbs")  # "called off", "lifted the curfew", "abolished restrictions"
 # A protest lodged or delivered is a diplomatic protest, PLOVER ACCUSE (manual: "PROTEST presumes
 # significant physical activity, not just an expression of opinion").
 DIPLOMATIC_DELIVERY = word_set("diplomatic_delivery")
 # "Russia said that Sudan must return the helicopter": a demand by the speaker on the doer.
-DEONTIC_AUX = {"must", "should"}
 SAYING_VERBS = word_set("saying_verbs")
-PROSPECTIVE_AUX = {"will", "shall", "'ll", "wo", "would"}
-# "withdraw its force unless ...": an act made conditional on the other side's conduct.
-CONDITION_MARKS = {"unless"}
-HOSTILE_CONDITION_MARKS = {"if"}
 
 
 class Recoded(NamedTuple):
@@ -135,7 +131,7 @@ def _prospective(anchor) -> bool:
 def _conditional(anchor, event_type: str) -> bool:
     """ "withdraw its force unless ...": any act made conditional on the other side's conduct;
     "may halt mediation if ...": a hostile act the actor may take if the other side fails."""
-    marks = CONDITION_MARKS | (HOSTILE_CONDITION_MARKS if (event_type, None) in THREAT_CONTENT
+    marks = EXCEPTIVE_MARKS | (IF_MARKS if (event_type, None) in THREAT_CONTENT
                                and {c.lower_ for c in anchor.children if c.dep_ == "aux"}
                                & (PROSPECTIVE_AUX | {"may", "might"}) else set())
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)

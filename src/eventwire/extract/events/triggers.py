@@ -9,17 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...data import read_table, word_set
+from ...data import plover_types, read_table, word_set
+from ..grammar import AGENT_PRONOUNS, NOUN_POS, OBJECTS, VERB_POS
 
 # Verbs that carry a nominal event: "launched an attack", "held talks", "made a request".
 LIGHT_VERBS = word_set("light_verbs")
 # The two sides of PLOVER's scale, for rules that weigh one event word against another: a
 # cooperative event named as the object of a hostile act ("violated the ceasefire") is not taking place.
-COOPERATIVE = {"AGREE", "CONSULT", "RETREAT", "COOPERATE", "SUPPORT", "AID", "CONCEDE"}
-HOSTILE = {"REJECT", "ASSAULT", "SANCTION", "PROTEST", "COERCE", "ACCUSE", "THREATEN"}
-VERB_POS = {"VERB"}
-NOUN_POS = {"NOUN", "PROPN"}
-OBJECTS = {"dobj", "obj", "dative"}
+COOPERATIVE = plover_types("quad", "verbal cooperation") | plover_types("quad", "material cooperation")
+HOSTILE = plover_types("hostile")
 
 
 @dataclass(frozen=True)
@@ -73,8 +71,6 @@ def agent_nouns() -> frozenset[str]:
 # Heads of "X of Y" phrases in which Y is who acts: "thousands of protesters", "members of Hamas"
 # (but not "shares of the firm").
 GROUP_WORDS = word_set("group_words")
-# Pronouns that stand for people or groups, who can act ("they protested"); "it" often cannot.
-AGENT_PRONOUNS = {"he", "she", "they", "we", "i", "who"}
 
 
 def is_agent_noun(token) -> bool:

@@ -8,26 +8,21 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from ...data import word_pattern, word_set
 from ...records import Place, Span
+from ..grammar import MISREAD_PLACE_LABELS, PLACE_LABELS
 from .gazetteer import airport_key, fold, load_gazetteer
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
-# Labels the small model gives to places it does not know ("Bulacan" ORG, "Niger" PERSON, "Toruń"
-# NORP): such an entity is a place when its whole name is a country, region or state.
-MISREAD_LABELS = ("ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
 # The small model often tags a lesser-known town as PERSON or ORG; after one of these
 # prepositions ("to Garissa", "near Mopti") such an entity is tried as a place too.
 LOCATIVE_PREPOSITIONS = {"in", "to", "near", "from", "at", "outside", "into", "around"}
 SITE_WORDS = re.compile(r"\b(airport|air ?base|airfield)\b", re.I)
 # "Hebei province", "the Artibonite region": the name without its kind, when it alone is known.
-KIND_SUFFIX = re.compile(r"\s+(province|region|state|prefecture|district|governorate)$", re.I)
+KIND_SUFFIX = re.compile(r"\s+(" + word_pattern("place_kind_suffixes") + r")$", re.I)
 # Division names that are only words of direction or kind ("Central", "Western", "North
 # Eastern"): several countries have such a division, and in news the words are nearly always
 # adjectives. Chosen from the countrystatecity-countries names that GeoVirus matched wrongly.
-GENERIC_WORDS = frozenset({"central", "western", "eastern", "northern", "southern", "north",
-                           "south", "east", "west", "upper", "lower", "coast", "capital", "centre",
-                           "center", "island", "islands", "lakes", "valley", "interior", "plateau",
-                           "est", "ouest", "nord", "sud", "norte", "sur", "este", "oeste", "centro"})
+GENERIC_WORDS = word_set("generic_place_words")
 # The longest name looked up in text the model left untagged: "Democratic Republic of the Congo".
 MAX_NAME_TOKENS = 6
 # A city this big is what a bare name means even where a state or province shares it
@@ -80,7 +75,7 @@ class PlaceFinder:
                 continue  # "swan", "cheddar": a common noun the model took for a place
             if ent.label_ in PLACE_LABELS or _after_locative(ent):
                 yield ent, True
-            elif ent.label_ in MISREAD_LABELS and self.is_named(bare_name(ent.text), ent.label_):
+            elif ent.label_ in MISREAD_PLACE_LABELS and self.is_named(bare_name(ent.text), ent.label_):
                 yield ent, False
         for span in self._untagged_names(doc, covered):
             yield span, False

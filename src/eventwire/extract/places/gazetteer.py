@@ -13,17 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ...data import country_aliases, read_table
+from ...data import country_aliases, read_table, word_set
 
 # States, provinces and regions of these kinds are first-level divisions that news names on
 # their own ("Texas", "Anhui", "Central Luzon"); the package's other kinds (districts,
 # municipalities, councils...) share many names with towns and are tried after cities.
-PRIMARY_ADMIN_KINDS = frozenset({
-    "state", "province", "country", "region", "autonomous region", "territory",
-    "union territory", "governorate", "department", "prefecture", "administrative region",
-    "federal district", "capital territory", "autonomous community", "autonomous province",
-    "republic", "oblast", "krai", "administrative territory", "emirate", "island",
-})
+PRIMARY_ADMIN_KINDS = word_set("primary_admin_kinds")
 
 
 @dataclass(frozen=True)
