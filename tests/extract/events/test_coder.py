@@ -971,3 +971,16 @@ def test_events_a_dateline_is_where_the_story_was_filed_not_where_it_happened():
     places = {p.id: p.name for p in ex.places}
     (event,) = events_of_type(ex, "ASSAULT")
     assert places.get(event.place) != "Nairobi" and not in_role(ex, "ASSAULT", "actors", "KEN"), summary(ex)
+
+
+@pytest.mark.parametrize("text, place_state", [
+    pytest.param("Burmese troops captured a Karen rebel stronghold on the Thai border on Monday.", "Thailand",
+                 id="on-the-border"),
+    pytest.param("Government forces shelled rebel positions along the Rwandan border overnight.", "Rwanda",
+                 id="along-the-border"),
+])
+def test_coder_a_border_says_where_not_against_whom(text, place_state):
+    ex = extract_valid(text, published=PUBLISHED)
+    names = {a.id: a.name for a in ex.actors}
+    assert ex.events
+    assert all(place_state not in names.get(r, "") for e in ex.events for r in e.recipients)

@@ -320,6 +320,8 @@ def _object_recipients(verb, index: ActorIndex) -> list[str]:
     found: list[str] = []
     for holder in holders:
         for pobj in _prep_objects(holder):
+            if pobj.lemma_.lower() in BORDER_NOUNS and pobj.head.lower_ in ("on", "at", "along", "near", "across"):
+                continue  # "captured a stronghold on the Thai border": where, not against whom
             found += index.of_phrase(pobj)
     if not found:  # "demand the resignation of President Ruto", "the withdrawal of Serbian forces"
         for obj in holders[1:]:
@@ -436,6 +438,8 @@ def noun_roles(noun, index: ActorIndex) -> tuple[Roles, object]:
                  recipient_rule if recipients else ""), anchor
 
 
+# "on the Thai border": a border locates an act; it is not what the act falls on.
+BORDER_NOUNS = word_set("border_nouns")
 # Nouns that carry a nominal event named by their modifier: "a mediation mission", "a peace effort".
 CARRIER_NOUNS = word_set("carrier_nouns")
 # Verbs whose subject speaks of an event without doing it: "claimed the attack", "followed the

@@ -153,15 +153,26 @@ def match(token) -> LexiconEntry | None:
 
 
 def mode_of(entry: LexiconEntry, token) -> str | None:
-    """The lexicon's mode, else a cue word in the trigger's phrase ("rocket attack")."""
-    if entry.mode:
-        return entry.mode
+    """A cue word in the trigger's phrase ("rocket attack"), else the lexicon's mode; where the
+    lexicon gives one ("blew up": explosives), a cue only replaces it with a sharper mode, one
+    its table lists before it ("a suicide bomber blew himself up": suicide-attack)."""
     cues = mode_cues().get(entry.type, {})
-    if not cues:
-        return None
     near = [token, *token.children, *(g for c in token.children for g in c.children)]
-    for t in near:
-        mode = cues.get(t.lemma_.lower()) or cues.get(t.lower_)
-        if mode:
-            return mode
-    return None
+    found = [mode for t in near for mode in [cues.get(t.lemma_.lower()) or cues.get(t.lower_)] if mode]
+    if entry.mode:
+        rank = mode_ranks().get(entry.type, {})
+        if entry.mode not in rank:
+            return entry.mode  # a mode no cue gives ("abduct"): nothing to sharpen
+        sharper = [m for m in found if rank[m] < rank[entry.mode]]
+        return sharper[0] if sharper else entry.mode
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=1)
+def mode_ranks() -> dict[str, dict[str, int]]:
+    """type -> {mode -> its place in data/event_modes.tsv}: the table lists sharper modes first."""
+    ranks: dict[str, dict[str, int]] = {}
+    for row in read_table("event_modes.tsv"):
+        modes = ranks.setdefault(row["type"].strip(), {})
+        modes.setdefault(row["mode"].strip(), len(modes))
+    return ranks
