@@ -91,7 +91,7 @@ def evaluate(data, limit, articles):
     from rich.console import Console
     from rich.table import Table
 
-    from .evaluate import plover, quotes, scores
+    from .evaluate import gvdb, plover, quotes, scores
 
     root = Path(data)
     if not root.is_dir():
@@ -106,6 +106,8 @@ def evaluate(data, limit, articles):
         for name, prefix in HELDOUT_EVENTS.items():
             if (Path(articles) / name).is_file():
                 results.update(plover.score_heldout(Path(articles) / name, prefix))
+    if (root / gvdb.DEV).is_file():
+        results.update(gvdb.score_gvdb(root / gvdb.DEV, limit))
     shared = root.parent
     if (shared / "seed").is_dir() and (shared / "tools" / "check_seed.py").is_file():
         results.update(scores.score_seed(shared / "seed", shared / "tools" / "check_seed.py"))
