@@ -13,7 +13,7 @@
    another sense (a match result, a labour strike, a forecast); `triggers.mode_of` gives the mode.
 4. One mention described (`context.describe`): date from the times in its own clause, else
    its sentence's; place from the places in its clause, not a dateline's (`context._dateline`);
-   magnitude from `facts.casualties` and `context._size`; status from `facts.status_of`;
+   magnitude from `casualties.casualties` and `context._size`; status from `facts.status_of`;
    type, mode and roles re-coded by `rules.recode` (threat, agreement, refusal, request, halt);
    recipients by convention where the clause names none: the state of a place named
    (`coder._Overlay.country_of`), or the actor's own state (`conventions.domestic_target`).

@@ -12,20 +12,22 @@ from functools import lru_cache
 from ...data import read_table, word_set
 from ...records import Actor, Span
 from ..actors.dictionary import demonyms
-from ..offsets import Ranges, TokenSets
+from ..offsets import TokenSets
 from ..tree import subtree_ids
-from . import conventions, facts, lookalikes
+from . import casualties, conventions, facts, lookalikes
 from .context import describe
 from .mentions import mentions
 from .merge import EventDraft, finish, merge
 from .roles import ActorIndex, verb_roles
-from .triggers import agent_like
+from .triggers import agent_like, match
 
 # Events a text may report with nobody named on either side ("a bomb exploded in Kabul",
 # "thousands marched", "a curfew was imposed"); any other event word needs someone acting or
 # acted on (PLOVER: an event has an actor), or it is a health notice, a visit to a restaurant ...
 UNATTRIBUTED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 CLAIM_OBJECTS = word_set("claim_objects")
+# Statuses of an assault that happened, to which a toll told apart may belong.
+FACTUAL_STATUS = {"reported", "claimed", "historical"}
 CONFIRM_VERBS = word_set("confirm_verbs")
 # What a nationality word marks as a state's when no actor is named: "Iraqi towns", "German goods".
 TARGET_NOUNS = word_set("target_nouns")
@@ -58,6 +60,7 @@ class EventCoder:
             event = describe(found, mention, scope, foreign, embedded)
             if event is not None:
                 merge(events, event, side, by_type)
+        _add_tolls_outside(events, doc, found.covered)
         found.claims(events)
         conventions.recipients_by_reference(events)
         conventions.recipients_from_content(events)
@@ -70,6 +73,20 @@ class EventCoder:
         used = {a for e in finished for a in (*e.actors, *e.recipients, *e.claimed_by)}
         made = tuple(a for a in found.place_countries.values() if a.id in used)
         return draft.add(actors=draft.actors + made, events=finished)
+
+
+def _add_tolls_outside(events: list[EventDraft], doc, covered: set[int]) -> None:
+    """A toll told apart from any event ("A man was shot on Monday. He died in hospital.")
+    belongs to the nearest assault told before it; a later toll that is larger updates it."""
+    assaults = [e for e in events if e.type == "ASSAULT" and e.status in FACTUAL_STATUS]
+    for token, kind, count in casualties.tolls_outside(doc, covered, lambda t: match(t) is not None):
+        # No limit on how far back: on GVDB dev a limit of 2 or 4 sentences lost tolls told late
+        # ("He died in surgery") and kept out no invented death.
+        nearest = max(((t.i, n) for n, e in enumerate(assaults) for t in e.tokens if t.i < token.i),
+                      default=None)
+        if nearest is not None:
+            magnitude = assaults[nearest[1]].magnitude
+            magnitude[kind] = max(magnitude.get(kind) or 0, count)
 
 
 def _misread_place(actor, places) -> bool:
@@ -91,7 +108,6 @@ class _Overlay:
         self.time_tokens = {i for toks, _ in self.times for i in toks} | {
             t.i for t in doc if t.ent_type_ in ("DATE", "TIME")}
         self.places = TokenSets((self._tokens(m.start, m.end), p) for p in draft.places for m in p.mentions)
-        self.quantities = Ranges((q.start, q.end, q) for q in draft.quantities)
         self.quantity_tokens = TokenSets((self._tokens(q.start, q.end), q) for q in draft.quantities)
         self.actor_by_id = {a.id: a for a in draft.actors}
         self.country_actors: dict[str, str] = {}  # ISO3 -> the first country actor of the article
@@ -204,13 +220,6 @@ class _Overlay:
             self.place_countries[key] = Actor(id=f"a{number}", name=f"Unidentified armed group ({name})",
                                               kind="armed group", country=iso3, mentions=place.mentions[:1])
         return self.place_countries[key].id
-
-    def quantity_at(self, start: int, end: int):
-        for k in self.quantities.overlapping(start, end):
-            q = self.quantities.items[k][2]
-            if q.value is not None or q.after is not None:
-                return int(q.after if q.after is not None else q.value)
-        return None
 
     def claims(self, events: list[EventDraft]) -> None:
         """ "X claimed responsibility for the attack": X claims it; "has not confirmed": unconfirmed."""

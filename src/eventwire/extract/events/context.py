@@ -11,6 +11,7 @@ from ...data import word_set
 from ...records import Span
 from ..tree import sentence, subtree_ids
 from . import conventions, facts
+from .casualties import casualties
 from .merge import PRECISION_RANK, SENTENCE_RANK, EventDraft, precision_rank
 from .roles import DASHES
 from .rules import recode
@@ -31,7 +32,7 @@ def describe(overlay, mention: Mention, scope: set[int], foreign: set[int],
                  if not toks & ((scope - own) | foreign) and not _elsewhere(overlay, toks, sent, foreign)]
     dateline = _dateline(sent)  # "NIAMEY, March 3 (Wire) -": where it was filed, not where it happened
     places = [p for toks, p in overlay.places.touching(own) if not toks & dateline]
-    killed, injured = facts.casualties([overlay.doc[i] for i in sorted(scope)], overlay.quantity_at)
+    killed, injured = casualties([overlay.doc[i] for i in sorted(scope)])
     magnitude = {"killed": killed, "injured": injured, **_size(overlay, own, mention)}
     anchored = (mention.actors or mention.recipients or places or dates[:1] and dates[0][0] < SENTENCE_RANK
                 or mention.mode or killed is not None or injured is not None

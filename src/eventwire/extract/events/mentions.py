@@ -8,6 +8,7 @@ from __future__ import annotations
 from ...data import word_set
 from ..tree import sentence_number, subtree_ids
 from . import lookalikes
+from .casualties import harms
 from .folds import folded
 from .lookalikes import ARMED_NOUNS
 from .roles import has_agent, noun_roles, verb_roles
@@ -106,8 +107,9 @@ def _mention(overlay, token, entry, restating=()) -> Mention | None:
         actors, recipients = recipients, []  # "Greek forces were placed on alert": they mobilise
     if entry.type == "THREATEN" and lookalikes.forecast(token, recipients):
         return None  # "the company warned that profits would halve": a forecast, not a threat
-    if not has_agent(token, actors):
-        return None  # "Stocks rallied", "Heavy rain threatens": nobody acts
+    if not has_agent(token, actors) and not (entry.type == "ASSAULT" and harms(token)):
+        return None  # "Stocks rallied", "Heavy rain threatens": nobody acts; but "the victim
+        # was shot and killed" tells of an assault by someone unnamed
     if entry.type == "MOBILIZE" and len(entry.words) == 1 and not moves_forces(token):
         return None  # "deployed new software"
     if (entry.type, entry.mode) in HUMAN_OBJECT and len(entry.words) == 1 and not moves_forces(token):
