@@ -28,13 +28,14 @@ def test_gvdb_read_gold_counts_victims_by_fate(tmp_path):
 
 
 def test_gvdb_score_articles_exact_and_invented():
-    counted = [Counted(1, 0, 1, None), Counted(2, 1, 1, 1), Counted(0, 3, None, 3),
+    counted = [Counted(1, 0, 1, 2), Counted(2, 1, 1, 1), Counted(0, 3, None, 3),
                Counted(0, 0, 2, None), Counted(0, 0, 0, None)]
     scores = score_articles(counted)
     assert scores["gvdb.killed_exact"] == pytest.approx(1 / 2)
     assert scores["gvdb.killed_found"] == 1.0
     assert scores["gvdb.injured_exact"] == 1.0
     assert scores["gvdb.no_death_invented"] == pytest.approx(2 / 3)
+    assert scores["gvdb.no_injury_invented"] == pytest.approx(2 / 3)
     assert (scores["gvdb.n_died"], scores["gvdb.n_injured"], scores["gvdb.n_no_death"]) == (2, 2, 3)
 
 

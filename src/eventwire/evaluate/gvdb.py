@@ -66,14 +66,17 @@ def score_articles(counted: list[Counted]) -> dict[str, float]:
     """gvdb.killed_exact: articles where someone died whose killed count is exact;
     gvdb.injured_exact: the same for the injured, where someone was injured;
     gvdb.no_death_invented: articles where nobody died given no killed count above 0;
-    gvdb.killed_found: articles where someone died given any killed count; .n_* the sizes."""
+    gvdb.no_injury_invented: the same for the injured; gvdb.killed_found: articles where
+    someone died given any killed count; .n_* the sizes."""
     died = [c for c in counted if c.killed]
     hurt = [c for c in counted if c.injured]
     spared = [c for c in counted if not c.killed]
+    unhurt = [c for c in counted if not c.injured]
     return {"gvdb.killed_exact": _ratio(sum(c.predicted_killed == c.killed for c in died), len(died)),
             "gvdb.killed_found": _ratio(sum(bool(c.predicted_killed) for c in died), len(died)),
             "gvdb.injured_exact": _ratio(sum(c.predicted_injured == c.injured for c in hurt), len(hurt)),
             "gvdb.no_death_invented": _ratio(sum(not c.predicted_killed for c in spared), len(spared)),
+            "gvdb.no_injury_invented": _ratio(sum(not c.predicted_injured for c in unhurt), len(unhurt)),
             "gvdb.n_died": len(died), "gvdb.n_injured": len(hurt), "gvdb.n_no_death": len(spared)}
 
 

@@ -76,6 +76,8 @@ DEATH_PHRASES = [
     case("Gunmen shot a man on Monday night. He died in hospital on Tuesday.", 1, id="died-later"),
     case("Gunmen attacked a market in Kano on Monday, killing 5. The death toll rose to 12 on Tuesday.", 12,
          id="toll-updated"),
+    case("Jose Ruiz, 21, died on Monday after being shot in a park.", 1, id="died-after-being-shot"),
+    case("A woman was found shot and killed inside her home.", 1, id="found-shot-and-killed"),
 ]
 
 VAGUE = [
@@ -102,6 +104,16 @@ KILLED_AND_INJURED = [
     case("Militants killed one soldier and injured two in an attack on a base.", 1, 2, id="one-and-two"),
 ]
 
+# Shot or stabbed and not said to have died: wounded.
+WOUNDED = [
+    case("A 25-year-old man was shot in the back on Sunday.", None, 1, id="shot-in-the-back"),
+    case("Two men were shot and one of them died at the hospital.", 1, 1, id="two-shot-one-died"),
+    case("A man was shot and killed outside his home.", 1, None, id="shot-and-killed-not-injured"),
+    case("A woman was stabbed outside a shop in Leeds.", None, 1, id="stabbed"),
+    case("Russian forces shot down a drone over Kursk.", None, None, id="shot-down-a-drone"),
+    case("The officer was shot at but not hit.", None, None, id="shot-at"),
+]
+
 NOT_DONE = [
     case("Gunmen attacked a bus near Kaduna but no one was killed.", None, id="no-one-killed"),
     case("The bomb nearly killed the governor of the province.", None, id="nearly-killed"),
@@ -111,6 +123,6 @@ NOT_DONE = [
 
 
 @pytest.mark.parametrize("text,killed,injured", NUMBER_WORDS + LISTS + NOT_TOLLS + DEATH_PHRASES + VAGUE
-                         + ATTACKERS + KILLED_AND_INJURED + NOT_DONE)
+                         + ATTACKERS + KILLED_AND_INJURED + WOUNDED + NOT_DONE)
 def test_casualties_killed_and_injured(text, killed, injured):
     assert tolls(text) == (killed, injured)

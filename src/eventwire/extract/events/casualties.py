@@ -34,16 +34,23 @@ NEAR_MISS = {"almost", "nearly", "narrowly", "possibly"}  # "nearly killed": ali
 LETHAL_ADVERBS = {"fatally"}  # "fatally shot", "fatally stabbed"
 REFLEXIVES = {"himself", "herself", "themselves"}
 PASSIVE_DEPS, ACTIVE_DEPS = ("nsubjpass",), ("dobj",)
-TOLL_PREPS = {"to", "at", "of"}  # "rose to 12", "stood at 12", "a toll of 12"
-KILLED, INJURED = "killed", "injured"
+TOLL_PREPS = {"to", "at", "of"}
+# Clauses that share their governor's subject ("was found shot and killed": three verbs up), and
+# how far up it is looked for.
+SHARING_DEPS = {"conj", "advcl", "pcomp", "xcomp"}
+SHARED_SUBJECT_DEPTH = 3  # "rose to 12", "stood at 12", "a toll of 12"
+# Harm that wounds unless the text says it killed: "was shot in the leg" is one injured.
+WOUNDING_VERBS = word_set("wounding_verbs")
+KILLED, INJURED, SHOT = "killed", "injured", "shot"
 # A count of victims not known: vague, or a plural noun with no number ("civilians were killed").
 UNKNOWN = None
 
 
-def casualties(tokens) -> tuple[int | None, int | None]:
-    """Killed and injured counts from the casualty words among `tokens` (a mention's scope).
-    Several readings of one kind in a clause restate one toll, so the largest is kept."""
-    found = {KILLED: [], INJURED: []}
+def casualties(tokens) -> tuple[int | None, int | None, int | None]:
+    """Killed, injured and shot (wounded unless told killed) counts from the casualty words
+    among `tokens` (a mention's scope). Several readings of one kind in a clause restate one
+    toll, so the largest is kept."""
+    found = {KILLED: [], INJURED: [], SHOT: []}
     for token in tokens:
         reading = _reading(token)
         if reading is None:
@@ -52,8 +59,16 @@ def casualties(tokens) -> tuple[int | None, int | None]:
         count = _count_victims(victims, token)
         if count is not UNKNOWN:
             found[kind].append(count)
-    killed, injured = (max(found[k]) if found[k] else None for k in (KILLED, INJURED))
-    return killed, injured
+    killed, injured, shot = (max(found[k]) if found[k] else None for k in (KILLED, INJURED, SHOT))
+    return killed, injured, shot
+
+
+def wounded(killed: int | None, injured: int | None, shot: int | None) -> int | None:
+    """The injured of an event: those said to be, else those shot and not said to have died
+    ("two men were shot; one died": one injured)."""
+    if injured is not None or not shot:
+        return injured
+    return shot - (killed or 0) if shot > (killed or 0) else None
 
 
 def tolls_outside(doc, covered: set[int], is_trigger):
@@ -86,10 +101,13 @@ def _reading(token):
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in KILL_LEMMAS | INJURE_LEMMAS:
         return (INJURED if lemma in INJURE_LEMMAS else KILLED), _victims(token)
-    if token.pos_ == "VERB" and lemma in DIE_LEMMAS:
-        return KILLED, _subjects(token, ("nsubj",))
+    if token.pos_ == "VERB" and lemma in DIE_LEMMAS and not any(c.dep_ == "prt" for c in token.children):
+        return KILLED, _subjects(token, ("nsubj",))  # not "died off", "died out"
     if token.pos_ == "VERB" and _lethal(token):  # "shot dead", "beaten to death", "found dead"
         return KILLED, _victims(token)
+    if token.pos_ == "VERB" and lemma in WOUNDING_VERBS and not any(
+            c.dep_ == "prt" or (c.lower_ == "at" and not any(c.children)) for c in token.children):
+        return SHOT, _victims(token)  # "was shot in the back"; not "shot down", "was shot at"
     if token.lower_ == "down" and token.dep_ == "prt" and token.head.lemma_.lower() == "gun":
         return None  # read at "gunned" itself (below)
     if token.pos_ == "VERB" and lemma == "gun" and any(c.lower_ == "down" for c in token.children):
@@ -150,15 +168,28 @@ def _victims(verb) -> list:
         return [verb.head]  # "3 dead, 12 injured"
     if _passive(verb):
         found = _subjects(verb, ("nsubjpass", "nsubj"))
-        return found
-    return [c for c in verb.children if c.dep_ in ACTIVE_DEPS]
+    else:
+        found = [c for c in verb.children if c.dep_ in ACTIVE_DEPS]
+    if not found and verb.dep_ in ("xcomp", "oprd", "ccomp"):  # "found him shot to death"
+        found = [c for c in verb.head.children if c.dep_ in ACTIVE_DEPS]
+        if not found and verb.head.lemma_.lower() in BODY_FOUND_VERBS:  # "found Gyger shot" as a clause
+            found = [c for c in verb.children if c.dep_ == "nsubj"]
+    return found
 
 
 def _subjects(verb, deps) -> list:
+    """The verb's own subject, else the one it shares: "were shot and killed" (conj), "died
+    after being shot" (a clause under a preposition or an adverbial clause of the verb)."""
     own = [c for c in verb.children if c.dep_ in deps]
-    if own or verb.dep_ != "conj":
-        return own
-    return [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+    for _ in range(SHARED_SUBJECT_DEPTH):
+        if own or verb.dep_ not in SHARING_DEPS:
+            break
+        governor = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
+        if governor.i == verb.i or governor.pos_ not in ("VERB", "AUX"):
+            break
+        verb = governor
+        own = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return own
 
 
 def _copula_subject(token) -> list:
@@ -234,6 +265,8 @@ def _count_one(head) -> int | None:
         return _value(numbers[0])
     if head.pos_ == "PRON":
         return 1 if head.lower_ in SINGLE_PRONOUNS else UNKNOWN
+    if head.pos_ == "PROPN" and head.tag_ == "NNPS":
+        return UNKNOWN  # "Homeowners died off": a plural, not a name
     if head.pos_ == "PROPN":  # a name: a person, unless the NER or an apposition says otherwise
         appositions = [c for c in head.children if c.dep_ == "appos" and not c.like_num]  # not an age
         if appositions:

@@ -77,15 +77,18 @@ class EventCoder:
 
 def _add_tolls_outside(events: list[EventDraft], doc, covered: set[int]) -> None:
     """A toll told apart from any event ("A man was shot on Monday. He died in hospital.")
-    belongs to the nearest assault told before it; a later toll that is larger updates it."""
+    belongs to an assault of its own sentence ("X died after being shot"), else the nearest told
+    before it; a later toll that is larger updates it."""
     assaults = [e for e in events if e.type == "ASSAULT" and e.status in FACTUAL_STATUS]
     for token, kind, count in casualties.tolls_outside(doc, covered, lambda t: match(t) is not None):
+        sent = token.sent
         # No limit on how far back: on GVDB dev a limit of 2 or 4 sentences lost tolls told late
         # ("He died in surgery") and kept out no invented death.
-        nearest = max(((t.i, n) for n, e in enumerate(assaults) for t in e.tokens if t.i < token.i),
-                      default=None)
+        nearest = max(((sent.start <= t.i < sent.end, t.i < token.i, t.i, n)
+                       for n, e in enumerate(assaults) for t in e.tokens
+                       if t.i < token.i or sent.start <= t.i < sent.end), default=None)
         if nearest is not None:
-            magnitude = assaults[nearest[1]].magnitude
+            magnitude = assaults[nearest[-1]].magnitude
             magnitude[kind] = max(magnitude.get(kind) or 0, count)
 
 
