@@ -41,34 +41,55 @@ SHARING_DEPS = {"conj", "advcl", "pcomp", "xcomp"}
 SHARED_SUBJECT_DEPTH = 3  # "rose to 12", "stood at 12", "a toll of 12"
 # Harm that wounds unless the text says it killed: "was shot in the leg" is one injured.
 WOUNDING_VERBS = word_set("wounding_verbs")
-KILLED, INJURED, SHOT = "killed", "injured", "shot"
+KILLED, INJURED, SHOT, SHOT_KNOWN = "killed", "injured", "shot", "shot_known"
+DEFINITE = {"the", "this", "that", "these", "those"}
 # A count of victims not known: vague, or a plural noun with no number ("civilians were killed").
 UNKNOWN = None
 
 
-def casualties(tokens) -> tuple[int | None, int | None, int | None]:
-    """Killed, injured and shot (wounded unless told killed) counts from the casualty words
-    among `tokens` (a mention's scope). Several readings of one kind in a clause restate one
-    toll, so the largest is kept."""
-    found = {KILLED: [], INJURED: [], SHOT: []}
+def casualties(tokens) -> dict[str, int | None]:
+    """Counts from the casualty words among `tokens` (a mention's scope): killed, injured,
+    shot (wounded unless told killed) and shot_known (shot, all named or referred back to:
+    "she shot her daughter", maybe a death told elsewhere). Several readings of one kind in a
+    clause restate one toll, so the largest is kept."""
+    found = {KILLED: [], INJURED: [], SHOT: [], SHOT_KNOWN: []}
     for token in tokens:
         reading = _reading(token)
         if reading is None:
             continue
         kind, victims = reading
         count = _count_victims(victims, token)
-        if count is not UNKNOWN:
-            found[kind].append(count)
-    killed, injured, shot = (max(found[k]) if found[k] else None for k in (KILLED, INJURED, SHOT))
-    return killed, injured, shot
+        if count is UNKNOWN:
+            continue
+        if kind == SHOT and all(_referring(v) for v in victims):
+            kind = SHOT_KNOWN
+        found[kind].append(count)
+    return {kind: max(counts) if counts else None for kind, counts in found.items()}
 
 
-def wounded(killed: int | None, injured: int | None, shot: int | None) -> int | None:
-    """The injured of an event: those said to be, else those shot and not said to have died
-    ("two men were shot; one died": one injured)."""
+def wounded(counts: dict) -> int | None:
+    """The injured of an event from its counts (`casualties`, merged; the shot ones taken out):
+    those said to be, else those shot and not said to have died ("two men were shot; one died":
+    one injured)."""
+    injured, killed = counts.get(INJURED), counts.get(KILLED) or 0
+    shot = max(counts.pop(SHOT, None) or 0, counts.pop(SHOT_KNOWN, None) or 0)
     if injured is not None or not shot:
         return injured
-    return shot - (killed or 0) if shot > (killed or 0) else None
+    return shot - killed if shot > killed else None
+
+
+def told_dead(counts: dict, article_killed: int) -> None:
+    """Those shot who are named or referred back to ("the man was shot") are the dead the
+    article tells of elsewhere when it has as many: they are not wounded as well."""
+    if counts.get(SHOT_KNOWN) and counts[SHOT_KNOWN] <= article_killed:
+        counts[SHOT_KNOWN] = None
+
+
+def _referring(victim) -> bool:
+    """A victim named or referred back to: a name, a pronoun, "the man", "her daughter"."""
+    if victim.pos_ in ("PROPN", "PRON"):
+        return True
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in victim.children)
 
 
 def tolls_outside(doc, covered: set[int], is_trigger):

@@ -90,6 +90,9 @@ def _add_tolls_outside(events: list[EventDraft], doc, covered: set[int]) -> None
         if nearest is not None:
             magnitude = assaults[nearest[-1]].magnitude
             magnitude[kind] = max(magnitude.get(kind) or 0, count)
+    article_killed = max((e.magnitude.get("killed") or 0 for e in assaults), default=0)
+    for event in assaults:
+        casualties.told_dead(event.magnitude, article_killed)
 
 
 def _misread_place(actor, places) -> bool:

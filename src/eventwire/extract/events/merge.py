@@ -135,7 +135,7 @@ def finish(number: int, event: EventDraft, published: str | None) -> Event:
         date = None
     place = _best_place(event)
     counts = dict(event.magnitude)
-    counts["injured"] = wounded(counts.get("killed"), counts.get("injured"), counts.pop("shot", None))
+    counts["injured"] = wounded(counts)
     magnitude = Magnitude(**{k: v for k, v in counts.items() if v is not None})
     confidence = (CONFIDENCE_BASE + CONFIDENCE_ACTOR * bool(event.actors)
                   + CONFIDENCE_RECIPIENT * bool(event.recipients) + CONFIDENCE_VERB * event.verbal
