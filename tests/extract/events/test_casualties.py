@@ -33,6 +33,8 @@ NUMBER_WORDS = [
     case("Rebels killed forty-two villagers in an attack on Tuesday.", 42, id="forty-two"),
     case("A suicide bomber killed thirty-one worshippers at a mosque in Peshawar.", 31, id="thirty-one"),
     case("Militants killed 1,200 people in the offensive, the army said.", 1200, id="thousands-comma"),
+    case("An airstrike killed a hundred people in the camp.", 100, id="a-hundred"),
+    case("Twenty-one people were killed when gunmen attacked a bus.", 21, id="capitalised-compound"),
 ]
 
 LISTS = [
@@ -77,6 +79,9 @@ DEATH_PHRASES = [
     case("Gunmen attacked a market in Kano on Monday, killing 5. The death toll rose to 12 on Tuesday.", 12,
          id="toll-updated"),
     case("Jose Ruiz, 21, died on Monday after being shot in a park.", 1, id="died-after-being-shot"),
+    case("3 dead, 12 injured in Chicago shooting", 3, 12, id="headline-n-dead-n-injured"),
+    case("Gunmen opened fire at a bar in Chicago on Sunday. Two people are dead.", 2, id="n-people-are-dead"),
+    case("One of the victims died at the scene after gunmen opened fire on the crowd.", 1, id="one-of-the-victims"),
     case("A woman was found shot and killed inside her home.", 1, id="found-shot-and-killed"),
 ]
 

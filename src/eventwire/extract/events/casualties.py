@@ -33,12 +33,12 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 NEAR_MISS = {"almost", "nearly", "narrowly", "possibly"}  # "nearly killed": alive
 LETHAL_ADVERBS = {"fatally"}  # "fatally shot", "fatally stabbed"
 REFLEXIVES = {"himself", "herself", "themselves"}
-PASSIVE_DEPS, ACTIVE_DEPS = ("nsubjpass",), ("dobj",)
-TOLL_PREPS = {"to", "at", "of"}
+ACTIVE_DEPS = ("dobj",)
+TOLL_PREPS = {"to", "at", "of"}  # "rose to 12", "stood at 12", "a toll of 12"
 # Clauses that share their governor's subject ("was found shot and killed": three verbs up), and
 # how far up it is looked for.
 SHARING_DEPS = {"conj", "advcl", "pcomp", "xcomp"}
-SHARED_SUBJECT_DEPTH = 3  # "rose to 12", "stood at 12", "a toll of 12"
+SHARED_SUBJECT_DEPTH = 3
 # Harm that wounds unless the text says it killed: "was shot in the leg" is one injured.
 WOUNDING_VERBS = word_set("wounding_verbs")
 KILLED, INJURED, SHOT, SHOT_KNOWN = "killed", "injured", "shot", "shot_known"
@@ -95,7 +95,8 @@ def _referring(victim) -> bool:
 def tolls_outside(doc, covered: set[int], is_trigger):
     """(token, kind, count) for each toll told outside every event's clause by a word that is
     no event trigger itself: "He died in hospital", "the death toll rose to 12", "three bodies
-    were found". The events stage gives each to the assault told before it."""
+    were found". The events stage gives each to an assault of its sentence, else the one told
+    before it."""
     for token in doc:
         reading = None if token.i in covered else _reading(token)
         if reading is None or is_trigger(token):
@@ -129,8 +130,6 @@ def _reading(token):
     if token.pos_ == "VERB" and lemma in WOUNDING_VERBS and not any(
             c.dep_ == "prt" or (c.lower_ == "at" and not any(c.children)) for c in token.children):
         return SHOT, _victims(token)  # "was shot in the back"; not "shot down", "was shot at"
-    if token.lower_ == "down" and token.dep_ == "prt" and token.head.lemma_.lower() == "gun":
-        return None  # read at "gunned" itself (below)
     if token.pos_ == "VERB" and lemma == "gun" and any(c.lower_ == "down" for c in token.children):
         return KILLED, _victims(token)  # "gunned down"
     if token.lower_ == "dead" and token.pos_ in ("ADJ", "NOUN") and token.dep_ not in ("oprd", "acomp", "xcomp", "amod"):
