@@ -106,7 +106,7 @@ def evaluate(data, limit, articles):
     from rich.console import Console
     from rich.table import Table
 
-    from .evaluate import corpus, plover, quotes, scores
+    from .evaluate import corpus, gvdb, plover, quotes, scores
 
     root = Path(data)
     if not root.is_dir():
@@ -126,6 +126,8 @@ def evaluate(data, limit, articles):
         files = sorted(corpus_dir.glob(f"{part}-*.jsonl")) if corpus_dir.is_dir() else []
         if files:
             results.update(corpus.score_corpus(files, prefix))
+    if (root / gvdb.DEV).is_file():
+        results.update(gvdb.score_gvdb(root / gvdb.DEV, limit))
     shared = root.parent
     if (shared / "seed").is_dir() and (shared / "tools" / "check_seed.py").is_file():
         results.update(scores.score_seed(shared / "seed", shared / "tools" / "check_seed.py"))

@@ -18,6 +18,9 @@ def test_quantities_change_from_to_with_hedge():
     ("A roadside bomb killed a police officer in Kandahar.", 1, "officer killed"),
     ("Clashes in the north left nine people injured.", 9, "people"),
     ("Some 3,000 protesters marched through Santiago.", 3000, "protester"),
+    ("Gunmen killed twenty-five people in the village.", 25, "people"),
+    ("Two hundred and fifty soldiers crossed the river.", 250, "soldier"),
+    ("A dozen soldiers were wounded.", 12, "soldier"),
 ])
 def test_quantities_counts_with_what_they_count(sentence, value, counts):
     hits = [q for q in quantities_of(sentence) if q.value == value]

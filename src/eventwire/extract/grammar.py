@@ -71,3 +71,14 @@ MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "
 LOWER_BOUND_HEDGES = ("at least", "more than", "over")
 # Hedges that make a figure an upper bound: "up to 3,000" agrees with any 3,000 or fewer.
 UPPER_BOUND_HEDGES = ("up to", "as many as", "fewer than", "less than")
+
+# Closed-class words the casualty counts read (events/casualties.py).
+NO_ONE = {"nobody", "none", "noone"}  # pronouns of no person: "nobody was killed"
+# Auxiliaries and the infinitive marker of harm not done: "to kill" (intended), "could kill".
+NOT_DONE_AUX = {"to", "could", "might", "may", "would", "should", "can", "will", "shall", "'ll", "wo"}
+NEAR_MISS = {"almost", "nearly", "narrowly", "possibly"}  # adverbs of harm that did not happen
+REFLEXIVES = {"himself", "herself", "themselves"}  # reflexive pronouns of people: "killed himself"
+TOLL_PREPS = {"to", "at", "of"}  # prepositions of a toll's number: "rose to 12", "a toll of 12"
+SHARING_DEPS = {"conj", "advcl", "pcomp", "xcomp"}  # clauses that share their governor's subject
+# Number words that multiply the number before them: "two hundred", "a dozen".
+MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}

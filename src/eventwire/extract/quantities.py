@@ -10,6 +10,7 @@ from bisect import bisect_left
 
 from text_to_num import text2num
 
+from .grammar import MULTIPLIERS
 from ..records import Quantity
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)"
@@ -49,18 +50,81 @@ def find_quantities(draft):
         keep(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=value,
                       approximate=bool(m.group("hedge")), counts=counts))
     for token in doc:
-        if token.like_num and token.is_alpha and token.text.lower() not in ("one",):
-            value = _number(token.text)
+        if (token.like_num or token.lower_ in MULTIPLIERS) and token.is_alpha and token.lower_ != "one":
+            words, value = number_group(token)  # "twenty-five people", "a dozen soldiers"
             if value is not None and token.head.pos_ in ("NOUN", "PROPN") and token.dep_ == "nummod" \
                     and token.head.i > token.i:  # "nine people"; a head before it is a misparse
-                end = token.head.idx + len(token.head.text)
-                keep(Quantity(text=text[token.idx:end], start=token.idx, end=end, value=value,
+                start, end = words[0].idx, token.head.idx + len(token.head.text)
+                keep(Quantity(text=text[start:end], start=start, end=end, value=value,
                               counts=token.head.lemma_))
     for m in VAGUE.finditer(text):
         keep(Quantity(text=m.group(0), start=m.start(), end=m.end(), value=None, approximate=True,
                       counts=_counted(doc, text, m.end())))
     found.sort(key=lambda q: q.start)
     return draft.add(quantities=tuple(found))
+
+
+# Words that build a number with the words beside them: "two hundred and fifty", "a dozen".
+HYPHENS = {"-", "\u2010", "\u2011"}
+
+
+def number_group(token):
+    """The number phrase `token` belongs to and its value: "twenty - five" is 25, "two hundred
+    and fifty" 250, "a dozen" 12; (the tokens, None) when the words make no number."""
+    doc = token.doc
+
+    def numeric(t) -> bool:
+        return (t.like_num and not t.is_punct) or t.lower_ in MULTIPLIERS
+
+    if not numeric(token):
+        return [token], None
+    start = end = token.i
+    while start > 0:
+        prev = doc[start - 1]
+        if numeric(prev) and not _digits(prev) and not _digits(doc[start]):
+            start -= 1
+        elif prev.text in HYPHENS and not prev.whitespace_ and start > 1 and numeric(doc[start - 2]) \
+                and not _digits(doc[start - 2]):
+            start -= 2
+        elif prev.lower_ == "and" and start > 1 and doc[start - 2].lower_ in MULTIPLIERS:
+            start -= 2
+        elif prev.lower_ in ("a", "an") and doc[start].lower_ in MULTIPLIERS:
+            start -= 1
+            break
+        else:
+            break
+    while end + 1 < len(doc):
+        nxt = doc[end + 1]
+        if numeric(nxt) and not _digits(nxt) and not _digits(doc[end]):
+            end += 1
+        elif nxt.text in HYPHENS and not doc[end].whitespace_ and end + 2 < len(doc) \
+                and numeric(doc[end + 2]) and not _digits(doc[end + 2]) and not _digits(doc[end]):
+            end += 2
+        elif nxt.lower_ == "and" and doc[end].lower_ in MULTIPLIERS and end + 2 < len(doc) \
+                and numeric(doc[end + 2]) and not _digits(doc[end + 2]):
+            end += 2
+        else:
+            break
+    tokens = list(doc[start:end + 1])
+    return tokens, _words_value(tokens)
+
+
+def _digits(token) -> bool:
+    return any(ch.isdigit() for ch in token.text)
+
+
+def _words_value(tokens) -> int | float | None:
+    """The value of a number phrase's tokens; "dozen" (which text2num lacks) multiplies by 12."""
+    words = [t.lower_ for t in tokens if t.text not in HYPHENS]
+    if words and words[-1] == "dozen":
+        head = words[:-1]
+        factor = 1 if not head or head in (["a"], ["an"]) else _number(" ".join(head))
+        return None if factor is None else factor * 12
+    if words and words[0] in ("a", "an"):
+        words = ["one", *words[1:]]
+    if len(words) == 1:
+        return _number(words[0])
+    return _number(" ".join(words))
 
 
 def _number(token: str) -> int | float | None:

@@ -18,18 +18,22 @@
    `triggers.mode_of` gives the mode.
 4. One mention described (`context.describe`): date from the times in its own clause, else
    its sentence's; place from the places in its clause, not a dateline's (`context._dateline`);
-   magnitude from `facts.casualties` and `context._size`; status from `facts.status_of`;
+   magnitude from `casualties.casualties` and `context._size`; status from `facts.status_of`;
    type, mode and roles re-coded by `rules.recode` (threat, agreement, refusal, request, halt),
    which names each rule that fired; recipients by convention where the clause names none: the
    state of a place named (`overlay.Overlay.country_of`), or the actor's own state
    (`conventions.domestic_target`).
 5. Mentions merged into events: `merge.merge` joins a mention to an earlier compatible one (same
    type, actors of one side, overlapping dates and places, compatible statuses).
-6. The passes over all events, one ordered list run by one loop (`passes.PASSES`): claims
-   (`passes.claims`: "X claimed responsibility" moves X to `claimed_by`), recipients by reference
+6. The passes over all events, one ordered list run by one loop (`passes.PASSES`): tolls told
+   apart from any event join their assault (`passes.tolls_outside`, `casualties.tolls_outside`);
+   claims (`passes.claims`: "X claimed responsibility" moves X to `claimed_by`), recipients by reference
    and from content, unnamed attackers (the unidentified armed group of the place's country;
    all three in conventions.py), then the drops: events with neither actor nor recipient unless
    their type may name neither (`passes.attributed`), deals between firms (`passes.not_between_firms`).
+   Then rules and the learned model decide together (`decide.decide`, its docstring numbers the
+   decision): events the model finds no political event in are dropped, events the rules missed
+   added, the ACLED sub-event type chosen.
 7. Finished into records: `merge.finish` picks the most precise date (else the published date)
    and place, the magnitude, confidence, and the ACLED and CAMEO views (`facts.acled_view`,
    `facts.cameo_code`).

@@ -12,6 +12,7 @@ from ...records import RuleStep, Span
 from ..grammar import DASHES, DEFINITE
 from ..tree import sentence, subtree_ids
 from . import conventions, facts
+from .casualties import casualties
 from .merge import PRECISION_RANK, SENTENCE_RANK, EventDraft, precision_rank
 from .rules import recode
 from .triggers import Mention
@@ -30,10 +31,10 @@ def describe(overlay, mention: Mention, scope: set[int], foreign: set[int],
                  if not toks & ((scope - own) | foreign) and not _elsewhere(overlay, toks, sent, foreign)]
     dateline = _dateline(sent)  # "NIAMEY, March 3 (Wire) -": where it was filed, not where it happened
     places = [p for toks, p in overlay.places.touching(own) if not toks & dateline]
-    killed, injured = facts.casualties([overlay.doc[i] for i in sorted(scope)], overlay.quantity_at)
-    magnitude = {"killed": killed, "injured": injured, **_size(overlay, own, mention)}
+    counts = casualties([overlay.doc[i] for i in sorted(scope)])
+    magnitude = {**counts, **_size(overlay, own, mention)}
     anchored = (mention.actors or mention.recipients or places or dates[:1] and dates[0][0] < SENTENCE_RANK
-                or mention.mode or killed is not None or injured is not None
+                or mention.mode or any(v is not None for v in counts.values())
                 or token.pos_ == "VERB" or mention.anchor.i != token.i)
     if not anchored and not _is_definite(token):
         overlay.drop(token, mention.entry.type, "context.describe",

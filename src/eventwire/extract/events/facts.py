@@ -1,4 +1,5 @@
-"""What one event mention says beyond its roles: status, magnitude, ACLED and CAMEO views.
+"""What one event mention says beyond its roles: status, ACLED and CAMEO views (its casualties
+are casualties.py's).
 
 Plain functions over one clause of the parse and the records found by earlier stages; the
 events stage calls them and merges the answers. Grammar (auxiliaries, marks, dependency
@@ -25,9 +26,6 @@ GOVERNOR_DEPTH = 2
 SPEECH_VERBS = word_set("speech_verbs")
 # An event dated this many years or more before publication is historical ("since 2004").
 HISTORICAL_YEARS = 1
-KILL_LEMMAS = word_set("kill_lemmas")
-DIE_LEMMAS = word_set("die_lemmas")
-INJURE_LEMMAS = word_set("injure_lemmas")
 # What a crowd or a force is counted in; a count of these is an event's size.
 SIZE_NOUNS = word_set("size_nouns")
 COMPATIBLE_STATUS = ({"reported", "claimed"}, {"planned", "announced"})
@@ -95,40 +93,6 @@ def _years_between(earlier: str, later: str) -> float:
 
 def statuses_compatible(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in COMPATIBLE_STATUS)
-
-
-def casualties(tokens, quantity_at) -> tuple[int | None, int | None]:
-    """Killed and injured counts from the kill/injure verbs among `tokens`."""
-    killed = injured = None
-    for token in tokens:
-        lemma = token.lemma_.lower()
-        if lemma not in KILL_LEMMAS | DIE_LEMMAS | INJURE_LEMMAS or token.pos_ != "VERB":
-            continue
-        passive = any(c.dep_ == "auxpass" for c in token.children)
-        deps = {"nsubjpass", "nsubj"} if passive or lemma in DIE_LEMMAS else {"dobj", "conj"}
-        victims = [c for c in token.children if c.dep_ in deps - {"conj"}]
-        value = next((v for phrase in victims
-                      if (v := quantity_at(phrase.left_edge.idx, phrase.right_edge.idx
-                                           + len(phrase.right_edge.text))) is not None), None)
-        if value is None and any(d.lower_ in ("a", "an") for v in victims for d in v.children
-                                 if d.dep_ == "det"):
-            value = 1  # "A civilian was killed"
-        if value is None:
-            value = next((_number(v) for v in victims if v.like_num and _number(v) is not None), None)
-        if value is None:
-            continue
-        if lemma in INJURE_LEMMAS:
-            injured = injured if injured is not None else value
-        else:
-            killed = killed if killed is not None else value
-    return killed, injured
-
-
-def _number(token) -> int | None:
-    try:
-        return int(token.text.replace(",", ""))
-    except ValueError:
-        return None
 
 
 @lru_cache(maxsize=1)

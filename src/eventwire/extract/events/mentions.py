@@ -10,6 +10,7 @@ from typing import NamedTuple
 from ...data import word_set
 from ..tree import sentence_number, subtree_ids
 from . import lookalikes
+from .casualties import harms
 from .folds import folded
 from .lookalikes import ARMED_NOUNS
 from .roles import has_agent, noun_roles, verb_roles
@@ -143,7 +144,9 @@ def _mention(overlay, token, entry, restating=()) -> Mention | Drop:
         actor_rule, recipient_rule = ("the passive subject mobilises" if actors else ""), ""
     if entry.type == "THREATEN" and lookalikes.forecast(token, recipients):
         return Drop("lookalikes.forecast", "a forecast, not a threat")
-    if not has_agent(token, actors):
+    if not has_agent(token, actors) and not (entry.type == "ASSAULT" and harms(token)):
+        # "Stocks rallied", "Heavy rain threatens": nobody acts; but "the victim was shot and
+        # killed" tells of an assault by someone unnamed
         return Drop("roles.has_agent", f"nobody acts in '{token.text}'")
     if entry.type == "MOBILIZE" and len(entry.words) == 1 and not moves_forces(token):
         return Drop("triggers.moves_forces", "moves no people or arms")

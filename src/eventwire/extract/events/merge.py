@@ -12,6 +12,7 @@ from functools import lru_cache
 from ...data import read_table
 from ...records import AcledView, Event, EventDate, Magnitude, RuleStep, Span
 from . import facts
+from .casualties import wounded
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 # Dates found only elsewhere in the sentence rank after every date of the event's own clause.
@@ -179,7 +180,9 @@ def finish(number: int, event: EventDraft, published: str | None) -> Event:
     else:
         date = None
     place = _best_place(event)
-    magnitude = Magnitude(**{k: v for k, v in event.magnitude.items() if v is not None})
+    counts = dict(event.magnitude)
+    counts["injured"] = wounded(counts)
+    magnitude = Magnitude(**{k: v for k, v in counts.items() if v is not None})
     confidence = (CONFIDENCE_BASE + CONFIDENCE_ACTOR * bool(event.actors)
                   + CONFIDENCE_RECIPIENT * bool(event.recipients) + CONFIDENCE_VERB * event.verbal
                   + CONFIDENCE_MAIN_CLAUSE * event.main_clause

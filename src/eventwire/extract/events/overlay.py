@@ -12,7 +12,7 @@ from functools import lru_cache
 from ...data import word_set
 from ...records import Actor, DroppedCandidate, Span
 from ..actors.dictionary import demonyms
-from ..offsets import Ranges, TokenSets
+from ..offsets import TokenSets
 from .roles import ActorIndex
 from .triggers import agent_like
 
@@ -33,7 +33,6 @@ class Overlay:
         self.time_tokens = {i for toks, _ in self.times for i in toks} | {
             t.i for t in doc if t.ent_type_ in ("DATE", "TIME")}
         self.places = TokenSets((self._tokens(m.start, m.end), p) for p in draft.places for m in p.mentions)
-        self.quantities = Ranges((q.start, q.end, q) for q in draft.quantities)
         self.quantity_tokens = TokenSets((self._tokens(q.start, q.end), q) for q in draft.quantities)
         self.actor_by_id = {a.id: a for a in draft.actors}
         self.country_actors: dict[str, str] = {}  # ISO3 -> the first country actor of the article
@@ -150,13 +149,6 @@ class Overlay:
             self.place_countries[key] = Actor(id=f"a{number}", name=f"Unidentified armed group ({name})",
                                               kind="armed group", country=iso3, mentions=place.mentions[:1])
         return self.place_countries[key].id
-
-    def quantity_at(self, start: int, end: int):
-        for k in self.quantities.overlapping(start, end):
-            q = self.quantities.items[k][2]
-            if q.value is not None or q.after is not None:
-                return int(q.after if q.after is not None else q.value)
-        return None
 
     def drop(self, token, event_type: str, rule: str, reason: str) -> None:
         """Record an event word left out, and why (the rule trail's dropped candidates)."""

@@ -12,9 +12,10 @@ from typing import Callable
 from ...data import plover_types, word_set
 from ...records import RuleStep
 from ..tree import subtree_ids
-from . import conventions, facts, lookalikes
+from . import casualties, conventions, facts, lookalikes
 from .merge import EventDraft
 from .roles import verb_roles
+from .triggers import match
 
 # Events a text may report with nobody named on either side ("a bomb exploded in Kabul",
 # "thousands marched", "a curfew was imposed"); any other event word needs someone acting or
@@ -24,6 +25,34 @@ CLAIM_OBJECTS = word_set("claim_objects")
 CONFIRM_VERBS = word_set("confirm_verbs")
 
 Pass = Callable[[list[EventDraft], object], list[EventDraft]]
+
+
+# Statuses of an assault that happened, to which a toll told apart may belong.
+FACTUAL_STATUS = {"reported", "claimed", "historical"}
+
+
+def tolls_outside(events: list[EventDraft], overlay) -> list[EventDraft]:
+    """A toll told apart from any event ("A man was shot on Monday. He died in hospital.")
+    belongs to an assault of its own sentence ("X died after being shot"), else the nearest told
+    before it; a later toll that is larger updates it."""
+    doc = overlay.doc
+    assaults = [e for e in events if e.type == "ASSAULT" and e.status in FACTUAL_STATUS]
+    for token, kind, count in casualties.tolls_outside(doc, overlay.covered, lambda t: match(t) is not None):
+        sent = token.sent
+        # No limit on how far back: on GVDB dev a limit of 2 or 4 sentences lost tolls told late
+        # ("He died in surgery") and kept out no invented death.
+        nearest = max(((sent.start <= t.i < sent.end, t.i < token.i, t.i, n)
+                       for n, e in enumerate(assaults) for t in e.tokens
+                       if t.i < token.i or sent.start <= t.i < sent.end), default=None)
+        if nearest is not None:
+            event = assaults[nearest[-1]]
+            event.magnitude[kind] = max(event.magnitude.get(kind) or 0, count)
+            event.trail.append(RuleStep("magnitude", "passes.tolls_outside",
+                                        f"{kind} {count} from '{token.sent.text[:60]}'"))
+    article_killed = max((e.magnitude.get("killed") or 0 for e in assaults), default=0)
+    for event in assaults:
+        casualties.told_dead(event.magnitude, article_killed)
+    return events
 
 
 def claims(events: list[EventDraft], overlay) -> list[EventDraft]:
@@ -104,9 +133,10 @@ def not_between_firms(events: list[EventDraft], overlay) -> list[EventDraft]:
     return kept
 
 
-# In this order: a claim takes the claimant off the actors before anyone fills in an attacker;
+# In this order: tolls told apart join their assault first; a claim takes the claimant off the actors before anyone fills in an attacker;
 # recipients by reference and by content before the drop of events with no one on either side.
 PASSES: tuple[Pass, ...] = (
+    tolls_outside,
     claims,
     _watching("recipients", lambda events, overlay: conventions.recipients_by_reference(events),
               "conventions.recipients_by_reference"),

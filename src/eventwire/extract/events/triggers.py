@@ -160,12 +160,18 @@ def mode_of(entry: LexiconEntry, token) -> str | None:
     near = [token, *token.children, *(g for c in token.children for g in c.children)]
     found = [mode for t in near for mode in [cues.get(t.lemma_.lower()) or cues.get(t.lower_)] if mode]
     if entry.mode:
+        if entry.mode not in SHARPENED_MODES:
+            return entry.mode  # "abducted" stays an abduction whoever did it with what
         rank = mode_ranks().get(entry.type, {})
-        if entry.mode not in rank:
-            return entry.mode  # a mode no cue gives ("abduct"): nothing to sharpen
-        sharper = [m for m in found if rank[m] < rank[entry.mode]]
+        sharper = [m for m in found if m in SHARP_MODES and rank.get(m, len(rank)) < rank.get(entry.mode, len(rank))]
         return sharper[0] if sharper else entry.mode
     return found[0] if found else None
+
+
+# A lexicon mode a cue may sharpen ("blew up": explosives), and the sharper modes that may replace
+# it ("a suicide bomber blew himself up": suicide-attack; "drone strike": drone; "gas attack").
+SHARPENED_MODES = word_set("sharpened_modes")
+SHARP_MODES = word_set("sharp_modes")
 
 
 @lru_cache(maxsize=1)
