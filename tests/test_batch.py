@@ -279,7 +279,9 @@ def test_batch_full_disk_under_the_store_stops_with_a_message_and_loses_nothing(
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_batch_ctrl_c_and_sigterm_stop_cleanly_say_what_was_stored_and_leave_no_workers(tmp_path, stop):
-    feed, db, n = tmp_path / "news.jsonl", tmp_path / "store.db", 80
+    # Enough articles that the ingest is still running when it is stopped, even on a fast day
+    # (with 80, a fresh CI run once finished between seeing 5 stored and sending the signal).
+    feed, db, n = tmp_path / "news.jsonl", tmp_path / "store.db", 400
     _write_jsonl(feed, _articles(n))
     run = subprocess.Popen(_ingest_command(feed, db, workers=2), cwd=ROOT, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, text=True)
@@ -287,6 +289,7 @@ def test_batch_ctrl_c_and_sigterm_stop_cleanly_say_what_was_stored_and_leave_no_
         run.kill()
         pytest.skip("the ingest finished before it could be stopped")
     workers = psutil.Process(run.pid).children(recursive=True)
+    assert run.poll() is None, "the ingest ended before it was stopped: the test needs more articles"
     run.send_signal(stop)
     _, err = run.communicate(timeout=60)
     assert run.returncode == 130, err
