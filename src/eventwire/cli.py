@@ -261,9 +261,11 @@ def train(data, out, dev):
     train_part, dev_part = (records, held) if held else split(records)
     click.echo(f"training on {len(train_part)} sentences, scoring on {len(dev_part)}", err=True)
     try:
-        scores = score(TypeModel(fit(train_part)), dev_part)
-        bundle = fit(records, about={"trained_on": [Path(p).name for p in data]}) if not held else \
-            fit(train_part, about={"trained_on": [Path(p).name for p in data]})
+        about = {"trained_on": [Path(p).name for p in data]}
+        bundle = fit(train_part, about=about)
+        scores = score(TypeModel(bundle), dev_part)
+        if not held:  # the dev part was cut from --data: the model keeps all of it
+            bundle = fit(records, about=about)
     except EventwireError as err:
         click.echo(str(err), err=True)
         sys.exit(2)

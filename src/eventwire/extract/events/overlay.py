@@ -85,13 +85,9 @@ class Overlay:
         named = {self._country(a) for a in self.index.within(sent.start_char, sent.end_char)}
         named |= {_iso3(p.country) for toks, p in self.places.starting_in(sent.start, sent.end)}
         iso3 = home.pop()
-        return self.country_actor(iso3, self._actor(actors[0]).mentions[:1]) if named - {None} <= {iso3} else None
+        return self.country_actor(iso3, self.actor(actors[0]).mentions[:1]) if named - {None} <= {iso3} else None
 
     def actor(self, actor_id: str):
-        """The actor with this id, of the article's or made here; None if there is none."""
-        return self._actor(actor_id)
-
-    def _actor(self, actor_id: str):
         """The actor with this id, of the article's or made here (a dict, not a scan of all)."""
         actor = self.actor_by_id.get(actor_id)
         if actor is None:
@@ -99,7 +95,7 @@ class Overlay:
         return actor
 
     def _country(self, actor_id: str) -> str | None:
-        actor = self._actor(actor_id)
+        actor = self.actor(actor_id)
         return actor.country if actor is not None else None
 
     def country_of(self, place) -> str | None:
@@ -129,7 +125,7 @@ class Overlay:
     def names_actor(self, place, actor_ids) -> bool:
         """Some mention of the place lies inside a longer mention of one of the actors ("U.S." in
         "a U.S. soldier"; not "Mali" standing for Mali)."""
-        spans = [(m.start, m.end) for a in (self._actor(i) for i in dict.fromkeys(actor_ids))
+        spans = [(m.start, m.end) for a in (self.actor(i) for i in dict.fromkeys(actor_ids))
                  if a is not None for m in a.mentions]
         return any(s <= m.start and m.end <= e and e - s > m.end - m.start
                    for m in place.mentions for s, e in spans)
@@ -144,7 +140,7 @@ class Overlay:
             return None
         key = f"unidentified/{iso3}"
         if key not in self.place_countries:
-            name = self._actor(country).name
+            name = self.actor(country).name
             number = len(self.draft.actors) + len(self.place_countries) + 1
             self.place_countries[key] = Actor(id=f"a{number}", name=f"Unidentified armed group ({name})",
                                               kind="armed group", country=iso3, mentions=place.mentions[:1])
@@ -157,7 +153,7 @@ class Overlay:
 
     def names(self, actor_ids) -> str:
         """The actors' names, for the rule trail: "Taliban, Afghanistan"."""
-        return ", ".join(a.name for a in (self._actor(i) for i in actor_ids) if a is not None) or "none"
+        return ", ".join(a.name for a in (self.actor(i) for i in actor_ids) if a is not None) or "none"
 
 
 def _iso3(iso2: str | None) -> str | None:
