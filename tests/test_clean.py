@@ -29,6 +29,24 @@ def test_clean_trims_trailing_boilerplate_and_keeps_it():
     assert ex.article.title == "Rebels seize border town in eastern Congo"
 
 
+@pytest.mark.parametrize("last, story, notice", [
+    pytest.param("Police say the victim had been shot in the torso. Click here to read more from 5NEWS. "
+                 "Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved.",
+                 "Police say the victim had been shot in the torso.",
+                 "Click here to read more from 5NEWS. Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved.",
+                 id="notice-run-on-after-the-story"),
+    pytest.param("Copyright 2016 Reuters. All rights reserved.", None,
+                 "Copyright 2016 Reuters. All rights reserved.", id="notice-alone"),
+])
+def test_clean_keeps_the_story_a_notice_runs_on_from(last, story, notice):
+    # a last paragraph that ends in a copyright notice is still the story: only the notice goes
+    text = f"Man found shot dead in Fort Smith\n\nFORT SMITH, Ark. - A man was found dead on Tuesday.\n\n{last}"
+    ex = eventwire.extract(text)
+    assert ex.article.text.endswith(story or "A man was found dead on Tuesday.")
+    assert "rights reserved" not in ex.article.text
+    assert ex.article.boilerplate == (notice,)
+
+
 def test_clean_keeps_body_that_has_no_boilerplate():
     text = "Police arrested 12 protesters in Nairobi on Friday, officials said."
     ex = eventwire.extract(text)

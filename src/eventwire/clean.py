@@ -54,6 +54,7 @@ def _boilerplate_pattern() -> re.Pattern:
 
 
 BOILERPLATE = _boilerplate_pattern()
+SENTENCE_END = re.compile(r"[.!?][\u201d\"']?\s")
 SELF_REFERENCE = re.compile(r"^(The [A-Z][\w.]*(?: [A-Z][\w.]*)*) has removed its comment", re.MULTILINE)
 HTML_SNIFF = re.compile(r"<(!doctype html|html|head|body|div|p|article)\b", re.IGNORECASE)
 
@@ -197,8 +198,12 @@ def _trim_plain(text: str):
     removed: list[str] = []
     while lines and _is_boilerplate(lines[-1]):
         line = lines.pop()
-        if line.strip():
-            removed.insert(0, line.strip())
+        story, notice = _before_boilerplate(line)
+        if notice:
+            removed.insert(0, notice)
+        if story:  # "... shot in the torso. Click here to read more. Copyright 2016 ...": the story stays
+            lines.append(story)
+            break
     while lines and _is_boilerplate(lines[0], leading=True):
         line = lines.pop(0)
         if line.strip():
@@ -219,6 +224,17 @@ def _is_boilerplate(line: str, leading: bool = False) -> bool:
         return False
     words = stripped.split()
     return len(words) <= LINK_LINE_MAX_WORDS and not stripped.endswith((".", "!", "?", "\u201d", '"'))
+
+
+def _before_boilerplate(line: str) -> tuple[str, str]:
+    """A last line split into the story's sentences before its first boilerplate phrase and the
+    notice from there on: wire copy often runs "Copyright ... All rights reserved" on at the end
+    of its last paragraph, and the paragraph is the story."""
+    stripped = line.strip()
+    match = BOILERPLATE.search(stripped)
+    ends = list(SENTENCE_END.finditer(stripped[:match.start()])) if match else []
+    story = stripped[:ends[-1].end()].rstrip() if ends else ""
+    return story, stripped[len(story):].strip()
 
 
 def _headline(body: str) -> str | None:
