@@ -29,7 +29,8 @@ def test_gvdb_read_gold_counts_victims_by_fate(tmp_path):
 
 def test_gvdb_score_articles_exact_and_invented():
     counted = [Counted(1, 0, 1, 2), Counted(2, 1, 1, 1), Counted(0, 3, None, 3),
-               Counted(0, 0, 2, None), Counted(0, 0, 0, None)]
+               Counted(0, 0, 2, None), Counted(0, 0, 0, None),
+               Counted(0, 0, 5, 5, annotated=False)]  # no victims annotated: not known to be spared
     scores = score_articles(counted)
     assert scores["gvdb.killed_exact"] == pytest.approx(1 / 2)
     assert scores["gvdb.killed_found"] == 1.0
@@ -37,6 +38,7 @@ def test_gvdb_score_articles_exact_and_invented():
     assert scores["gvdb.no_death_invented"] == pytest.approx(2 / 3)
     assert scores["gvdb.no_injury_invented"] == pytest.approx(2 / 3)
     assert (scores["gvdb.n_died"], scores["gvdb.n_injured"], scores["gvdb.n_no_death"]) == (2, 2, 3)
+    assert scores["gvdb.n_not_annotated"] == 1
 
 
 def test_gvdb_article_counts_take_the_largest_event_toll():
@@ -53,4 +55,4 @@ def test_gvdb_scored_on_the_dev_split(shared):
     from eventwire.evaluate.gvdb import DEV, score_gvdb
 
     scores = score_gvdb(shared / "eval-data" / DEV, limit=5)
-    assert scores["gvdb.n_died"] + scores["gvdb.n_no_death"] == 5
+    assert scores["gvdb.n_died"] + scores["gvdb.n_no_death"] + scores["gvdb.n_not_annotated"] == 5

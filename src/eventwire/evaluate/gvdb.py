@@ -24,6 +24,7 @@ class Article:
     published: str | None
     killed: int  # victims whose fate includes "killed"
     injured: int  # victims injured or hospitalized and not killed
+    annotated: bool = True  # any victim annotated: with none, "nobody died" is not known
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Counted:
     injured: int
     predicted_killed: int | None
     predicted_injured: int | None
+    annotated: bool = True
 
 
 def read_gold(path: Path, limit: int | None = None) -> list[Article]:
@@ -54,7 +56,8 @@ def read_gold(path: Path, limit: int | None = None) -> list[Article]:
         articles.append(Article(row["Article id"], text, published,
                                 killed=sum(KILLED in f for f in fates),
                                 injured=sum(KILLED not in f and bool(f & {INJURED, HOSPITALIZED})
-                                            for f in fates)))
+                                            for f in fates),
+                                annotated=bool(fates)))
     return articles
 
 
@@ -67,17 +70,21 @@ def score_articles(counted: list[Counted]) -> dict[str, float]:
     gvdb.injured_exact: the same for the injured, where someone was injured;
     gvdb.no_death_invented: articles where nobody died given no killed count above 0;
     gvdb.no_injury_invented: the same for the injured; gvdb.killed_found: articles where
-    someone died given any killed count; .n_* the sizes."""
+    someone died given any killed count; .n_* the sizes. "Nobody died" is known only where the
+    article's victims were annotated: 63 of the dev split's articles have no victim section at
+    all, among them "Erik Diaz, 19, was shot and killed Saturday" (10503) and "a 17-year-old boy
+    was killed in a drive-by attack" (3968), so they count in neither invented score."""
     died = [c for c in counted if c.killed]
     hurt = [c for c in counted if c.injured]
-    spared = [c for c in counted if not c.killed]
-    unhurt = [c for c in counted if not c.injured]
+    spared = [c for c in counted if not c.killed and c.annotated]
+    unhurt = [c for c in counted if not c.injured and c.annotated]
     return {"gvdb.killed_exact": _ratio(sum(c.predicted_killed == c.killed for c in died), len(died)),
             "gvdb.killed_found": _ratio(sum(bool(c.predicted_killed) for c in died), len(died)),
             "gvdb.injured_exact": _ratio(sum(c.predicted_injured == c.injured for c in hurt), len(hurt)),
             "gvdb.no_death_invented": _ratio(sum(not c.predicted_killed for c in spared), len(spared)),
             "gvdb.no_injury_invented": _ratio(sum(not c.predicted_injured for c in unhurt), len(unhurt)),
-            "gvdb.n_died": len(died), "gvdb.n_injured": len(hurt), "gvdb.n_no_death": len(spared)}
+            "gvdb.n_died": len(died), "gvdb.n_injured": len(hurt), "gvdb.n_no_death": len(spared),
+            "gvdb.n_not_annotated": sum(not c.annotated for c in counted)}
 
 
 def article_counts(extraction) -> tuple[int | None, int | None]:
@@ -99,7 +106,7 @@ def count_gold(path: Path, limit: int | None = None) -> list[tuple[Article, Coun
         extraction = pipeline(RawDocument(article.text, f"gvdb:{article.id}", is_html=False,
                                           published=article.published))
         killed, injured = (None, None) if extraction.article.rejected else article_counts(extraction)
-        out.append((article, Counted(article.killed, article.injured, killed, injured)))
+        out.append((article, Counted(article.killed, article.injured, killed, injured, article.annotated)))
     return out
 
 
