@@ -29,7 +29,8 @@ EXIT_INTERRUPTED = 130
 # A worker holds about 400 MB once the model and gazetteers are loaded (bench/ingest_throughput.py
 # reads 475 MB at its peak on news): a ceiling below 1 GB would stop workers before any document.
 MEMORY_LIMIT_MIN_MB = 1024
-HELDOUT_EVENTS = {"heldout_events.jsonl": "heldout", "heldout_events_2.jsonl": "heldout2"}
+HELDOUT_EVENTS = {"heldout_events.jsonl": "heldout", "heldout_events_2.jsonl": "heldout2",
+                  "heldout_events_3.jsonl": "heldout3"}
 # The parts of the project's sentence corpus (training/corpus/) that eval scores: the dev part
 # (another writer than the training part's) and the test part (written blind, only scored).
 CORPUS_PARTS = {"dev": "corpus_dev", "test": "corpus_test"}
