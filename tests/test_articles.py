@@ -123,7 +123,6 @@ KNOWN_EVENT_GAPS: dict[tuple[str, int], str] = {
     ("colombia-protest.txt", 3): "'the reform would go ahead' is no trigger: no REJECT event",
     ("colombia-protest.txt", 4): "planned strikes coded PROTEST, not THREATEN",
     ("kenya-floods.html", 0): "troops sent to help flood victims coded MOBILIZE, not AID",
-    ("kenya-floods.html", 1): "'would release emergency funds' is no trigger: no AGREE event",
     ("mali-convoy.txt", 1): "'promised that those responsible would be found' coded AGREE, not THREATEN",
     ("nigeria-school.txt", 1): "'officers exchanged fire with the attackers' is merged into the "
                                "abduction, and the wounded officer is not counted (injured 1)",

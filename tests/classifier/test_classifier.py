@@ -112,3 +112,22 @@ def test_classifier_train_refuses_a_file_with_no_labels(tmp_path):
     run = subprocess.run([sys.executable, "-m", "eventwire.cli", "extract", "--model", str(tmp_path), "-"],
                          input="x", capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 2 and "eventwire train" in run.stderr
+
+
+def test_classifier_adds_an_event_the_rules_miss_on_the_word_the_model_reads():
+    text = "Army engineers defused a roadside bomb found near a school in Helmand province on Tuesday."
+    assert eventwire.extract(text, published="2024-05-01", options=Options(classifier=False)).events == ()
+    coded = eventwire.extract(text, published="2024-05-01", options=Options(explain=True))
+    assert [e.type for e in coded.events] == ["COERCE"]
+    steps = [s for t in coded.explanation.events for s in t.steps]
+    assert any(s.rule.startswith("decide: the model found an event the rules missed, read from 'defused'")
+               for s in steps)
+    assert "defused" in coded.events[0].evidence[0].text
+
+
+def test_classifier_evidence_points_at_the_word_the_type_is_read_from():
+    words = "Army engineers defused a roadside bomb near a school".split()
+    weights = load_model().evidence(words, "COERCE")
+    assert len(weights) == len(words)
+    assert words[max(range(len(words)), key=weights.__getitem__)] == "defused"
+    assert load_model().evidence(words, "NO SUCH TYPE") == [0.0] * len(words)

@@ -41,6 +41,7 @@ class TypeModel:
         self.vectorizer = bundle["vectorizer"]
         self.heads = bundle["heads"]  # "plover" -> classifier, "acled" -> classifier (optional)
         self.about = bundle.get("about", {})
+        self._weights: dict[str, dict[str, float]] = {}  # PLOVER type -> word -> weight (evidence)
 
     def predict(self, texts: list[str]) -> list[Prediction]:
         """One prediction per text, all in one batch."""
@@ -55,6 +56,46 @@ class TypeModel:
                       for name, (classes, probs) in heads.items()}
             out.append(Prediction(ranked["plover"], ranked.get("acled", ())))
         return out
+
+    def evidence(self, words: list[str], plover_type: str) -> list[float]:
+        """How much each word (in order, as written) speaks for `plover_type` in the PLOVER head:
+        the head's weight of the word, plus half the weight of each word pair it is in, each
+        times the feature's inverse document frequency. The word the model reads the type from
+        ("defused" for COERCE in "experts defused a device") is the one with the most; the
+        character n-grams are left out (they belong to no one word)."""
+        weights = self._word_weights(plover_type)
+        lowered = [w.lower() for w in words]
+        out = []
+        for n, word in enumerate(lowered):
+            value = weights.get(word, 0.0)
+            if n:
+                value += weights.get(f"{lowered[n - 1]} {word}", 0.0) / 2
+            if n + 1 < len(lowered):
+                value += weights.get(f"{word} {lowered[n + 1]}", 0.0) / 2
+            out.append(value)
+        return out
+
+    def _word_weights(self, plover_type: str) -> dict[str, float]:
+        cached = self._weights.get(plover_type)
+        if cached is None:
+            head = self.heads["plover"]
+            words = _word_vectorizer(self.vectorizer)
+            classes = [str(c) for c in head.classes_]
+            if words is None or plover_type not in classes:
+                cached = {}
+            else:
+                row = head.coef_[classes.index(plover_type)]
+                cached = {term: float(row[j] * words.idf_[j]) for term, j in words.vocabulary_.items()
+                          if row[j] > 0}
+            self._weights[plover_type] = cached
+        return cached
+
+
+def _word_vectorizer(vectorizer):
+    """The word n-gram TF-IDF part of the feature union (it comes first), or None."""
+    parts = getattr(vectorizer, "transformer_list", [("words", vectorizer)])
+    first = parts[0][1]
+    return first if getattr(first, "analyzer", None) == "word" else None
 
 
 def save_model(bundle: dict, folder: Path) -> Path:

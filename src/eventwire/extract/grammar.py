@@ -82,3 +82,6 @@ TOLL_PREPS = {"to", "at", "of"}  # prepositions of a toll's number: "rose to 12"
 SHARING_DEPS = {"conj", "advcl", "pcomp", "xcomp"}  # clauses that share their governor's subject
 # Number words that multiply the number before them: "two hundred", "a dozen".
 MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}
+# Dependency labels of words that say where, with what, of what kind, or describe a noun ("taken
+# to a hospital", "a gun store", "the term used for"): circumstances of an act, not the act.
+CIRCUMSTANCE_DEPS = frozenset({"pobj", "compound", "npadvmod", "acl"})

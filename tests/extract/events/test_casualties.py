@@ -64,18 +64,16 @@ DEATH_PHRASES = [
     case("Police said the driver was fatally shot by a gunman at a traffic light.", 1, id="fatally-shot"),
     case("Militants attacked a checkpoint in Kirkuk on Monday, leaving 7 dead.", 7, id="leaving-n-dead"),
     case("Gunmen attacked the convoy on Monday, causing three fatalities.", 3, id="n-fatalities"),
-    case("The attack on the convoy caused three fatalities, officials said.", 3, id="n-fatalities-no-event",
-         marks=pytest.mark.xfail(strict=True, reason="'the attack' with no one named makes no rules' event, so "
-                                 "its toll has nowhere to go; the model's new events (decide.py step 3) find it "
-                                 "but are off")),
+    case("The attack on the convoy caused three fatalities, officials said.", 3, id="n-fatalities-no-event"),
     case("Gunmen attacked a wedding in Zamfara. The death toll rose to 18 on Tuesday.", 18, id="death-toll-rose"),
     case("Gunmen stormed a village in Plateau State. Eleven bodies were found after the attack.", 11,
          id="bodies-found"),
     case("Gunmen attacked a farm in Benue on Friday. The farmer was later found dead.", 1, id="found-dead"),
     case("Gunmen attacked the village overnight. Police said 6 people died.", 6, id="n-people-died"),
     case("Bandits raided the village overnight. Police said 6 people died.", 6, id="died-after-a-raid",
-         marks=pytest.mark.xfail(strict=True, reason="a raid is coded COERCE, not ASSAULT, and a toll told "
-                                 "apart goes only to an assault")),
+         marks=pytest.mark.xfail(strict=True, reason="the rules read 'raided' as COERCE and drop it (nobody "
+                                 "acts: 'bandits' is no agent word); the model's ASSAULT has no word of its "
+                                 "own type to stand on, and 'village' makes a reference to no event")),
     case("Gunmen shot a man on Monday night. He died in hospital on Tuesday.", 1, id="died-later"),
     case("Gunmen attacked a market in Kano on Monday, killing 5. The death toll rose to 12 on Tuesday.", 12,
          id="toll-updated"),
@@ -118,6 +116,8 @@ WOUNDED = [
     case("A woman was stabbed outside a shop in Leeds.", None, 1, id="stabbed"),
     case("Russian forces shot down a drone over Kursk.", None, None, id="shot-down-a-drone"),
     case("The officer was shot at but not hit.", None, None, id="shot-at"),
+    case("Police said shooting suspect Ali Musa surrendered to officers in Kano on Friday.", None, None,
+         id="shooting-suspect-is-a-name"),
     case("A mother shot and killed her daughter on Sunday. Police said she shot her daughter by mistake.",
          1, None, id="shooting-told-again"),
     case("Gunmen killed a guard at the bank on Monday. Police shot one of the gunmen in the leg.", 1, 1,

@@ -12,7 +12,7 @@
    out an attack"); `mentions.mentions` gives each kept trigger its clause as scope.
 3. Actor and recipient in the clause: `roles.verb_roles` / `roles.noun_roles` return a
    `roles.Roles` record, whose `actor_rule` and `recipient_rule` name the rule that found each
-   (subject, object, "by" phrase, pronoun, capital ...); `mentions._mention` adjusts them (host
+   (subject, object, "by" phrase, pronoun, capital ...); `mentions.one_mention` adjusts them (host
    verbs, "fighting between", movers) and drops words used in another sense (`lookalikes`: a
    match result, a labour strike, a forecast), each drop with its rule (`mentions.Drop`);
    `triggers.mode_of` gives the mode.

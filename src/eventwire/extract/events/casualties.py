@@ -122,7 +122,11 @@ def _reading(token):
         return KILLED, _victims(token)
     if token.pos_ == "VERB" and lemma in WOUNDING_VERBS and not any(
             c.dep_ == "prt" or (c.lower_ == "at" and not any(c.children)) for c in token.children):
-        return SHOT, _victims(token)  # "was shot in the back"; not "shot down", "was shot at"
+        victims = _victims(token)  # "was shot in the back"; not "shot down", "was shot at"
+        if token.tag_ == "VBG" and victims and all(v.i == token.i + 1 and v.lemma_.lower() in ASSAILANT_NOUNS
+                                                   for v in victims):
+            return None  # "shooting suspect Earnest Hardy": a name for the suspect, read as a verb
+        return SHOT, victims
     if token.pos_ == "VERB" and lemma == "gun" and any(c.lower_ == "down" for c in token.children):
         return KILLED, _victims(token)  # "gunned down"
     if token.lower_ == "dead" and token.pos_ in ("ADJ", "NOUN") and token.dep_ not in ("oprd", "acomp", "xcomp", "amod"):

@@ -46,7 +46,8 @@ class EventCoder:
                 merge(events, event, side, by_type, overlay.drop)
         events = run_passes(events, overlay)
         if self.model is not None:
-            events = decide(events, overlay, self.model, describe)
+            events = decide(events, overlay, self.model, describe,
+                            lambda found, event: merge(found, event, side, None, overlay.drop))
         finished = tuple(finish(i, e, draft.article.published) for i, e in enumerate(events, 1))
         used = {a for e in finished for a in (*e.actors, *e.recipients, *e.claimed_by)}
         made = tuple(a for a in overlay.place_countries.values() if a.id in used)

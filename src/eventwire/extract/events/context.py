@@ -85,7 +85,14 @@ def describe(overlay, mention: Mention, scope: set[int], foreign: set[int],
                   main_clause=root, verbal=token.pos_ == "VERB",
                   lemmas={overlay.doc[i].lemma_.lower() for i in own}, embedded=embedded,
                   reference_only=not anchored, place_recipient=place_recipient, trail=trail,
-                  type_rules=recoded.rules)
+                  type_rules=recoded.rules + _phrase_rule(mention))
+
+
+def _phrase_rule(mention: Mention) -> tuple[str, ...]:
+    """A lexicon phrase ("pull out peacekeepers", "withdraw from a deal") is a reading the lexicon
+    made on purpose, as a grammar rule is: it too outranks the model (decide.py step 2)."""
+    words = mention.entry.words
+    return (f"the lexicon's phrase '{' '.join(words)}'",) if len(words) > 1 and not mention.type_rule else ()
 
 
 def _trigger_steps(mention: Mention, recoded: tuple[str, ...]) -> list[RuleStep]:

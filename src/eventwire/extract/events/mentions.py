@@ -50,7 +50,7 @@ def mentions(overlay):
         if folds[token.i] is not None:
             overlay.drop(token, entry.type, "folds.folded", f"restates '{folds[token.i].text}' in its clause")
             continue
-        mention = _mention(overlay, token, entry, restating.get(token.i, []))
+        mention = one_mention(overlay, token, entry, restating.get(token.i, []))
         if isinstance(mention, Drop):
             overlay.drop(token, entry.type, mention.rule, mention.reason)
         else:
@@ -80,10 +80,12 @@ class Drop(NamedTuple):
     reason: str
 
 
-def _mention(overlay, token, entry, restating=()) -> Mention | Drop:
+def one_mention(overlay, token, entry, restating=(), modelled=False) -> Mention | Drop:
     """The trigger with its roles, or why it makes none (a verb with nobody acting, a word in
     another sense). A noun restated by verbs ("an airstrike killed 15 al-Shabab fighters") takes
-    their objects as recipients."""
+    their objects as recipients. `modelled`: the learned model read an event of this type in the
+    sentence (decide.py); whether anyone acts ("stocks rallied", "rain threatens") is then its
+    judgement, not the agent word list's (`roles.has_agent`)."""
     type_rule = ""
     if token.pos_ != "VERB":
         roles, anchor = noun_roles(token, overlay.index)
@@ -114,10 +116,10 @@ def _mention(overlay, token, entry, restating=()) -> Mention | Drop:
             actors, recipients = movers, [r for r in recipients if r not in movers]
             actor_rule = "who moves: the noun's 'of' phrase" if movers else ""
             recipient_rule = recipient_rule if recipients else ""
-        if anchor.i != token.i and anchor.pos_ == "VERB" and not has_agent(anchor, actors):
+        if anchor.i != token.i and anchor.pos_ == "VERB" and not modelled and not has_agent(anchor, actors):
             return Drop("roles.has_agent", f"nobody acts in '{anchor.text}'")
         if entry.type == "THREATEN" and not actors:
-            return Drop("mentions._mention", "a threat with nobody threatening")
+            return Drop("mentions.one_mention", "a threat with nobody threatening")
         if entry.type == "ASSAULT" and lookalikes.livestock(token):
             return Drop("lookalikes.livestock", "the slaughter of animals")
         if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and lookalikes.by_labour(anchor):
@@ -144,7 +146,7 @@ def _mention(overlay, token, entry, restating=()) -> Mention | Drop:
         actor_rule, recipient_rule = ("the passive subject mobilises" if actors else ""), ""
     if entry.type == "THREATEN" and lookalikes.forecast(token, recipients):
         return Drop("lookalikes.forecast", "a forecast, not a threat")
-    if not has_agent(token, actors) and not (entry.type == "ASSAULT" and harms(token)):
+    if not modelled and not has_agent(token, actors) and not (entry.type == "ASSAULT" and harms(token)):
         # "Stocks rallied", "Heavy rain threatens": nobody acts; but "the victim was shot and
         # killed" tells of an assault by someone unnamed
         return Drop("roles.has_agent", f"nobody acts in '{token.text}'")

@@ -54,7 +54,7 @@ class EventDraft:
     reference_only: bool = False  # "the attack", tied to nothing: only joins an earlier event
     place_recipient: bool = False  # the recipient is only the country the event happened in
     trail: list[RuleStep] = field(default_factory=list)  # the rules that made it (--explain)
-    type_rules: tuple[str, ...] = ()  # grammar rules (rules.recode) that set its type: they outrank the model
+    type_rules: tuple[str, ...] = ()  # grammar rules (rules.recode) or a lexicon phrase that set its type: they outrank the model
     acled_decided: bool = False  # the ACLED view was decided by decide.py, not the rules' table
     acled_sub: str | None = None  # that view's sub-event type (None: no ACLED sense)
 

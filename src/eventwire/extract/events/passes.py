@@ -21,6 +21,7 @@ from .triggers import match
 # "thousands marched", "a curfew was imposed"); any other event word needs someone acting or
 # acted on (PLOVER: an event has an actor), or it is a health notice, a visit to a restaurant ...
 UNATTRIBUTED_TYPES = plover_types("unattributed")
+UNNAMED_ATTACKERS = "conventions.unnamed_attackers"  # the trail's rule for an attacker by convention
 CLAIM_OBJECTS = word_set("claim_objects")
 CONFIRM_VERBS = word_set("confirm_verbs")
 
@@ -142,7 +143,7 @@ PASSES: tuple[Pass, ...] = (
               "conventions.recipients_by_reference"),
     _watching("recipients", lambda events, overlay: conventions.recipients_from_content(events),
               "conventions.recipients_from_content"),
-    _watching("actors", conventions.unnamed_attackers, "conventions.unnamed_attackers"),
+    _watching("actors", conventions.unnamed_attackers, UNNAMED_ATTACKERS),
     attributed,
     not_between_firms,
 )

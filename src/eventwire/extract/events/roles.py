@@ -252,6 +252,13 @@ def verb_roles(verb, index: ActorIndex) -> Roles:
         if subject is not None:
             recipients, how = index.phrase(subject)
             recipient_rule = f"the passive subject: {how}" if recipients else ""
+        if agent is None:  # "was extradited from Colombia to the United States": who sends, who gets
+            senders = [a for p in _prep_objects(verb, {"from"}) for a in index.of_phrase(p)]
+            getters = [a for p in _prep_objects(verb, {"to"}) for a in index.of_phrase(p) if a not in senders]
+            if senders and getters:
+                actors, recipients = senders, getters
+                actor_rule, recipient_rule = ("the passive's 'from' phrase, sent 'to' another",
+                                              "the passive's 'to' phrase, sent 'from' another")
         if not recipients and subject is not None:  # "a camp for Congolese refugees was attacked"
             recipients = deep_recipients(subject, index, exclude=actors)
             recipient_rule = "the nearest actor inside the passive subject" if recipients else ""
