@@ -13,6 +13,9 @@ PUBLISHED = "2024-03-14"
 # (type, sentence, actor, recipient): the sentence must yield an event of that type whose
 # actors include the actor and, where one is given, whose recipients include the recipient.
 TYPE_CASES = [
+    # A passive with no "by" phrase that sends someone "from" one state "to" another: the first acts.
+    pytest.param("COOPERATE", "A suspected cartel financier was extradited from Colombia to the United States.",
+                 "Colombia", "United States", id="passive-from-to"),
     # AGREE: offers, promises, agreements to cooperate; future cooperation.
     pytest.param("AGREE", "Ethiopia and Egypt agreed on Tuesday to resume negotiations over the Nile dam.",
                  "Ethiopia", None, id="agree-verb"),
