@@ -184,6 +184,7 @@ NOT_TYPE_CASES = [
     pytest.param("COERCE", "The film captured the mood of the country after the election.", id="coerce-captured-mood"),
     pytest.param("ASSAULT", "The attack on his reputation hurt his campaign in Lagos.", id="assault-reputation"),
     pytest.param("ASSAULT", "A fire broke out in a warehouse in Lagos on Monday.", id="assault-accidental-fire"),
+    pytest.param("ASSAULT", "A fire at a textile factory in Dhaka killed 12 workers.", id="assault-factory-fire"),
     pytest.param("ASSAULT", "The strike rate of the Pakistani batsman improved this season.", id="assault-cricket"),
     pytest.param("ASSAULT", "Shares of the Turkish airline hit a record high on Friday.", id="assault-shares-hit"),
 ]
@@ -235,6 +236,10 @@ MAGNITUDE_CASES = [
     pytest.param("Boko Haram militants killed 11 farmers in Borno State on Saturday.", 11, None, id="digits"),
     pytest.param("Israeli strikes killed at least 30 people in Rafah.", 30, None, id="at-least"),
     pytest.param("Gunmen injured three police officers in an attack in Peshawar.", None, 3, id="injured-only"),
+    # A fire opened with a weapon or by a side is shooting, not a blaze ("done by nature").
+    pytest.param("Artillery fire by M23 rebels on a displacement camp near Goma killed 35 people.", 35, None,
+                 id="artillery-fire-is-no-blaze"),
+    pytest.param("Police fire killed five protesters in N'Djamena on Thursday.", 5, None, id="police-fire"),
 ]
 
 # (type, mode, sentence)
@@ -850,6 +855,14 @@ def test_events_attackers_the_text_calls_something_else_get_no_armed_group():
 def test_events_a_measure_imposed_in_the_passive_is_by_its_agent():
     ex = extraction("A curfew was imposed on the capital on Sunday by Burundian authorities.")
     assert any(involves(ex, e.actors, "Burundian") for e in events_of_type(ex, "COERCE")), summary(ex)
+
+
+def test_events_employees_are_people_who_can_be_kidnapped():
+    import eventwire
+
+    ex = eventwire.extract("Houthi forces kidnapped two former UN employees in Sanaa on Tuesday.",
+                           published=PUBLISHED, options=eventwire.Options(classifier=False))
+    assert [e.mode for e in events_of_type(ex, "ASSAULT")] == ["abduct"], summary(ex)
 
 
 def test_events_people_named_by_nationality_can_be_abducted():

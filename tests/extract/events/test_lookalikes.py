@@ -121,6 +121,7 @@ hit       3 ROOT      VERB  hit
     pytest.param(STORM_HIT.format("rebels", "rebel"), False, id="not-the-rebels-hit"),
     pytest.param(HIT_BY.format("airstrike", "airstrike"), False, id="not-hit-by-an-airstrike"),
     pytest.param(TOWN_WAS_HIT, False, id="not-no-doer-named"),
+    pytest.param(HIT_BY.format("fire", "fire"), True, id="hit-by-a-fire"),
 ])
 def test_lookalikes_natural_doer(table, expected):
     assert lookalikes.natural_doer(word(parse(table), "hit")) is expected

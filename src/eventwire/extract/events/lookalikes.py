@@ -9,7 +9,7 @@ import re
 from ...data import plover_types, word_pattern, word_set
 from ..grammar import MONTH_ABBREVIATIONS, MONTHS, STATE_LABELS
 from ..tree import subtree, subtree_ids
-from .roles import doer_words
+from .roles import doer, doer_words
 from .triggers import HOSTILE, match
 
 # A match result: a name followed by a score ("beat Ghana 2-1", "drew with Chelsea 1-1").
@@ -36,6 +36,8 @@ LABOUR_NOUNS = word_set("labour_nouns")
 # Nature does no political act: "Nairobi has been the worst hit by the flu", "wildfires forced the
 # evacuation of 3,000 people" (PLOVER leaves natural disasters out).
 NATURAL_FORCES = word_set("natural_forces")
+# ... but a fire someone opens is gunfire: "artillery fire by M23 rebels", "rocket fire from Gaza".
+FIRING_SOURCES = word_set("firing_sources")
 # An act someone avoids or prevents does not take place: "urged both sides to avoid violence".
 AVERTING_VERBS = word_set("averting_verbs")
 # ... unless the averting failed: "failed to prevent the attack" reports an attack.
@@ -52,7 +54,15 @@ COMMERCIAL_LOOKALIKES = plover_types("commercial_lookalike")
 
 def natural_doer(verb) -> bool:
     """The verb's doer is a force of nature: its subject, or its "by" phrase."""
-    return bool(doer_words(verb) & NATURAL_FORCES)
+    return bool(doer_words(verb) & NATURAL_FORCES) and not _gunfire(doer(verb))
+
+
+def _gunfire(noun) -> bool:
+    """ "artillery fire", "police fire", "Israeli fire", "fire by M23 rebels", "fire from Gaza":
+    a fire with a weapon, a force or a side named is shooting, not a blaze."""
+    return noun is not None and noun.lemma_.lower() == "fire" and any(
+        c.lemma_.lower() in FIRING_SOURCES | WEAPON_NOUNS | ARMED_NOUNS or c.ent_type_ in ("NORP", "ORG", "GPE")
+        or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in noun.children)
 
 
 def averted(noun) -> bool:

@@ -211,12 +211,18 @@ def doer_words(verb) -> set[str]:
     """The forms (lemma, lower case) of the word for who did it: the "by" phrase, else, unless
     the verb is passive, its subject; empty when the text has none ("three soldiers were killed").
     "the worst hit by the flu" has a "by" phrase and no passive auxiliary."""
+    word = doer(verb)
+    return {word.lemma_.lower(), word.lower_, word.lower_.removesuffix("s")} if word is not None else set()
+
+
+def doer(verb):
+    """The word for who did it (doer_words), or None."""
     if verb.pos_ not in ("VERB", "AUX"):
-        return set()
-    doer = _agent(verb)
-    if doer is None and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return {doer.lemma_.lower(), doer.lower_, doer.lower_.removesuffix("s")} if doer is not None else set()
+        return None
+    word = _agent(verb)
+    if word is None and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        word = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return word
 
 
 def _agent(verb):
