@@ -204,6 +204,14 @@ def test_actors_the_government_is_the_state_the_text_is_about():
     assert any(m.text == "The government" for a in government for m in a.mentions)
 
 
+def test_actors_the_federal_government_is_the_state_the_text_is_about():
+    actors = actors_of("Internet services were cut across Ethiopia's Amhara region by the federal government "
+                       "on Thursday.")
+    government = [a for a in actors.values() if a.sector == "GOV"]
+    assert [(a.country, [m.text for m in a.mentions]) for a in government] == [
+        ("ETH", ["the federal government"])]
+
+
 def test_actors_the_government_stays_unknown_when_two_states_are_named_alike():
     actors = actors_of("Kenya and Uganda met in Kampala. The government said talks went well.")
     assert not [a for a in actors.values() if a.sector == "GOV"]

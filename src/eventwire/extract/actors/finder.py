@@ -34,6 +34,8 @@ ARMED_GROUP_CUE = re.compile(r"\b(" + word_pattern("armed_group_cues") + r")\b[\
 HOME_INSTITUTIONS = {name.split()[-1]: tuple(name.split()) for name in word_set("home_institutions")}
 # Those news names without "the": "police arrested 41 protesters", "authorities said".
 BARE_INSTITUTIONS = word_set("bare_institutions")
+# Words between "the" and such an institution that keep it the state's: "the federal government".
+GOVERNMENT_KINDS = word_set("government_kinds")
 
 
 @dataclass
@@ -117,6 +119,8 @@ class ActorFinder:
                 continue
             start = token.i - len(words) + 1
             span = doc[start:token.i + 1]
+            if start > 1 and doc[start - 1].lower_ in GOVERNMENT_KINDS and doc[start - 2].lower_ == "the":
+                start -= 1  # "the federal government", "the interim government": the state's own
             before = doc[start - 1] if start > 0 else None
             the = before is not None and before.lower_ == "the"
             bare = token.lower_ in BARE_INSTITUTIONS and not any(c.i < start for c in children(token))
