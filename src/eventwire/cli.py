@@ -107,7 +107,7 @@ def evaluate(data, limit, articles):
     from rich.console import Console
     from rich.table import Table
 
-    from .evaluate import corpus, gvdb, plover, quotes, scores
+    from .evaluate import articles as article_gold, corpus, gvdb, plover, quotes, scores
 
     root = Path(data)
     if not root.is_dir():
@@ -129,6 +129,10 @@ def evaluate(data, limit, articles):
             results.update(corpus.score_corpus(files, prefix))
     if (root / gvdb.DEV).is_file():
         results.update(gvdb.score_gvdb(root / gvdb.DEV, limit))
+    gold_cases = []
+    if (Path(articles) / article_gold.GOLD).is_dir() and not limit:  # whole articles: dev parts, blind part
+        scored, gold_cases = article_gold.score_gold(root, Path(articles) / article_gold.GOLD)
+        results.update(scored)
     shared = root.parent
     if (shared / "seed").is_dir() and (shared / "tools" / "check_seed.py").is_file():
         results.update(scores.score_seed(shared / "seed", shared / "tools" / "check_seed.py"))
@@ -143,6 +147,9 @@ def evaluate(data, limit, articles):
     console = Console()
     console.print(table)
     console.print(plover.confusion_table(coded))
+    for part in ("dev", "blind"):
+        if any(c.gold.part == part for c in gold_cases):
+            console.print(article_gold.calibration_table(gold_cases, part))
     below = [] if limit else scores.check_floors(results, floors)
     for line in below:
         click.echo(f"eventwire eval: {line}", err=True)
