@@ -47,6 +47,20 @@ def test_clean_keeps_the_story_a_notice_runs_on_from(last, story, notice):
     assert ex.article.boilerplate == (notice,)
 
 
+def test_clean_keeps_the_story_after_a_widget_inside_its_last_paragraph():
+    # a scraped page with its paragraphs run together: a video widget's "Share this video" sits
+    # inside the last paragraph, and the story goes on after it; nothing of it may be lost
+    text = ("Britain raises its terror threat level\n\nLONDON - Officials met on Monday. "
+            "WATCH: The prime minister speaksShare this video0:00:30Direct link270p | 1.5MB"
+            "Among the measures being recommended is a ban on unregistered SIM cards. "
+            "Police launched further raids early Monday in east London. "
+            "On Sunday, police arrested 12 people in connection with the attack. "
+            "One of the men has since been released.")
+    ex = eventwire.extract(text)
+    assert "police arrested 12 people" in ex.article.text
+    assert any(e.type == "COERCE" for e in ex.events)
+
+
 def test_clean_keeps_body_that_has_no_boilerplate():
     text = "Police arrested 12 protesters in Nairobi on Friday, officials said."
     ex = eventwire.extract(text)

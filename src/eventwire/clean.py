@@ -44,6 +44,10 @@ LANGUAGE_RANKS_TRUSTED = 2
 # A text in no language whose words are this much numbers is a table ("Shr 45 cts vs 58 cts /
 # Net 1.1 mln vs 829,000"): rejected as no prose rather than as a foreign language.
 TABLE_NUMBER_SHARE = 0.3
+# A boilerplate phrase followed in its line by this many more sentences of prose is a widget
+# caught inside a paragraph ("...Share this video0:00:30 ... Among the measures being
+# recommended ... On Sunday, police arrested 12 people ..."), not the start of a page's footer.
+STORY_AFTER_BOILERPLATE_SENTENCES = 3
 
 
 
@@ -196,7 +200,7 @@ def _trim_plain(text: str):
     """Strip leading/trailing boilerplate lines; return the body and the removed lines."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     removed: list[str] = []
-    while lines and _is_boilerplate(lines[-1]):
+    while lines and _is_boilerplate(lines[-1]) and not _story_runs_on(lines[-1]):
         line = lines.pop()
         story, notice = _before_boilerplate(line)
         if notice:
@@ -224,6 +228,13 @@ def _is_boilerplate(line: str, leading: bool = False) -> bool:
         return False
     words = stripped.split()
     return len(words) <= LINK_LINE_MAX_WORDS and not stripped.endswith((".", "!", "?", "\u201d", '"'))
+
+
+def _story_runs_on(line: str) -> bool:
+    """The line's last boilerplate phrase is followed by sentences of the story: the line stays."""
+    matches = list(BOILERPLATE.finditer(line))
+    rest = line[matches[-1].end():] + " " if matches else ""
+    return len(SENTENCE_END.findall(rest)) >= STORY_AFTER_BOILERPLATE_SENTENCES
 
 
 def _before_boilerplate(line: str) -> tuple[str, str]:
