@@ -17,6 +17,10 @@ TYPE_CASES = [
     pytest.param("COOPERATE", "A suspected cartel financier was extradited from Colombia to the United States.",
                  "Colombia", "United States", id="passive-from-to"),
     # AGREE: offers, promises, agreements to cooperate; future cooperation.
+    pytest.param("RETREAT", "The Malian soldiers returned to their barracks in Kati after the mutiny, the army said.",
+                 "Malian soldiers", None, id="retreat-soldiers-returned-to-barracks"),
+    pytest.param("PROTEST", "The Canadian Auto Workers struck Chrysler's assembly plants in Windsor, Ontario.",
+                 "Canadian Auto Workers", "Chrysler", id="protest-a-union-struck-plants"),
     pytest.param("AGREE", "Ethiopia and Egypt agreed on Tuesday to resume negotiations over the Nile dam.",
                  "Ethiopia", None, id="agree-verb"),
     pytest.param("AGREE", "The Rapid Support Forces reached a deal with the Sudanese army on a week-long truce.",
@@ -171,6 +175,10 @@ NOT_TYPE_CASES = [
     pytest.param("COOPERATE", "Shares of the Kenyan telecom firm traded lower on Tuesday.", id="cooperate-shares-traded"),
     pytest.param("AID", "Heavy rain helped the maize crop recover in western Kenya.", id="aid-rain-helped"),
     pytest.param("RETREAT", "The Nigerian statistics office released its inflation figures on Friday.", id="retreat-released-figures"),
+    pytest.param("RETREAT", "A police spokesman said Moyo's wife returned to the family home near Bulawayo to find "
+                 "the door locked.", id="retreat-returned-home"),
+    pytest.param("ASSAULT", "The Canadian Auto Workers struck Chrysler's assembly plants in Windsor, Ontario.",
+                 id="assault-a-union-struck-plants"),
     pytest.param("RETREAT", "Floodwaters retreated from the centre of Maiduguri.", id="retreat-floodwaters",
                  marks=pytest.mark.xfail(reason="the small NER model tags a sentence-initial 'Floodwaters' "
                                                 "as ORG, so it becomes an actor that can act", strict=True)),

@@ -117,16 +117,29 @@ def forecast(verb, recipients) -> bool:
     return not any((entry := match(t)) is not None and entry.type in HOSTILE for t in said)
 
 
+def homecoming(verb) -> bool:
+    """ "his wife returned to the family home", "the minister is due to return home": someone
+    going back, with nothing returned and no force withdrawing ("returned the seized land",
+    "hostages were returned", "troops returned to their barracks" stay a retreat)."""
+    if verb.lemma_.lower() != "return" or any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in verb.children):
+        return False
+    mover = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if mover is None and verb.dep_ == "xcomp":  # "is due to return home": the subject of "due"
+        mover = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return mover is None or mover.lemma_.lower() not in ARMED_NOUNS and mover.lower_ not in ARMED_NOUNS
+
+
 def livestock(noun) -> bool:
     """ "today's hog slaughter": meat, not a massacre."""
     return any(c.dep_ == "compound" and c.lemma_.lower() in LIVESTOCK for c in noun.children)
 
 
 def by_labour(verb) -> bool:
-    """ "teachers began a strike", "the union called a strike": a labour strike, not an attack."""
+    """ "teachers began a strike", "the union called a strike", "the United Auto Workers struck
+    GM's plants" (a union's name ends in its members): a labour strike, not an attack."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and (subject.lemma_.lower() in LABOUR_NOUNS
-                                    or subject.lower_ in LABOUR_NOUNS)
+    return subject is not None and bool(
+        {subject.lemma_.lower(), subject.lower_, subject.lower_.removesuffix("s")} & LABOUR_NOUNS)
 
 
 def at_work(verb) -> bool:

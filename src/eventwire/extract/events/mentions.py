@@ -129,6 +129,8 @@ def one_mention(overlay, token, entry, restating=(), modelled=False) -> Mention 
                        actor_rule, recipient_rule, type_rule)
     if lookalikes.natural_doer(token):
         return Drop("lookalikes.natural_doer", "done by nature (a storm, a fire, a disease)")
+    if entry.type == "RETREAT" and lookalikes.homecoming(token):
+        return Drop("lookalikes.homecoming", "someone going back home, nothing returned and no force withdrawing")
     roles = verb_roles(token, overlay.index)
     actors, recipients = roles.actors, roles.recipients
     actor_rule, recipient_rule = roles.actor_rule, roles.recipient_rule
