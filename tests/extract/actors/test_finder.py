@@ -212,6 +212,24 @@ def test_actors_the_federal_government_is_the_state_the_text_is_about():
         ("ETH", ["the federal government"])]
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Protesters marched in Bamako on Friday. image copyright AFP image caption Soldiers guarded the "
+                 "presidential palace.", id="photo-credit"),
+    pytest.param("A police source told Reuters that three men were arrested in Kano on Monday.", id="told-the-agency"),
+])
+def test_actors_a_news_agency_reports_and_is_no_actor(text):
+    assert not [a.name for a in actors_of(text).values() if a.name in ("AFP", "Reuters")]
+
+
+@pytest.mark.parametrize("text, place", [
+    pytest.param("A man opened fire at his Wilmington home on Tuesday, police said.", "Wilmington", id="home"),
+    pytest.param("Abedi, the bomber behind the Manchester suicide bombing, had travelled to Libya.", "Manchester",
+                 id="bombing"),
+])
+def test_actors_a_town_naming_a_noun_is_a_place_not_a_person(text, place):
+    assert place not in [a.name for a in actors_of(text).values()]
+
+
 def test_actors_the_government_stays_unknown_when_two_states_are_named_alike():
     actors = actors_of("Kenya and Uganda met in Kampala. The government said talks went well.")
     assert not [a for a in actors.values() if a.sector == "GOV"]

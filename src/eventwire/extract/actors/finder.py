@@ -36,6 +36,9 @@ HOME_INSTITUTIONS = {name.split()[-1]: tuple(name.split()) for name in word_set(
 BARE_INSTITUTIONS = word_set("bare_institutions")
 # Words between "the" and such an institution that keep it the state's: "the federal government".
 GOVERNMENT_KINDS = word_set("government_kinds")
+# News agencies in bylines, datelines and photo credits ("image copyright AFP", "told Reuters"):
+# they report the story and are no actor in it (issue 12).
+NEWS_AGENCIES = word_set("news_agencies")
 
 
 @dataclass
@@ -178,6 +181,8 @@ class ActorFinder:
     def _resolve(self, ent, surnames: "_Surnames", home: str | None,
                  before: Designator | None, text_of_doc: str) -> _Found | None:
         text = bare_name(ent.text)
+        if text in NEWS_AGENCIES:
+            return None
         known = surnames.person(text) if " " not in text else None
         if known is not None:  # "Stoltenberg" after "Jens Stoltenberg", whatever its label
             return _Found(known, "person")

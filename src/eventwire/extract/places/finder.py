@@ -208,9 +208,16 @@ def _record(candidate: dict) -> dict:
 
 
 def is_misread_place(ent) -> bool:
-    """A PERSON/ORG entity after a locative preposition whose name the gazetteer knows."""
+    """A PERSON/ORG entity whose name the gazetteer knows, after a locative preposition ("from
+    Sevare") or as the one-word modifier of a common noun ("his Wilmington home", "the Manchester
+    bombing", "Aurora police")."""
     key, gaz = fold(bare_name(ent.text)), load_gazetteer()
-    return _after_locative(ent) and (key in gaz.cities or key in gaz.admins)
+    return (_after_locative(ent) or _place_modifier(ent)) and (key in gaz.cities or key in gaz.admins)
+
+
+def _place_modifier(ent) -> bool:
+    return (ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and ent.root.dep_ == "compound"
+            and ent.root.head.pos_ == "NOUN" and ent.root.head.i > ent.root.i)
 
 
 def _after_locative(ent) -> bool:
