@@ -289,3 +289,37 @@ def test_export_that_fails_midway_leaves_the_old_file_whole(tmp_path, store, fmt
             export(store, fmt, out)
         assert out.read_bytes() == b"the export of yesterday\n"
         assert sorted(p.name for p in small.iterdir()) == ["events." + fmt, "filler"]
+
+
+def test_min_confidence_keeps_only_the_events_at_or_above_it(store, db, tmp_path):
+    confidences = sorted(e["confidence"] for e in store.events(EventFilter()))
+    assert len(set(confidences)) > 1, "the texts should give events of different confidence"
+    cut = confidences[len(confidences) // 2]
+    kept = [c for c in confidences if c >= cut]
+    assert 0 < len(kept) < len(confidences)
+    assert sorted(e["confidence"] for e in store.events(EventFilter(min_confidence=cut))) == kept
+    out = tmp_path / "events.csv"
+    assert export(store, "csv-acled", out, min_confidence=cut) == len(kept)
+    jsonl = tmp_path / "articles.jsonl"
+    assert export(store, "jsonl", jsonl, min_confidence=cut) == 3  # every article stays
+    events = [e for line in jsonl.read_text(encoding="utf-8").splitlines() for e in json.loads(line)["events"]]
+    assert sorted(e["confidence"] for e in events) == kept
+    result = CliRunner().invoke(cli, ["events", "--db", str(db), "--min-confidence", str(cut), "--format", "json"])
+    assert result.exit_code == 0 and len(result.output.splitlines()) == len(kept)
+    bad = CliRunner().invoke(cli, ["events", "--db", str(db), "--min-confidence", "1.5"])
+    assert bad.exit_code == 2 and "1.5" in bad.output
+
+
+def test_extract_min_confidence_drops_the_less_confident_events(tmp_path):
+    article = tmp_path / "news.txt"
+    article.write_text(" ".join(TEXTS.values()), encoding="utf-8")
+    every = CliRunner().invoke(cli, ["extract", str(article), "--format", "json", "--published", PUBLISHED])
+    events = json.loads(every.output)["events"]
+    assert len(events) > 1
+    cut = max(e["confidence"] for e in events)
+    top = CliRunner().invoke(cli, ["extract", str(article), "--format", "json", "--published", PUBLISHED,
+                                   "--min-confidence", str(cut)])
+    kept = json.loads(top.output)
+    assert [e["confidence"] for e in kept["events"]] == [e["confidence"] for e in events if e["confidence"] >= cut]
+    assert 0 < len(kept["events"]) < len(events)
+    assert all(i in {e["id"] for e in kept["events"]} for q in kept["quotes"] for i in q["supports"])

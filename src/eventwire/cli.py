@@ -64,7 +64,10 @@ def cli():
               help="Show the rule trail: for each event the trigger, the rule that chose its type, "
                    "each role, place and date, and every event word dropped with why "
                    "(json: an `explanation` object).")
-def extract(articles, published, url, fmt, type_model, rules_only, explain):
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Only events at or above this confidence (the share of such events that were right "
+                   "on eventwire's article gold; see README).")
+def extract(articles, published, url, fmt, type_model, rules_only, explain, min_confidence):
     """Code one or more articles (text or HTML files, or - for standard input)."""
     from .pipeline import Pipeline
     from .render import render_table, visible
@@ -89,6 +92,8 @@ def extract(articles, published, url, fmt, type_model, rules_only, explain):
             click.echo(f"eventwire: {visible(f'{name}: {rejected.reason}')}", err=True)
             failed = True
             continue
+        if min_confidence is not None:
+            extraction = extraction.confident(min_confidence)
         if fmt == "json":
             click.echo(json.dumps(extraction.to_dict(), ensure_ascii=False))
         else:
@@ -298,15 +303,19 @@ def train(data, out, dev):
 @click.option("--status", help="reported, claimed, announced, planned, threatened, denied, ...")
 @click.option("--search", help='Full-text query on article titles and text (SQLite FTS5), e.g. \'"air strike"\'.')
 @click.option("--limit", type=click.IntRange(min=0, max=MAX_SQLITE_INT), help="At most this many events.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Only events at or above this confidence (the share of such events that were right "
+                   "on eventwire's article gold; see README).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table: readable on screen; json: one event per line; csv: one row per event.")
-def events(db, type_, country, actor, place, since, until, status, search, limit, fmt):
+def events(db, type_, country, actor, place, since, until, status, search, limit, min_confidence, fmt):
     """List stored events that match the filters."""
     from .render import render_events
 
     with Store(db, readonly=True) as store:
         rows = store.events(EventFilter(type=type_, country=country, actor=actor, place=place, since=since,
-                                        until=until, status=status, search=search, limit=limit))
+                                        until=until, status=status, search=search, limit=limit,
+                                        min_confidence=min_confidence))
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -323,10 +332,13 @@ def events(db, type_, country, actor, place, since, until, status, search, limit
               help="jsonl: extraction@1 per article; csv-acled: events with ACLED's columns; "
                    "geojson: events with coordinates; parquet: the events table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
-def export(db, fmt, output):
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Only events at or above this confidence (the share of such events that were right "
+                   "on eventwire's article gold; see README).")
+def export(db, fmt, output, min_confidence):
     """Export the store for other tools (pandas, QGIS, DuckDB, ACLED workflows)."""
     with Store(db, readonly=True) as store:
-        count = export_store(store, fmt, output)
+        count = export_store(store, fmt, output, min_confidence)
     if output:
         click.echo(f"eventwire: wrote {count} {'articles' if fmt == 'jsonl' else 'events'} to {output}", err=True)
 

@@ -70,8 +70,10 @@ STORE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 PARQUET_NEEDS_FILE = "parquet is a binary format: give the file to write with -o FILE"
 
 
-def export(store: Store, fmt: str, out: str | Path | None = None) -> int:
-    """Write the store in `fmt` to the file `out` (standard output when None); returns rows written."""
+def export(store: Store, fmt: str, out: str | Path | None = None, min_confidence: float | None = None) -> int:
+    """Write the store in `fmt` to the file `out` (standard output when None); returns rows
+    written. `min_confidence`: only events at or above it (jsonl: each article keeps its others)."""
+    filters = EventFilter(min_confidence=min_confidence)
     if fmt not in FORMATS:
         raise EventwireError(f"{fmt!r} is not an export format: give one of {', '.join(FORMATS)}")
     if out is not None:
@@ -80,13 +82,13 @@ def export(store: Store, fmt: str, out: str | Path | None = None) -> int:
         if out is None:
             raise EventwireError(PARQUET_NEEDS_FILE)
         with _replacing(Path(out)) as path:
-            return write_parquet(store, path)
+            return write_parquet(store, path, filters)
     writer = {"jsonl": write_jsonl, "csv-acled": write_acled_csv, "geojson": write_geojson}[fmt]
     newline = "" if fmt == "csv-acled" else None  # the csv module writes its own line ends
     if out is None:
-        return writer(store, sys.stdout)
+        return writer(store, sys.stdout, filters)
     with _replacing(Path(out)) as path, open(path, "w", encoding="utf-8", newline=newline) as stream:
-        return writer(store, stream)
+        return writer(store, stream, filters)
 
 
 def _check_output(out: Path, store: Store) -> None:
@@ -117,18 +119,26 @@ def _replacing(out: Path) -> Iterator[Path]:
         partial.unlink(missing_ok=True)
 
 
-def write_jsonl(store: Store, stream: IO[str]) -> int:
-    """One extraction@1 object per stored article, one per line, as stored."""
+def write_jsonl(store: Store, stream: IO[str], filters: EventFilter = EventFilter()) -> int:
+    """One extraction@1 object per stored article, one per line, as stored (less the events
+    under `filters.min_confidence`, and the quotes' pointers to them)."""
     count = 0
     for text in store.extractions():
+        if filters.min_confidence is not None:
+            data = json.loads(text)
+            data["events"] = [e for e in data["events"] if e["confidence"] >= filters.min_confidence]
+            kept = {e["id"] for e in data["events"]}
+            for quote in data.get("quotes", []):
+                quote["supports"] = [i for i in quote["supports"] if i in kept]
+            text = json.dumps(data, ensure_ascii=False)
         stream.write(text + "\n")
         count += 1
     return count
 
 
-def write_acled_csv(store: Store, stream: IO[str]) -> int:
+def write_acled_csv(store: Store, stream: IO[str], filters: EventFilter = EventFilter()) -> int:
     """One row per event with ACLED's column names (see the module docstring for the map)."""
-    return write_csv(stream, ACLED_COLUMNS, ACLED_NUMERIC, (acled_row(e) for e in store.events(EventFilter())))
+    return write_csv(stream, ACLED_COLUMNS, ACLED_NUMERIC, (acled_row(e) for e in store.events(filters)))
 
 
 def write_events_csv(rows: list[dict], stream: IO[str]) -> int:
@@ -213,14 +223,14 @@ def _interaction(inter1: int | str, inter2: int | str) -> str:
     return f"{low}{high}"
 
 
-def write_geojson(store: Store, stream: IO[str]) -> int:
+def write_geojson(store: Store, stream: IO[str], filters: EventFilter = EventFilter()) -> int:
     """A FeatureCollection of the events that have coordinates: Point features (RFC 7946)."""
     features = [{
         "type": "Feature",
         "id": f"{event['article_id']}:{event['event_id']}",
         "geometry": {"type": "Point", "coordinates": [event["lon"], event["lat"]]},
         "properties": {k: v for k, v in event.items() if k not in ("lat", "lon")},
-    } for event in store.events(EventFilter()) if event["lat"] is not None and event["lon"] is not None]
+    } for event in store.events(filters) if event["lat"] is not None and event["lon"] is not None]
     json.dump({"type": "FeatureCollection", "features": features}, stream, ensure_ascii=False)
     stream.write("\n")
     return len(features)
@@ -251,12 +261,12 @@ def parquet_schema():
     return pa.schema(columns)
 
 
-def write_parquet(store: Store, path: Path) -> int:
+def write_parquet(store: Store, path: Path, filters: EventFilter = EventFilter()) -> int:
     """The events table, one row per event, as Parquet (pandas, DuckDB and Spark read it)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = store.events(EventFilter())
+    rows = store.events(filters)
     table = pa.Table.from_pylist(rows, schema=parquet_schema())
     pq.write_table(table, path)
     return len(rows)

@@ -27,6 +27,7 @@ class EventFilter:
     until: str | None = None     # ISO date: event date start on or before
     status: str | None = None    # reported, claimed, denied, ...
     search: str | None = None    # SQLite FTS5 query on article title and text
+    min_confidence: float | None = None  # events at or above this confidence
     limit: int | None = None
 
 
@@ -103,6 +104,8 @@ def _where(f: EventFilter) -> tuple[list[str], list]:
         add("e.date_start <= ?", f.until)
     if f.status:
         add("e.status = ?", f.status.lower())
+    if f.min_confidence is not None:
+        add("e.confidence >= ?", f.min_confidence)
     if f.search:
         add("e.article_id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)", f.search)
     return where, params

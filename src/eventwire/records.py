@@ -239,6 +239,14 @@ class Extraction:
     warnings: tuple[str, ...] = ()
     explanation: Explanation | None = None  # only when asked for: the rule trail
 
+    def confident(self, minimum: float) -> Extraction:
+        """The extraction with only its events at or above confidence `minimum` (quotes and
+        checks no longer point at the others; actors, places and quotes all stay)."""
+        kept = tuple(e for e in self.events if e.confidence >= minimum)
+        ids = {e.id for e in kept}
+        quotes = tuple(dataclasses.replace(q, supports=tuple(i for i in q.supports if i in ids)) for q in self.quotes)
+        return dataclasses.replace(self, events=kept, quotes=quotes)
+
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON form: tuples become lists, `schema` comes first; `explanation`
         only when the extraction has one."""

@@ -2,6 +2,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from eventwire.evaluate import articles as A
 
 GOLD = Path(__file__).resolve().parents[1] / "articles" / "gold"
@@ -87,6 +89,16 @@ def test_articles_calibration_bands_count_every_output_once():
     rows = A.calibration([case([g], outs)])
     assert sum(n for _, n, _ in rows) == 3
     assert dict((low, right) for low, _, right in rows)[0.9] == 1.0
+
+
+def test_articles_calibration_error_is_the_gap_between_confidence_and_rightness():
+    g = gold()
+    right = A.Output("ASSAULT", (TALIBAN,), (SOLDIERS,), confidence=0.55)
+    wrong = A.Output("PROTEST", confidence=0.55)
+    assert A.calibration_error([case([g], [right, wrong])]) == pytest.approx(0.05)  # 0.55 said, 0.5 right
+    scores = A.score_article_cases([case([g], [right, wrong])], "t")
+    assert scores["t.calibration"] == 0.95
+    assert "t.confident_right" not in scores and scores["t.n_confident"] == 0
 
 
 def test_articles_gold_files_are_well_formed():

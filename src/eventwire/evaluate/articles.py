@@ -39,7 +39,7 @@ SOURCES = {"reuters": Path("corpus") / "reuters_sample.jsonl",
            "wikievents": Path("wikievents") / "data" / "wikievents" / "dev.jsonl",
            "gvdb": Path("gvdb") / "splits" / "dev.tsv"}
 STATE_KINDS = frozenset({"country", "government", "military"})
-BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+BANDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 CONFIDENT = 0.8  # the issue's bar: events at or above it should be right 80% of the time
 PRECISION = {"year": 1, "month": 2, "day": 3}
 # Words that name no one in particular: "the", "of", "a group of".
@@ -219,9 +219,11 @@ def _status(status: str) -> str:
 def score_article_cases(cases: list[Case], prefix: str) -> dict[str, float]:
     """{prefix}.precision, .recall, .f1 (strict), .found (core gold events matched at all),
     .place_country, .date, .killed_exact, .injured_exact, .status (over matched events where the
-    gold states it), .duplicates (share of output events), .confident_right (share of output
-    events at confidence >= 0.8 strictly matched), .n_articles, .n_gold_core, .n_output,
-    .n_matched (gold events matched, strict or loose, core or not)."""
+    gold states it), .duplicates (share of output events), .calibration (1 less the expected
+    calibration error: 1 when each confidence is the share of such events strictly right),
+    .confident_right (share of output events at confidence >= 0.8 strictly matched; left out
+    when there are none), .n_confident, .n_articles, .n_gold_core, .n_output, .n_matched (gold
+    events matched, strict or loose, core or not)."""
     strict_out = counted_out = core = core_strict = core_found = outputs = duplicates = n_matched = 0
     fields = {"place_country": [], "date": [], "killed_exact": [], "injured_exact": [], "status": []}
     confident = []
@@ -255,10 +257,29 @@ def score_article_cases(cases: list[Case], prefix: str) -> dict[str, float]:
            f"{prefix}.found": _ratio(core_found, core)}
     out.update({f"{prefix}.{name}": _ratio(sum(v), len(v)) for name, v in fields.items()})
     out.update({f"{prefix}.duplicates": _ratio(duplicates, outputs),
-                f"{prefix}.confident_right": _ratio(sum(confident), len(confident)),
+                f"{prefix}.calibration": round(1 - calibration_error(cases), 3)})
+    if confident:  # none at all: the share is no number, and is left out
+        out[f"{prefix}.confident_right"] = _ratio(sum(confident), len(confident))
+    out.update({f"{prefix}.n_confident": len(confident),
                 f"{prefix}.n_articles": len(cases), f"{prefix}.n_gold_core": core,
                 f"{prefix}.n_output": outputs, f"{prefix}.n_matched": n_matched})
     return out
+
+
+def calibration_error(cases: list[Case], bands: int = 10) -> float:
+    """Expected calibration error: over confidence bands of 0.1, the gap between the mean
+    confidence and the share strictly right, weighted by the band's events (0: calibrated)."""
+    strict_ids = {id(m.output) for case in cases for m in align(case)[0] if m.strict}
+    outputs = [o for case in cases for o in case.output]
+    if not outputs:
+        return 0.0
+    gap = 0.0
+    for band in range(bands):
+        chosen = [o for o in outputs if min(int(o.confidence * bands), bands - 1) == band]
+        if chosen:
+            right = sum(id(o) in strict_ids for o in chosen) / len(chosen)
+            gap += len(chosen) * abs(sum(o.confidence for o in chosen) / len(chosen) - right)
+    return gap / len(outputs)
 
 
 def calibration(cases: list[Case]) -> list[tuple[float, int, float]]:
@@ -334,10 +355,10 @@ def score_gold(root: Path, folder: Path) -> tuple[dict[str, float], list[Case]]:
 def calibration_table(cases: list[Case], part: str):
     from rich.table import Table
 
-    table = Table(title=f"article events by confidence ({part} gold): share strictly right",
-                  title_justify="left")
-    for column in ("confidence", "events", "right"):
+    table = Table(title=f"articles, {part}: confidence vs right", title_justify="left")
+    for column in ("confidence", "events", "share right"):
         table.add_column(column, justify="right")
     for low, n, right in calibration([c for c in cases if c.gold.part == part]):
-        table.add_row(f"≥ {low:.1f}", str(n), f"{right:.2f}" if n else "")
+        if n:
+            table.add_row(f"{low:.1f}-{low + 0.1:.1f}", str(n), f"{right:.2f}")
     return table

@@ -13,22 +13,12 @@ from ...data import read_table
 from ...records import AcledView, Event, EventDate, Magnitude, RuleStep, Span
 from . import facts
 from .casualties import wounded
+from .confidence import confidence_of
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 # Dates found only elsewhere in the sentence rank after every date of the event's own clause.
 SENTENCE_RANK = 10
 PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
-# Confidence: a base for any trigger, raised by each thing that ties it to the text's facts.
-# Chosen by hand so that a verb with its subject and object named outranks a bare noun.
-CONFIDENCE_BASE = 0.35
-CONFIDENCE_ACTOR = 0.2
-CONFIDENCE_RECIPIENT = 0.1
-CONFIDENCE_VERB = 0.1
-CONFIDENCE_MAIN_CLAUSE = 0.15
-# The content of another event ("demanded that Mugabe abandon ...") is less the news than it.
-CONFIDENCE_EMBEDDED = -0.2
-CONFIDENCE_PER_EXTRA_EVIDENCE = 0.05
-CONFIDENCE_MAX = 0.95
 
 @dataclass
 class EventDraft:
@@ -183,11 +173,6 @@ def finish(number: int, event: EventDraft, published: str | None) -> Event:
     counts = dict(event.magnitude)
     counts["injured"] = wounded(counts)
     magnitude = Magnitude(**{k: v for k, v in counts.items() if v is not None})
-    confidence = (CONFIDENCE_BASE + CONFIDENCE_ACTOR * bool(event.actors)
-                  + CONFIDENCE_RECIPIENT * bool(event.recipients) + CONFIDENCE_VERB * event.verbal
-                  + CONFIDENCE_MAIN_CLAUSE * event.main_clause
-                  + CONFIDENCE_PER_EXTRA_EVIDENCE * (len(event.evidence) - 1)
-                  + CONFIDENCE_EMBEDDED * event.embedded)
     if event.acled_decided:
         acled = AcledView(acled_event_type(event.acled_sub), event.acled_sub) if event.acled_sub else None
     else:
@@ -200,4 +185,4 @@ def finish(number: int, event: EventDraft, published: str | None) -> Event:
                  status=event.status, claimed_by=tuple(event.claimed_by),
                  perpetrator_confirmed=event.confirmed,
                  evidence=tuple(sorted(event.evidence, key=lambda s: s.start)),
-                 confidence=round(max(0.05, min(CONFIDENCE_MAX, confidence)), 2))
+                 confidence=confidence_of(event))
