@@ -230,6 +230,13 @@ def test_actors_a_town_naming_a_noun_is_a_place_not_a_person(text, place):
     assert place not in [a.name for a in actors_of(text).values()]
 
 
+def test_actors_warships_and_gunboats_stand_for_their_navy():
+    actors = actors_of("Iranian gunboats harassed a US destroyer in the Strait of Hormuz, and two Chinese aircraft "
+                       "carriers sailed east of Taiwan.")
+    assert {(a.name, a.country) for a in actors.values() if a.kind == "military"} >= {
+        ("Iranian gunboats", "IRN"), ("Chinese aircraft carriers", "CHN")}
+
+
 def test_actors_the_government_stays_unknown_when_two_states_are_named_alike():
     actors = actors_of("Kenya and Uganda met in Kampala. The government said talks went well.")
     assert not [a for a in actors.values() if a.sector == "GOV"]

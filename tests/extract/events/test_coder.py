@@ -19,6 +19,8 @@ TYPE_CASES = [
     # AGREE: offers, promises, agreements to cooperate; future cooperation.
     pytest.param("RETREAT", "The Malian soldiers returned to their barracks in Kati after the mutiny, the army said.",
                  "Malian soldiers", None, id="retreat-soldiers-returned-to-barracks"),
+    pytest.param("MOBILIZE", "Three Russian warships sailed close to the Latvian coast on Friday, in what Riga called "
+                 "a show of force.", "Russian warships", None, id="mobilize-in-what-they-called-a-show-of-force"),
     pytest.param("PROTEST", "The Canadian Auto Workers struck Chrysler's assembly plants in Windsor, Ontario.",
                  "Canadian Auto Workers", "Chrysler", id="protest-a-union-struck-plants"),
     pytest.param("AGREE", "Ethiopia and Egypt agreed on Tuesday to resume negotiations over the Nile dam.",
@@ -179,6 +181,10 @@ NOT_TYPE_CASES = [
                  "the door locked.", id="retreat-returned-home"),
     pytest.param("ASSAULT", "The Canadian Auto Workers struck Chrysler's assembly plants in Windsor, Ontario.",
                  id="assault-a-union-struck-plants"),
+    pytest.param("CONSULT", "The blast hit a market in Mandera, in what Kenyan President William Ruto called a "
+                 "terrorist attack.", id="consult-called-it-an-attack"),
+    pytest.param("ASSAULT", "The bus driver and his passengers were not injured, the transport ministry said.",
+                 id="assault-nobody-was-injured"),
     pytest.param("RETREAT", "Floodwaters retreated from the centre of Maiduguri.", id="retreat-floodwaters",
                  marks=pytest.mark.xfail(reason="the small NER model tags a sentence-initial 'Floodwaters' "
                                                 "as ORG, so it becomes an actor that can act", strict=True)),

@@ -194,3 +194,42 @@ GHANA = Actor("GHA", "Ghana", "country", country="GHA", sector="GOV")
 ])
 def test_lookalikes_between_firms(type, sides, lemmas, expected):
     assert lookalikes.between_firms(type, sides, lemmas) is expected
+
+
+SPOKE = """
+{}        1 nsubj    {}    {}
+{}        1 ROOT     VERB  {}
+{}        1 {}       ADP   {}
+{}        2 pobj     NOUN  {}
+.         1 punct    PUNCT .
+"""
+
+
+@pytest.mark.parametrize("subject, pos, verb, prep, dep, thing, expected", [
+    pytest.param("Perez", "PROPN", "spoke", "on", "prep", "dengue", True, id="spoke-on-a-subject"),
+    pytest.param("Ruto", "PROPN", "spoke", "with", "prep", "Abiy", False, id="not-spoke-with-someone"),
+    pytest.param("sides", "NOUN", "talked", "for", "prep", "hours", False, id="not-the-sides-talked"),
+])
+def test_lookalikes_speech(subject, pos, verb, prep, dep, thing, expected):
+    lemmas = {"spoke": "speak", "talked": "talk", "sides": "side"}
+    doc = parse(SPOKE.format(subject, pos, lemmas.get(subject, subject), verb, lemmas[verb], prep, dep, prep,
+                             thing, thing))
+    assert lookalikes.speech(word(doc, verb)) is expected
+
+
+CALLED = """
+Macron    1 nsubj PROPN Macron
+called    1 ROOT  VERB  call
+the       3 det   DET   the
+blast     1 dobj  NOUN  blast
+{}
+.         1 punct PUNCT .
+"""
+
+
+@pytest.mark.parametrize("rest, expected", [
+    pytest.param("attack 1 oprd NOUN attack", True, id="called-the-blast-an-attack"),
+    pytest.param("today 1 npadvmod NOUN today", False, id="not-called-someone-today"),
+])
+def test_lookalikes_naming(rest, expected):
+    assert lookalikes.naming(word(parse(CALLED.format(rest)), "called")) is expected

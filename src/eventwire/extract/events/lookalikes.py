@@ -36,6 +36,8 @@ LABOUR_NOUNS = word_set("labour_nouns")
 # Nature does no political act: "Nairobi has been the worst hit by the flu", "wildfires forced the
 # evacuation of 3,000 people" (PLOVER leaves natural disasters out).
 NATURAL_FORCES = word_set("natural_forces")
+# Harm done to people, in the passive: "were not injured" says nobody was (see unharmed).
+UNHARMED_VERBS = word_set("unharmed_verbs")
 # ... but a fire someone opens is gunfire: "artillery fire by M23 rebels", "rocket fire from Gaza".
 FIRING_SOURCES = word_set("firing_sources")
 # An act someone avoids or prevents does not take place: "urged both sides to avoid violence".
@@ -127,6 +129,35 @@ def homecoming(verb) -> bool:
     if mover is None and verb.dep_ == "xcomp":  # "is due to return home": the subject of "due"
         mover = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return mover is None or mover.lemma_.lower() not in ARMED_NOUNS and mover.lower_ not in ARMED_NOUNS
+
+
+def speech(verb) -> bool:
+    """ "the minister spoke today on the status of two diseases": speaking or talking with no
+    one named to talk with (no "with" or "to" phrase, no object, one speaker) is a statement,
+    not talks; "the two sides talked", "spoke with Abiy by phone" stay CONSULT."""
+    if verb.lemma_.lower() not in ("speak", "talk"):
+        return False
+    if any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
+           for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    plural = subject.tag_ in ("NNS", "NNPS") or (subject.pos_ == "NOUN" and subject.lower_ != subject.lemma_.lower())
+    return not plural and not any(c.dep_ == "conj" for c in subject.children)
+
+
+def naming(verb) -> bool:
+    """ "what Macron called an attack", "called the explosion an attack": a naming, not a call."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in verb.children)
+
+
+def unharmed(verb) -> bool:
+    """ "the troopers inside the vehicle were not injured": a passive of harm, negated, with no
+    doer named, tells that nobody was harmed, not of an attack that did not happen."""
+    return (verb.lemma_.lower() in UNHARMED_VERBS and any(c.dep_ == "neg" for c in verb.children)
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+            and not any(c.dep_ == "agent" for c in verb.children))
 
 
 def livestock(noun) -> bool:

@@ -139,6 +139,12 @@ def one_mention(overlay, token, entry, restating=(), modelled=False) -> Mention 
         # "struck at three GM plants": a labour strike
         entry = LexiconEntry("PROTEST", "strike", entry.pos, entry.words, entry.context)
         type_rule = "lookalikes.by_labour/at_work: a strike by workers or at a workplace is a protest"
+    if entry.type == "ASSAULT" and lookalikes.unharmed(token):
+        return Drop("lookalikes.unharmed", "nobody was harmed: no attack is told")
+    if entry.type == "CONSULT" and lookalikes.speech(token):
+        return Drop("lookalikes.speech", "speaking with no one named: a statement, not talks")
+    if entry.type == "CONSULT" and lookalikes.naming(token):
+        return Drop("lookalikes.naming", "'called it an attack': a naming, not a call")
     if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
         actors, recipients = recipients, actors
         actor_rule, recipient_rule = (f"host verb: the visitor ({recipient_rule}) acts",

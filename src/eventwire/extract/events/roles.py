@@ -383,6 +383,18 @@ def _possessor_actors(noun, index: ActorIndex) -> list[str]:
     return [a for c in noun.children if c.dep_ == "poss" for a in index.of_phrase(c)]
 
 
+def _named_act(noun):
+    """The verb whose act `noun` names in "..., in what X called a N": "called" with "what" for
+    its object, inside a phrase of that verb's clause; else None."""
+    call = noun.head
+    if noun.dep_ != "oprd" or call.lemma_.lower() != "call" or call.dep_ != "pcomp":
+        return None
+    if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in call.children):
+        return None
+    verb = call.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i != call.i else None
+
+
 def noun_roles(noun, index: ActorIndex) -> tuple[Roles, object]:
     """The roles of a nominal event, and the token whose clause carries it (the light verb, the
     governing verb, or the noun). Actors: the noun's possessor, compound or modifier, its "by"
@@ -423,6 +435,15 @@ def noun_roles(noun, index: ActorIndex) -> tuple[Roles, object]:
     for pobj in _prep_objects(noun):
         recipients += index.of_phrase(pobj)
     recipient_rule = "a preposition of the noun" if recipients else ""
+    named = _named_act(noun)
+    if not actors and named is not None:
+        # "carriers sailed east of Taiwan, in what Taipei called a show of force": the noun names
+        # the sentence's own act, whose subject acts; the one who names it does not
+        said = verb_roles(named, index)
+        actors, actor_rule = said.actors, said.actor_rule and f"the act named: {said.actor_rule}"
+        if not recipients:
+            recipients = [r for r in said.recipients if r not in actors]
+            recipient_rule = said.recipient_rule and f"the act named: {said.recipient_rule}"
     if not actors and anchor.i == noun.i:
         # "gave the Ivory Coast $5 million of aid": the verb that governs the noun phrase acts.
         verb = _governing_verb(noun)
