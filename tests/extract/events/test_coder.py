@@ -1014,3 +1014,26 @@ def test_coder_a_border_says_where_not_against_whom(text, place_state):
     names = {a.id: a.name for a in ex.actors}
     assert ex.events
     assert all(place_state not in names.get(r, "") for e in ex.events for r in e.recipients)
+
+
+def test_events_a_planned_act_on_a_day_without_year_is_the_next_such_day():
+    # published on Tuesday 26 March: "April 29" and "Friday" are still to come for a planned visit
+    ex = extract_valid("Prime Minister Kishida will make an official visit to Canberra from April 29 and hold talks "
+                       "with Prime Minister Albanese. The foreign ministers will meet on Friday in Tokyo.",
+                       published="2024-03-26")
+    dates = [(e.status, e.date.start if e.date else None) for e in ex.events]
+    assert ("planned", "2024-04-29") in dates and ("planned", "2024-03-29") in dates, dates
+
+
+def test_events_a_planned_act_the_text_dates_nowhere_gets_no_date():
+    # not the publication day: the talks have not happened by then
+    ex = extract_valid("Ethiopia and Egypt will hold talks on the Nile dam, officials said.", published="2024-03-26")
+    planned = [e for e in ex.events if e.status in ("planned", "announced")]
+    assert planned and all(e.date is None for e in planned)
+
+
+def test_events_a_second_verb_shares_the_first_ones_future():
+    ex = extract_valid("Prime Minister Kishida will make an official visit to Canberra and hold talks with "
+                       "Prime Minister Albanese.", published="2024-03-26")
+    talks = [e for e in ex.events if e.type == "CONSULT"]
+    assert talks and all(e.status == "planned" for e in talks)

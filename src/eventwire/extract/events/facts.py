@@ -45,6 +45,11 @@ def governors(anchor):
 
 def status_of(anchor, event_type: str, published: str | None, date_end: str | None) -> str:
     children = list(anchor.children)
+    if anchor.dep_ == "conj" and anchor.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in children):
+        # "will make a visit ... and hold talks", "did not meet or talk": the first verb's
+        # auxiliaries and negation are the second's too
+        children += [c for c in anchor.head.children if c.dep_ in ("aux", "auxpass", "neg")]
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
         return "hypothetical"
     if any(c.dep_ == "neg" for c in children):

@@ -6,10 +6,13 @@ compatible actors, dates, places and statuses join; the best date and place win.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...data import read_table
+from ..grammar import MONTHS, WEEKDAYS
 from ...records import AcledView, Event, EventDate, Magnitude, RuleStep, Span
 from . import facts
 from .casualties import wounded
@@ -19,6 +22,11 @@ PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 # Dates found only elsewhere in the sentence rank after every date of the event's own clause.
 SENTENCE_RANK = 10
 PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
+# Acts still to come: a day named without a year or week is the next one, not the last.
+FUTURE_STATUSES = frozenset({"planned", "announced"})
+# Acts that have not happened by the article's day, or long before it: no date when the text
+# gives none (the publication date would be wrong for them).
+UNDATED_STATUSES = frozenset({"planned", "announced", "hypothetical", "historical"})
 
 @dataclass
 class EventDraft:
@@ -161,11 +169,32 @@ def closing_steps(event: EventDraft, record: Event) -> list[RuleStep]:
     return steps
 
 
+def _forward(date: EventDate, status: str, published: str | None) -> EventDate:
+    """A planned act's day named without a year or week ("talks will resume on April 29", "will
+    meet on Friday") is the next such day: the times stage, which knows no tense, counts back."""
+    if status not in FUTURE_STATUSES or not published or not date.start or date.start >= published:
+        return date
+    if date.precision != "day" or not date.text or re.search(r"\d{4}", date.text):
+        return date
+    day = dt.date.fromisoformat(date.start)
+    if any(name in date.text.lower() for name in WEEKDAYS):
+        day += dt.timedelta(days=7)
+    elif any(name in date.text.lower() for name in MONTHS):
+        try:
+            day = day.replace(year=day.year + 1)
+        except ValueError:  # February 29
+            return date
+    else:
+        return date
+    return dataclasses.replace(date, start=day.isoformat(), end=day.isoformat())
+
+
 def finish(number: int, event: EventDraft, published: str | None) -> Event:
     time = _best_date(event)
     if time is not None:
-        date = EventDate(time.date_start, time.date_end, time.precision, time.text)
-    elif published:  # "date (from the sentence, else the article's)"
+        date = _forward(EventDate(time.date_start, time.date_end, time.precision, time.text),
+                        event.status, published)
+    elif published and event.status not in UNDATED_STATUSES:  # "date (from the sentence, else the article's)"
         date = EventDate(published, published, "day", None)
     else:
         date = None
