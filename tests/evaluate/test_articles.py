@@ -99,6 +99,7 @@ def test_articles_calibration_error_is_the_gap_between_confidence_and_rightness(
     scores = A.score_article_cases([case([g], [right, wrong])], "t")
     assert scores["t.calibration"] == 0.95
     assert "t.confident_right" not in scores and scores["t.n_confident"] == 0
+    assert "t.killed_exact" not in scores  # no gold event states a toll: nothing to judge
 
 
 def test_articles_gold_files_are_well_formed():

@@ -219,7 +219,7 @@ def _status(status: str) -> str:
 def score_article_cases(cases: list[Case], prefix: str) -> dict[str, float]:
     """{prefix}.precision, .recall, .f1 (strict), .found (core gold events matched at all),
     .place_country, .date, .killed_exact, .injured_exact, .status (over matched events where the
-    gold states it), .duplicates (share of output events), .calibration (1 less the expected
+    gold states it; left out where no matched event does), .duplicates (share of output events), .calibration (1 less the expected
     calibration error: 1 when each confidence is the share of such events strictly right),
     .confident_right (share of output events at confidence >= 0.8 strictly matched; left out
     when there are none), .n_confident, .n_articles, .n_gold_core, .n_output, .n_matched (gold
@@ -255,7 +255,7 @@ def score_article_cases(cases: list[Case], prefix: str) -> dict[str, float]:
     out = {f"{prefix}.precision": precision, f"{prefix}.recall": recall,
            f"{prefix}.f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
            f"{prefix}.found": _ratio(core_found, core)}
-    out.update({f"{prefix}.{name}": _ratio(sum(v), len(v)) for name, v in fields.items()})
+    out.update({f"{prefix}.{name}": _ratio(sum(v), len(v)) for name, v in fields.items() if v})  # none judged: left out
     out.update({f"{prefix}.duplicates": _ratio(duplicates, outputs),
                 f"{prefix}.calibration": round(1 - calibration_error(cases), 3)})
     if confident:  # none at all: the share is no number, and is left out
