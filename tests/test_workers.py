@@ -84,6 +84,27 @@ def test_workers_a_task_whose_worker_was_killed_once_is_tried_again(tmp_path):
     assert Path(marker).exists()
 
 
+def test_workers_a_pool_pebble_gave_up_is_renewed_and_its_tasks_run_again():
+    """pebble aborts every task with BrokenProcessPool ("All workers expired") when a worker
+    dies before it has said which task it took: the batch must not stop with a traceback."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from eventwire.workers import _Supervisor
+
+    supervisor = _Supervisor(echo, 1, LIMITS, None, ())
+    try:
+        supervisor.pool.stop()  # the pool as pebble leaves it: no longer active
+        supervisor.pool.join()
+        aborted = Future()
+        aborted.set_exception(BrokenProcessPool("All workers expired"))
+        assert supervisor._result("t", ("kept",), aborted) == ("t", "kept")
+        assert supervisor.renewals == 1 and supervisor.pool.active
+    finally:
+        supervisor.pool.stop()
+        supervisor.pool.join()
+
+
 def test_workers_a_task_over_the_memory_ceiling_is_stopped():
     results = list(run_isolated(_dispatch, [(0, ("hog", 0)), (1, ("echo", 1))], 1,
                                 Limits(time_budget=30.0, memory_limit_mb=400)))

@@ -35,6 +35,10 @@ WATCH_INTERVAL_S = 0.2
 # A task whose worker died is run once more before it is called a crash: the kill may have been
 # the machine's (the OOM killer choosing a big neighbour, an operator), not the document's.
 CRASH_RETRIES = 1
+# pebble gives up its whole pool ("All workers expired", BrokenProcessPool) when a worker dies
+# before it has told which task it took: the pool is started afresh and the tasks it held are
+# run again, at most this many times in one batch before they are called crashes.
+POOL_RENEWALS = 10
 # OS errors of the machine, not of the document: the batch stops and the next run codes the rest.
 PASSING_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT, errno.ENOMEM, errno.EMFILE,
                   errno.ENFILE, errno.EROFS}
@@ -108,14 +112,31 @@ class _Supervisor:
     """The pool of worker processes and the watch on their memory."""
 
     def __init__(self, function, workers, limits, initializer, initargs):
-        from pebble import ProcessPool
-
         self.function, self.workers, self.limits = function, workers, limits
-        self.pool = ProcessPool(max_workers=workers, initializer=_start_process,
-                                initargs=(initializer, initargs),
-                                context=multiprocessing.get_context("spawn"))  # no fork of a loaded model
+        self.initializer, self.initargs = initializer, initargs
+        self.pool = self._new_pool()
+        self.renewals = 0
         self.over_memory: set[int] = set()  # pids the watch killed
         self._stop = threading.Event()
+
+    def _new_pool(self):
+        from pebble import ProcessPool
+
+        return ProcessPool(max_workers=self.workers, initializer=_start_process,
+                           initargs=(self.initializer, self.initargs),
+                           context=multiprocessing.get_context("spawn"))  # no fork of a loaded model
+
+    def _renew_pool(self) -> bool:
+        """A new pool in place of a broken one (True), unless this batch has renewed too often."""
+        if self.pool.active:
+            return True  # another task's failure renewed it already
+        if self.renewals >= POOL_RENEWALS:
+            return False
+        self.renewals += 1
+        self.pool.stop()
+        self.pool.join()
+        self.pool = self._new_pool()
+        return True
 
     def run(self, tasks):
         watch = threading.Thread(target=self._watch_memory, daemon=True)
@@ -138,6 +159,8 @@ class _Supervisor:
         return self.pool.schedule(self.function, args, timeout=self.limits.time_budget)
 
     def _result(self, tag, args, future, tries: int = 0):
+        from concurrent.futures.process import BrokenProcessPool
+
         from pebble import ProcessExpired
 
         if future is None:
@@ -146,6 +169,10 @@ class _Supervisor:
             return tag, future.result()
         except FutureTimeout:
             return tag, Failed("timeout", f"{self.limits.time_budget:g}")
+        except BrokenProcessPool:  # the pool's fault, not the document's: run it again
+            if self._renew_pool():
+                return self._result(tag, args, self._schedule(args), tries)
+            return tag, Failed("crashed", "the worker pool broke down repeatedly")
         except ProcessExpired as expired:
             if expired.pid in self.over_memory:
                 return tag, Failed("too_large", f"{self.limits.memory_limit_mb}")
