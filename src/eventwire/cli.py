@@ -106,7 +106,8 @@ def extract(articles, published, url, fmt, type_model, rules_only, explain, min_
               help="The folder of gold data (extraction/, geoparsing/ ...).")
 @click.option("--limit", type=int, default=None, help="Score only the first N documents of each set (quick look).")
 @click.option("--articles", type=click.Path(file_okay=False), default=str(OWN_ARTICLES), show_default=True,
-              help="eventwire's own annotated articles, for the quote speaker and held-out event scores.")
+              help="eventwire's own annotated articles: quote speakers, held-out event sentences and "
+                   "the article-level gold (gold/, dev and blind parts).")
 def evaluate(data, limit, articles):
     """Score eventwire on real gold data and check the pinned floors (exit 1 below a floor)."""
     from rich.console import Console

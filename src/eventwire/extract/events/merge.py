@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...data import read_table
-from ..grammar import MONTHS, WEEKDAYS
 from ...records import AcledView, Event, EventDate, Magnitude, RuleStep, Span
+from ..grammar import MONTHS, WEEKDAYS
 from . import facts
 from .casualties import wounded
 from .confidence import confidence_of
@@ -27,6 +27,7 @@ FUTURE_STATUSES = frozenset({"planned", "announced"})
 # Acts that have not happened by the article's day, or long before it: no date when the text
 # gives none (the publication date would be wrong for them).
 UNDATED_STATUSES = frozenset({"planned", "announced", "hypothetical", "historical"})
+
 
 @dataclass
 class EventDraft:
@@ -176,14 +177,14 @@ def _forward(date: EventDate, status: str, published: str | None) -> EventDate:
         return date
     if date.precision != "day" or not date.text or re.search(r"\d{4}", date.text):
         return date
-    day = dt.date.fromisoformat(date.start)
-    if any(name in date.text.lower() for name in WEEKDAYS):
-        day += dt.timedelta(days=7)
-    elif any(name in date.text.lower() for name in MONTHS):
+    day, words = dt.date.fromisoformat(date.start), set(re.findall(r"[a-z]+", date.text.lower()))
+    if words & set(MONTHS):  # "April 29", "Monday, April 29": a year on
         try:
             day = day.replace(year=day.year + 1)
         except ValueError:  # February 29
             return date
+    elif words & set(WEEKDAYS):  # "on Friday": a week on
+        day += dt.timedelta(days=7)
     else:
         return date
     return dataclasses.replace(date, start=day.isoformat(), end=day.isoformat())
