@@ -1037,3 +1037,24 @@ def test_events_a_second_verb_shares_the_first_ones_future():
                        "Prime Minister Albanese.", published="2024-03-26")
     talks = [e for e in ex.events if e.type == "CONSULT"]
     assert talks and all(e.status == "planned" for e in talks)
+
+
+def test_events_with_no_place_of_their_own_take_the_articles_place():
+    ex = extract_valid("MOGADISHU, Somalia - Al-Shabaab fighters attacked an army base near Mogadishu on Monday. "
+                       "The government condemned the attack and vowed to pursue the militants.",
+                       published="2024-03-26")
+    places = {p.id: p for p in ex.places}
+    accuse = [e for e in ex.events if e.type in ("ACCUSE", "THREATEN")]
+    assert accuse and all(e.place and places[e.place].country == "SO" for e in accuse)
+
+
+def test_events_of_a_story_told_from_several_countries_take_no_articles_place():
+    from eventwire.extract.events.coder import main_place
+    from eventwire.records import Place, Span
+
+    def place(name, country, n):
+        return Place(id=name, name=name, geonameid=None, lat=None, lon=None, country=country, admin1=None,
+                     precision="city", mentions=tuple(Span(name, i * 100, i * 100 + 5) for i in range(n)))
+
+    assert main_place([place("Kyiv", "UA", 3), place("Moscow", "RU", 1)]).name == "Kyiv"
+    assert main_place([place("Kyiv", "UA", 2), place("Moscow", "RU", 1), place("Sochi", "RU", 1)]) is None

@@ -8,9 +8,9 @@ context.py describes each, merge.py merges them, passes.py runs the passes over 
 from __future__ import annotations
 
 from ...data import read_table
-from ...records import EventTrail, Explanation
+from ...records import EventTrail, Explanation, RuleStep
 from ...classifier import load_model
-from .context import describe
+from .context import dateline_chars, describe
 from .decide import decide
 from .mentions import mentions
 from .merge import EventDraft, closing_steps, finish, merge
@@ -48,6 +48,13 @@ class EventCoder:
         if self.model is not None:
             events = decide(events, overlay, self.model, describe,
                             lambda found, event: merge(found, event, side, None, overlay.drop))
+        main = main_place(draft.places or (), dateline_chars(doc))
+        for event in events:
+            if main is not None and not event.places and event.status != "historical":
+                # "60 events with no place": the article's own place, as an analyst codes it
+                event.places.append(main)
+                event.trail.append(RuleStep("place", "coder.main_place",
+                                            f"none in its clauses: the article's main place, {main.name}"))
         finished = tuple(finish(i, e, draft.article.published) for i, e in enumerate(events, 1))
         used = {a for e in finished for a in (*e.actors, *e.recipients, *e.claimed_by)}
         made = tuple(a for a in overlay.place_countries.values() if a.id in used)
@@ -58,6 +65,23 @@ class EventCoder:
                              for event, record in zip(events, finished)),
                 dropped=tuple(sorted(overlay.dropped, key=lambda d: d.start))))
         return draft
+
+
+def main_place(places, filed: set[int] = frozenset()):
+    """The place the article is about: its most mentioned place (the first of equals), when the
+    country of most of the article's place mentions is that place's; else None (a story told
+    from several countries has no one place for an event that names none). Mentions starting at
+    the offsets `filed` (datelines: where the story was filed) do not count."""
+    counted = {p.id: [m for m in p.mentions if m.start not in filed] for p in places}
+    places = [p for p in places if counted[p.id]]
+    if not places:
+        return None
+    by_country: dict[str | None, int] = {}
+    for place in places:
+        by_country[place.country] = by_country.get(place.country, 0) + len(counted[place.id])
+    top = max(places, key=lambda p: (len(counted[p.id]), -min(m.start for m in counted[p.id])))
+    total = sum(by_country.values())
+    return top if top.country and by_country[top.country] * 2 > total else None
 
 
 def _misread_place(actor, places) -> bool:

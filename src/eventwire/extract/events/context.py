@@ -142,6 +142,11 @@ def _size(overlay, own: set[int], mention: Mention) -> dict:
 DATELINE_MAX_TOKENS = 12
 
 
+def dateline_chars(doc) -> set[int]:
+    """The character offsets of every dateline token in the document."""
+    return {doc[i].idx for sent in doc.sents for i in _dateline(sent)}
+
+
 def _dateline(sent) -> set[int]:
     """The tokens of a dateline that opens the sentence ("KADUNA, Nigeria (Ledger) -"), or none."""
     words = list(islice((t for t in sent if not t.is_space), DATELINE_MAX_TOKENS))
