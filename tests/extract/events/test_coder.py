@@ -181,6 +181,13 @@ NOT_TYPE_CASES = [
                  "the door locked.", id="retreat-returned-home"),
     pytest.param("ASSAULT", "The Canadian Auto Workers struck Chrysler's assembly plants in Windsor, Ontario.",
                  id="assault-a-union-struck-plants"),
+    pytest.param("ASSAULT", "The Canadian Auto Workers struck Chrysler's car and truck plants at Windsor, Ont, "
+                 "Chrysler said.", id="assault-a-union-struck-plants-the-model-overruled",
+                 marks=pytest.mark.xfail(strict=True, reason="the model reads 'struck' as ASSAULT (0.88) and decide "
+                                         "step 2 retypes the look-alike's PROTEST; letting mention.type_rule outrank "
+                                         "the model (context.py, type_rules) fixes it and raises article dev precision "
+                                         "0.119 -> 0.124, but moves articles_dev.calibration 0.962 -> 0.958, under "
+                                         "its floor: left for a session that refits the calibration")),
     pytest.param("CONSULT", "The blast hit a market in Mandera, in what Kenyan President William Ruto called a "
                  "terrorist attack.", id="consult-called-it-an-attack"),
     pytest.param("ASSAULT", "The bus driver and his passengers were not injured, the transport ministry said.",
