@@ -21,6 +21,10 @@ TYPE_CASES = [
                  "Malian soldiers", None, id="retreat-soldiers-returned-to-barracks"),
     pytest.param("MOBILIZE", "Three Russian warships sailed close to the Latvian coast on Friday, in what Riga called "
                  "a show of force.", "Russian warships", None, id="mobilize-in-what-they-called-a-show-of-force"),
+    pytest.param("ACCUSE", "Opposition leader Raila Odinga called the election result a sham on Tuesday.",
+                 "Raila Odinga", None, id="accuse-called-the-result-a-sham"),
+    pytest.param("ACCUSE", "Iran's foreign minister called the Israeli strikes a war crime.",
+                 "Iran's foreign minister", "Israel", id="accuse-called-the-strikes-a-war-crime"),
     pytest.param("PROTEST", "The Canadian Auto Workers struck Chrysler's assembly plants in Windsor, Ontario.",
                  "Canadian Auto Workers", "Chrysler", id="protest-a-union-struck-plants"),
     pytest.param("AGREE", "Ethiopia and Egypt agreed on Tuesday to resume negotiations over the Nile dam.",

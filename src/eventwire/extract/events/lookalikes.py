@@ -36,6 +36,8 @@ LABOUR_NOUNS = word_set("labour_nouns")
 # Nature does no political act: "Nairobi has been the worst hit by the flu", "wildfires forced the
 # evacuation of 3,000 people" (PLOVER leaves natural disasters out).
 NATURAL_FORCES = word_set("natural_forces")
+# Words that condemn what they name: "called the strikes a war crime" (see condemning_name).
+CONDEMNING_NAMES = word_set("condemning_names")
 # Harm done to people, in the passive: "were not injured" says nobody was (see unharmed).
 UNHARMED_VERBS = word_set("unharmed_verbs")
 # ... but a fire someone opens is gunfire: "artillery fire by M23 rebels", "rocket fire from Gaza".
@@ -158,6 +160,17 @@ def unharmed(verb) -> bool:
     return (verb.lemma_.lower() in UNHARMED_VERBS and any(c.dep_ == "neg" for c in verb.children)
             and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
             and not any(c.dep_ == "agent" for c in verb.children))
+
+
+def condemning_name(verb) -> bool:
+    """ "Iran called the strikes a war crime", "called the decree tyranny": calling something by a
+    word of condemnation accuses (PLOVER ACCUSE, disapprove), whatever the small parser makes of
+    the two objects."""
+    if verb.lemma_.lower() != "call":
+        return False
+    named = [w for c in verb.children if c.dep_ in ("dobj", "oprd") for w in c.subtree
+             if w.dep_ not in ("relcl", "acl") and w.head.dep_ not in ("relcl", "acl")]
+    return any(w.lemma_.lower() in CONDEMNING_NAMES or w.lower_ in CONDEMNING_NAMES for w in named)
 
 
 def livestock(noun) -> bool:

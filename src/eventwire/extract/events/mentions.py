@@ -143,7 +143,10 @@ def one_mention(overlay, token, entry, restating=(), modelled=False) -> Mention 
         return Drop("lookalikes.unharmed", "nobody was harmed: no attack is told")
     if entry.type == "CONSULT" and lookalikes.speech(token):
         return Drop("lookalikes.speech", "speaking with no one named: a statement, not talks")
-    if entry.type == "CONSULT" and lookalikes.naming(token):
+    if entry.type in ("CONSULT", "REQUEST") and lookalikes.condemning_name(token):  # not "called on" ... Tuesday
+        entry = LexiconEntry("ACCUSE", "disapprove", entry.pos, entry.words, entry.context)
+        type_rule = "lookalikes.condemning_name: calling something a crime or a sham accuses"
+    elif entry.type == "CONSULT" and lookalikes.naming(token):
         return Drop("lookalikes.naming", "'called it an attack': a naming, not a call")
     if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
         actors, recipients = recipients, actors
