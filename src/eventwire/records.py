@@ -240,8 +240,8 @@ class Extraction:
     explanation: Explanation | None = None  # only when asked for: the rule trail
 
     def confident(self, minimum: float) -> Extraction:
-        """The extraction with only its events at or above confidence `minimum` (quotes and
-        checks no longer point at the others; actors, places and quotes all stay)."""
+        """The extraction with only its events at or above confidence `minimum` (quotes no
+        longer point at the others; actors, places, quotes and checks all stay)."""
         kept = tuple(e for e in self.events if e.confidence >= minimum)
         ids = {e.id for e in kept}
         quotes = tuple(dataclasses.replace(q, supports=tuple(i for i in q.supports if i in ids)) for q in self.quotes)
