@@ -21,6 +21,9 @@ TYPE_CASES = [
                  "Malian soldiers", None, id="retreat-soldiers-returned-to-barracks"),
     pytest.param("MOBILIZE", "Three Russian warships sailed close to the Latvian coast on Friday, in what Riga called "
                  "a show of force.", "Russian warships", None, id="mobilize-in-what-they-called-a-show-of-force"),
+    # "on Sunday" is a day: not "call on" (REQUEST)
+    pytest.param("CONSULT", "Emmanuel Macron called Vladimir Putin on Sunday, the Elysee said.",
+                 "Emmanuel Macron", "Vladimir Putin", id="consult-called-someone-on-a-day"),
     pytest.param("ACCUSE", "Opposition leader Raila Odinga called the election result a sham on Tuesday.",
                  "Raila Odinga", None, id="accuse-called-the-result-a-sham"),
     pytest.param("ACCUSE", "Iran's foreign minister called the Israeli strikes a war crime.",
@@ -181,6 +184,8 @@ NOT_TYPE_CASES = [
     pytest.param("COOPERATE", "Shares of the Kenyan telecom firm traded lower on Tuesday.", id="cooperate-shares-traded"),
     pytest.param("AID", "Heavy rain helped the maize crop recover in western Kenya.", id="aid-rain-helped"),
     pytest.param("RETREAT", "The Nigerian statistics office released its inflation figures on Friday.", id="retreat-released-figures"),
+    pytest.param("REQUEST", "Emmanuel Macron called Vladimir Putin on Sunday, the Elysee said.",
+                 id="request-called-someone-on-a-day"),
     pytest.param("RETREAT", "A police spokesman said Moyo's wife returned to the family home near Bulawayo to find "
                  "the door locked.", id="retreat-returned-home"),
     pytest.param("ASSAULT", "The Canadian Auto Workers struck Chrysler's assembly plants in Windsor, Ontario.",

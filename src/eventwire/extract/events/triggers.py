@@ -111,6 +111,8 @@ def _near_lemmas(token) -> set[str]:
     """Lemmas of the children and grandchildren: particles, objects and prepositional objects."""
     near = set()
     for child in token.children:
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            continue  # "called Netanyahu on Sunday": a day, not "call on"
         near.add(child.lemma_.lower())
         near.update(g.lemma_.lower() for g in child.children)
     return near
