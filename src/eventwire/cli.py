@@ -36,6 +36,13 @@ HELDOUT_EVENTS = {"heldout_events.jsonl": "heldout", "heldout_events_2.jsonl": "
 CORPUS_PARTS = {"dev": "corpus_dev", "test": "corpus_test"}
 
 
+# --min-confidence, the same on extract, events and export.
+MIN_CONFIDENCE = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=None,
+    help="Only events at or above this confidence (the share of such events that were right on "
+         "eventwire's article gold; see README).")
+
+
 def _date(_ctx, _param, value):
     if value is None:
         return None
@@ -64,9 +71,7 @@ def cli():
               help="Show the rule trail: for each event the trigger, the rule that chose its type, "
                    "each role, place and date, and every event word dropped with why "
                    "(json: an `explanation` object).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              help="Only events at or above this confidence (the share of such events that were right "
-                   "on eventwire's article gold; see README).")
+@MIN_CONFIDENCE
 def extract(articles, published, url, fmt, type_model, rules_only, explain, min_confidence):
     """Code one or more articles (text or HTML files, or - for standard input)."""
     from .pipeline import Pipeline
@@ -304,9 +309,7 @@ def train(data, out, dev):
 @click.option("--status", help="reported, claimed, announced, planned, threatened, denied, ...")
 @click.option("--search", help='Full-text query on article titles and text (SQLite FTS5), e.g. \'"air strike"\'.')
 @click.option("--limit", type=click.IntRange(min=0, max=MAX_SQLITE_INT), help="At most this many events.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              help="Only events at or above this confidence (the share of such events that were right "
-                   "on eventwire's article gold; see README).")
+@MIN_CONFIDENCE
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table: readable on screen; json: one event per line; csv: one row per event.")
 def events(db, type_, country, actor, place, since, until, status, search, limit, min_confidence, fmt):
@@ -333,9 +336,7 @@ def events(db, type_, country, actor, place, since, until, status, search, limit
               help="jsonl: extraction@1 per article; csv-acled: events with ACLED's columns; "
                    "geojson: events with coordinates; parquet: the events table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              help="Only events at or above this confidence (the share of such events that were right "
-                   "on eventwire's article gold; see README).")
+@MIN_CONFIDENCE
 def export(db, fmt, output, min_confidence):
     """Export the store for other tools (pandas, QGIS, DuckDB, ACLED workflows)."""
     with Store(db, readonly=True) as store:

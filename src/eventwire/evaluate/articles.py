@@ -266,10 +266,15 @@ def score_article_cases(cases: list[Case], prefix: str) -> dict[str, float]:
     return out
 
 
+def _strictly_right(cases: list[Case]) -> set[int]:
+    """The ids of the output events that strictly match a gold event."""
+    return {id(m.output) for case in cases for m in align(case)[0] if m.strict}
+
+
 def calibration_error(cases: list[Case], bands: int = 10) -> float:
     """Expected calibration error: over confidence bands of 0.1, the gap between the mean
     confidence and the share strictly right, weighted by the band's events (0: calibrated)."""
-    strict_ids = {id(m.output) for case in cases for m in align(case)[0] if m.strict}
+    strict_ids = _strictly_right(cases)
     outputs = [o for case in cases for o in case.output]
     if not outputs:
         return 0.0
@@ -285,7 +290,7 @@ def calibration_error(cases: list[Case], bands: int = 10) -> float:
 def calibration(cases: list[Case]) -> list[tuple[float, int, float]]:
     """(band's lower confidence, output events in the band, share strictly matched)."""
     rows = []
-    strict_ids = {id(m.output) for case in cases for m in align(case)[0] if m.strict}
+    strict_ids = _strictly_right(cases)
     for low, high in zip(BANDS, BANDS[1:] + (1.01,)):
         band = [o for case in cases for o in case.output if low <= o.confidence < high]
         rows.append((low, len(band), _ratio(sum(id(o) in strict_ids for o in band), len(band))))

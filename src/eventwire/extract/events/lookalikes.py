@@ -61,11 +61,14 @@ def natural_doer(verb) -> bool:
     return bool(doer_words(verb) & NATURAL_FORCES) and not _gunfire(doer(verb))
 
 
+GUNFIRE_WORDS = FIRING_SOURCES | WEAPON_NOUNS | ARMED_NOUNS  # who or what fires: "artillery fire", "police fire"
+
+
 def _gunfire(noun) -> bool:
     """ "artillery fire", "police fire", "Israeli fire", "fire by M23 rebels", "fire from Gaza":
     a fire with a weapon, a force or a side named is shooting, not a blaze."""
     return noun is not None and noun.lemma_.lower() == "fire" and any(
-        c.lemma_.lower() in FIRING_SOURCES | WEAPON_NOUNS | ARMED_NOUNS or c.ent_type_ in ("NORP", "ORG", "GPE")
+        c.lemma_.lower() in GUNFIRE_WORDS or c.ent_type_ in ("NORP", "ORG", "GPE")
         or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in noun.children)
 
 
