@@ -107,6 +107,7 @@ WORD_LISTS_ALLOWED = {
     ("events/merge.py", "PRECISION_RANK"): "values of Time.precision ranked, the records' own codes",
     ("events/merge.py", "PLACE_RANK"): "values of Place.precision ranked, the records' own codes",
     ("places/finder.py", "RECORD_FIELDS"): "field names of the Place record",
+    ("places/gazetteer.py", "PLACE_FIELDS"): "column names of the gazetteer index's place table",
     ("events/passes.py", "FACTUAL_STATUS"): "values of Event.status, the records' own codes",
     ("events/merge.py", "UNDATED_STATUSES"): "values of Event.status, the records' own codes",
 }

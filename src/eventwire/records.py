@@ -96,9 +96,12 @@ class Place:
     lat: float | None
     lon: float | None
     country: str | None  # ISO2
-    admin1: str | None
-    precision: str  # site | city | admin1 | country | region
+    admin1: str | None  # GeoNames' code of its first-level division ("27" in Nigeria: Borno)
+    precision: str  # site | city | admin2 | admin1 | country | region
     mentions: tuple[Span, ...] = ()
+    admin2: str | None = None  # GeoNames' code of its second-level division
+    admin1_name: str | None = None  # the divisions' names, as GeoNames writes them ("Borno State")
+    admin2_name: str | None = None
 
 
 @dataclass(frozen=True)

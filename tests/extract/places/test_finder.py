@@ -80,8 +80,8 @@ def test_places_qualified_town_follows_its_state():
     ("Mopti", ("ML", None), "ML", "city"),             # a big city over its own region
     ("Indiana", NOWHERE, "US", "admin1"),              # not Nanuque, Brazil (alternate name)
     ("Ontario", ("CA", None), "CA", "admin1"),
-    ("Innisfail", NOWHERE, "AU", "city"),              # a town only in one country
-    ("Scott County", ("US", None), "US", "admin1"),    # a county: its state, no coordinates
+    ("Innisfail", ("AU", None), "AU", "city"),        # the article's country's town, not Canada's
+    ("Scott County", ("US", None), "US", "admin2"),    # a county: GeoNames' second-level division
 ])
 def test_places_resolve_namesakes(finder, name, prefer, country, precision):
     place = finder.resolve(name, prefer)
@@ -93,8 +93,31 @@ def test_places_resolve_nothing_for_words_of_direction(finder, name):
     assert finder.resolve(name, NOWHERE) is None
 
 
-def test_places_county_has_no_coordinates(finder):
-    assert finder.resolve("Scott County", ("US", None))["lat"] is None
+def test_places_county_in_the_articles_state(finder):
+    """Of the eleven Scott Counties, the one in the state the article names (Iowa)."""
+    county = finder.resolve("Scott County", ("US", "IA"))
+    assert (county["admin1"], county["admin1_name"], county["admin2_name"]) == ("IA", "Iowa", "Scott")
+    assert abs(county["lat"] - 41.6) < 0.5 and abs(county["lon"] + 90.6) < 0.5  # Davenport's county
+
+
+def test_places_small_town_has_geonames_id_and_divisions(finder):
+    """A town of 1,241 people (GeoNames cities500), in the article's country."""
+    town = finder.resolve("Innisfail", ("AU", None))
+    assert (town["geonameid"], town["admin1_name"], town["admin2_name"]) == (2162683, "Queensland", "Cassowary Coast")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Borno State", "Borno"),          # the division's name without its kind, as ACLED writes it
+    ("Borno", "Borno"),
+    ("Bulacan", "Bulacan"),            # GeoNames: "Province of Bulacan", a second-level division
+])
+def test_places_division_names_without_their_kind(finder, name, expected):
+    assert finder.resolve(name, ("PH" if name == "Bulacan" else "NG", None))["name"] == expected
+
+
+@pytest.mark.parametrize("written", ["Fallujah", "al-Fallujah", "Al Fallujah"])
+def test_places_arabic_article_and_hyphen_written_any_way(finder, written):
+    assert finder.resolve(written, ("IQ", None))["geonameid"] == 99454
 
 
 def test_places_named_by_label(finder):
@@ -125,3 +148,37 @@ def test_places_tables_are_well_formed(table, columns):
         assert all(len(row[c]) == 2 for c in ("country",) if row["country"])
         if "lat" in row:
             assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
+
+
+# --- names the model tags as no place, in the frames news puts place names in ---
+
+def test_places_village_of_and_district():
+    found = places_of("Gunmen stormed the village of Mafa in Borno state on Monday, and residents "
+                      "fled to Konduga and Dikwa, officials in Nigeria said.")
+    assert found["Mafa"].country == "NG" and found["Mafa"].admin1_name == "Borno"
+    assert found["Konduga"].geonameid is not None and found["Konduga"].precision == "city"
+    assert found["Dikwa"].admin2_name == "Dikwa" and found["Borno"].precision == "admin1"
+
+
+def test_places_town_and_its_division_after_a_comma():
+    found = places_of("Floods cut the road near Lokichar, Turkana, in northern Kenya.")
+    assert found["Lokichar"].country == "KE" and found["Lokichar"].precision == "city"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Residents of the town of Berry in New South Wales, Australia, were told to leave.", True),
+    ("Mr. Berry, a farmer, said the berry harvest had failed across Australia.", False),
+])
+def test_places_common_word_names_both_ways(text, place):
+    found = places_of(text)
+    assert ("Berry" in found) is place
+    if place:
+        assert found["Berry"].country == "AU"
+
+
+@pytest.mark.parametrize("text", [
+    "According to the CDC, cases rose in Kenya last week.",             # an acronym
+    "The Marburg virus spread in Uganda, officials said.",              # names the virus, not a town
+])
+def test_places_no_place_from_a_framed_word_that_names_something_else(text):
+    assert set(places_of(text)) <= {"Kenya", "Uganda"}

