@@ -76,6 +76,7 @@ def test_export_csv_acled_reads_with_acled_columns(store, tmp_path):
     assert kharkiv["event_type"] == "Explosions/Remote violence"
     assert kharkiv["actor1"] == "Russian troops" and kharkiv["inter1"] == "1"
     assert kharkiv["country"] == "Ukraine" and kharkiv["iso3"] == "UKR" and kharkiv["iso"] == "804"
+    assert kharkiv["admin1"] == "Kharkiv" and kharkiv["admin2"] == "Kharkiv"  # GeoNames' names, kind dropped
     assert kharkiv["fatalities"] == "3" and kharkiv["geo_precision"] == "1"
     assert kharkiv["notes"].startswith("Russian troops shelled")
     assert float(kharkiv["latitude"]) == pytest.approx(49.98, abs=0.1)

@@ -120,7 +120,7 @@ def test_store_schema_version_mismatch_is_a_clear_error(tmp_path):
     Store(path).close()
     with sqlite3.connect(path) as db:
         db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    with pytest.raises(EventwireError, match=r"schema version 99, this eventwire reads version 2"):
+    with pytest.raises(EventwireError, match=rf"schema version 99, this eventwire reads version {SCHEMA_VERSION}"):
         Store(path)
 
 
@@ -321,6 +321,13 @@ CREATE INDEX documents_article ON documents (article_id);
 CREATE TABLE rejections (name TEXT PRIMARY KEY, code TEXT NOT NULL, reason TEXT NOT NULL);
 UPDATE meta SET value = '1' WHERE key = 'schema_version';
 """
+# Schema 2's places: no second-level division, no division names.
+SCHEMA_2_PLACES = """
+CREATE TABLE places_v2 AS SELECT article_id, id, name, geonameid, lat, lon, country, admin1, precision,
+  mentions FROM places;
+DROP TABLE places;
+ALTER TABLE places_v2 RENAME TO places;
+"""
 
 
 def test_store_migrates_schema_1_keeping_every_article(tmp_path, coded):
@@ -329,7 +336,7 @@ def test_store_migrates_schema_1_keeping_every_article(tmp_path, coded):
         for name in ("kharkiv.txt", "baghdad.txt"):
             store.add(src(name, coded[name]), coded[name])
     with sqlite3.connect(path) as db:  # as schema 1 had it: documents keyed by name
-        db.executescript(SCHEMA_1_DOCUMENTS)
+        db.executescript(SCHEMA_1_DOCUMENTS + SCHEMA_2_PLACES)
         for name in ("kharkiv.txt", "baghdad.txt"):
             db.execute("INSERT INTO documents VALUES (?, ?, 'coded', NULL, NULL, '2026-11-24')",
                        (name, coded[name].article.id))
@@ -338,11 +345,41 @@ def test_store_migrates_schema_1_keeping_every_article(tmp_path, coded):
     with Store(path) as store:
         summary = store.summary()
         assert (summary["articles"], summary["documents"], summary["rejections"]) == (2, 3, {"empty": 1})
-        assert store._db.execute("SELECT value FROM meta").fetchone()[0] == "2"
+        assert store._db.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)
         # read again, a schema-1 document takes its content key instead of becoming a second source
         kharkiv = Source(key="sha256:abc", digest="abc", name="kharkiv.txt")
         assert store.add(kharkiv, coded["kharkiv.txt"]) == "stored"
         assert store.summary()["documents"] == 3 and store.status("sha256:abc", "abc") == "stored"
+
+
+def _as_schema_2(path):
+    with sqlite3.connect(path) as db:
+        db.executescript(SCHEMA_2_PLACES + "UPDATE meta SET value = '2' WHERE key = 'schema_version';")
+
+
+def test_store_migrates_schema_2_places_keep_their_rows(tmp_path, coded):
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.add(src("kharkiv.txt", coded["kharkiv.txt"]), coded["kharkiv.txt"])
+    _as_schema_2(path)
+    with Store(path) as store:
+        assert store._db.execute("SELECT value FROM meta").fetchone()[0] == "3"
+        rows = store._db.execute("SELECT name, admin1, admin1_name FROM places").fetchall()
+        assert ("Kharkiv", "07", None) in rows  # the names come when the article is coded again
+        store.add(src("baghdad.txt", coded["baghdad.txt"]), coded["baghdad.txt"])
+        assert ("Baghdad", "Baghdad") in store._db.execute("SELECT name, admin1_name FROM places").fetchall()
+
+
+def test_store_schema_2_read_only_reads_places_without_division_names(tmp_path, coded):
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.add(src("kharkiv.txt", coded["kharkiv.txt"]), coded["kharkiv.txt"])
+    _as_schema_2(path)
+    with Store(path, readonly=True) as store:
+        (event, *_) = [e for e in store.events() if e["place"] == "Kharkiv"]
+        assert event["place_admin1"] == "07" and event["place_admin1_name"] is None
+    with sqlite3.connect(path) as db:  # the file itself is as it was
+        assert db.execute("SELECT value FROM meta").fetchone()[0] == "2"
 
 
 def test_store_two_writers_at_once_both_finish(tmp_path, coded):
@@ -495,10 +532,11 @@ def test_store_readonly_refuses_a_log_it_cannot_read(tmp_path, coded, read_only)
 
 def test_store_readonly_reads_a_schema_1_store_as_it_is(tmp_path, coded):
     path = _closed_store(tmp_path, coded)
-    with Store(path) as store:
-        expected = store.events(EventFilter())
+    with Store(path) as store:  # as schema 1 had them: no division codes and names beyond admin1
+        expected = [dict(e, place_admin1_name=None, place_admin2=None, place_admin2_name=None)
+                    for e in store.events(EventFilter())]
     with sqlite3.connect(path) as db:
-        db.executescript(SCHEMA_1_DOCUMENTS)
+        db.executescript(SCHEMA_1_DOCUMENTS + SCHEMA_2_PLACES)
     db.close()
     before = path.read_bytes()
     with Store(path, readonly=True) as store:

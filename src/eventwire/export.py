@@ -15,13 +15,14 @@ It only reads a `Store`; it must not code or change anything. csv-acled writes, 
   inter1, inter2        from the PLOVER sector: GOV/MIL/COP 1, REB 2, IGO/UNO 8, and CVL 6 in
                         Protests, 5 in Riots, 7 otherwise; empty for other sectors
   interaction           the two inter codes, lower first ("10" when there is no actor2)
+  admin1, admin2        the names of the place's first- and second-level divisions (GeoNames'
+                        names without their kind: "Borno", not "Borno State")
   location, latitude, longitude   the event place
-  geo_precision         site/city 1, admin1 3; empty for a country or region (ACLED has none)
+  geo_precision         site/city 1, admin2 2, admin1 3; empty for a country or region (ACLED has none)
   source, notes         the article's source (else its URL); the event's evidence sentences
   fatalities            killed, 0 when no number was reported, as ACLED codes it
 
-Left out, as nothing maps: data_id, event_id_no_cnty, region, admin1 (the store holds GeoNames
-admin1 codes, not names), admin2, admin3, source_scale, timestamp.
+Left out, as nothing maps: data_id, event_id_no_cnty, region, admin3, source_scale, timestamp.
 
 Every CSV goes through `write_csv`: a text cell a spreadsheet would run as a formula ("=", "+",
 "-", "@", tab, CR first) gets a leading "'" (OWASP's rule for CSV injection); numeric columns,
@@ -47,11 +48,11 @@ FORMATS = ("jsonl", "csv-acled", "geojson", "parquet")
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "iso", "country", "location", "latitude", "longitude", "geo_precision", "source", "notes",
+    "iso", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "source", "notes",
     "fatalities", "iso3",
 )
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
-GEO_PRECISION = {"site": 1, "city": 1, "admin1": 3}
+GEO_PRECISION = {"site": 1, "city": 1, "admin2": 2, "admin1": 3}
 INTER_BY_SECTOR = {"GOV": 1, "MIL": 1, "COP": 1, "REB": 2, "IGO": 8, "UNO": 8}
 CIVILIAN_INTER = {"Protests": 6, "Riots": 5}  # CVL actors by ACLED event type; 7 otherwise
 
@@ -196,6 +197,8 @@ def acled_row(event: dict) -> dict:
         "interaction": _interaction(inter1, inter2),
         "iso": int(country.numeric) if country else "",
         "country": country.name if country else "",
+        "admin1": event["place_admin1_name"] or "",
+        "admin2": event["place_admin2_name"] or "",
         "location": event["place"] or "",
         "latitude": "" if event["lat"] is None else event["lat"],
         "longitude": "" if event["lon"] is None else event["lon"],
@@ -254,6 +257,7 @@ def parquet_schema():
         ("recipients", names), ("claimed_by", names), ("actor_sectors", names),
         ("recipient_sectors", names), ("place_id", pa.string()), ("place", pa.string()),
         ("place_country", pa.string()), ("place_admin1", pa.string()),
+        ("place_admin1_name", pa.string()), ("place_admin2", pa.string()), ("place_admin2_name", pa.string()),
         ("place_precision", pa.string()), ("geonameid", pa.int64()), ("lat", pa.float64()),
         ("lon", pa.float64()), ("title", pa.string()), ("url", pa.string()),
         ("source", pa.string()), ("published", pa.string()),

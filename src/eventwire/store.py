@@ -23,7 +23,7 @@ from .storefile import DETAIL_CHARS, error_kind
 
 __all__ = ["Store", "EventFilter", "EVENT_COLUMNS", "DEFAULT_DB"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = "eventwire.db"
 
 # How long a connection waits for another's write lock before giving up: one document's
@@ -31,8 +31,10 @@ DEFAULT_DB = "eventwire.db"
 BUSY_TIMEOUT_S = 30.0
 
 # The versions a store opened read-only may have. It cannot be migrated, and need not be:
-# schema 2 changed only the documents table, which the reading commands (events, export) do not read.
-READABLE_VERSIONS = ("1", str(SCHEMA_VERSION))
+# schema 2 changed only the documents table, which the reading commands (events, export) do not
+# read; schema 3 added the places' division codes and names, which an older store reads as none
+# (OLDER_PLACES, a temporary view over its places table).
+READABLE_VERSIONS = ("1", "2", str(SCHEMA_VERSION))
 
 # SQLite's largest integer: a LIMIT above it cannot be bound (OverflowError), so flags stop there.
 MAX_SQLITE_INT = 2**63 - 1
@@ -61,7 +63,8 @@ CREATE INDEX IF NOT EXISTS actors_country ON actors (country);
 CREATE TABLE IF NOT EXISTS places (
   article_id TEXT NOT NULL REFERENCES articles (id), id TEXT NOT NULL, name TEXT NOT NULL,
   geonameid INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT, precision TEXT,
-  mentions TEXT NOT NULL, PRIMARY KEY (article_id, id));
+  mentions TEXT NOT NULL, admin2 TEXT, admin1_name TEXT, admin2_name TEXT,
+  PRIMARY KEY (article_id, id));
 CREATE INDEX IF NOT EXISTS places_country ON places (country);
 CREATE TABLE IF NOT EXISTS events (
   article_id TEXT NOT NULL REFERENCES articles (id), id TEXT NOT NULL, type TEXT NOT NULL,
@@ -98,6 +101,21 @@ INSERT INTO documents (key, digest, name, article_id, outcome, code, reason, url
   FROM documents_v1 d LEFT JOIN articles a ON a.id = d.article_id;
 DROP TABLE documents_v1;
 UPDATE meta SET value = '2' WHERE key = 'schema_version';
+"""
+# Schema 3: a place's second-level division and both divisions' names (GeoNames', through the
+# gazetteer). Places coded before keep none until their article is coded again.
+MIGRATE_2_TO_3 = """
+ALTER TABLE places ADD COLUMN admin2 TEXT;
+ALTER TABLE places ADD COLUMN admin1_name TEXT;
+ALTER TABLE places ADD COLUMN admin2_name TEXT;
+UPDATE meta SET value = '3' WHERE key = 'schema_version';
+"""
+MIGRATIONS = {"1": MIGRATE_1_TO_2, "2": MIGRATE_2_TO_3}  # from version -> the script to the next
+# A store of schema 1 or 2 opened read-only: its places as schema 3 has them. SQLite looks in
+# the temp schema first, so the view stands in for the table; nothing is written to the file.
+OLDER_PLACES = """
+CREATE TEMP VIEW places AS SELECT *, NULL AS admin2, NULL AS admin1_name, NULL AS admin2_name
+FROM main.places;
 """
 # The tables that hold one article's coding, children first (the order rows are deleted in).
 ARTICLE_TABLES = ("event_actors", "events", "quotes", "actors", "places", "articles_fts", "articles")
@@ -162,6 +180,8 @@ class Store:
             raise EventwireError(NOT_A_STORE.format(path=self.path, detail="it holds no tables"))
         if found not in READABLE_VERSIONS:
             raise EventwireError(OTHER_VERSION.format(path=self.path, found=found, expected=SCHEMA_VERSION))
+        if found != str(SCHEMA_VERSION):
+            self._db.executescript(OLDER_PLACES)
 
     def __enter__(self) -> Store:
         return self
@@ -179,10 +199,10 @@ class Store:
                     _run_script(db, SCHEMA_SQL)
                     db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             found = self._stored_version()
-        if found == "1":
+        while found in MIGRATIONS:
             with self._transaction() as db:
-                if self._stored_version() == "1":  # another process may have migrated it
-                    _run_script(db, MIGRATE_1_TO_2)
+                if self._stored_version() == found:  # another process may have migrated it
+                    _run_script(db, MIGRATIONS[found])
             found = self._stored_version()
         if found != str(SCHEMA_VERSION):
             raise EventwireError(OTHER_VERSION.format(path=self.path, found=found, expected=SCHEMA_VERSION))
@@ -367,9 +387,11 @@ def _insert_entities(db: sqlite3.Connection, extraction: Extraction) -> None:
     db.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
         (aid, x.id, x.name, x.kind, x.country, x.sector, x.title, _spans(x.mentions))
         for x in extraction.actors])
-    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-        (aid, p.id, p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1, p.precision,
-         _spans(p.mentions)) for p in extraction.places])
+    db.executemany("INSERT INTO places (article_id, id, name, geonameid, lat, lon, country, admin1, "
+                   "admin2, admin1_name, admin2_name, precision, mentions) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        (aid, p.id, p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1, p.admin2, p.admin1_name,
+         p.admin2_name, p.precision, _spans(p.mentions)) for p in extraction.places])
 
 
 def _insert_events(db: sqlite3.Connection, extraction: Extraction) -> None:
