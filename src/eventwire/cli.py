@@ -118,16 +118,19 @@ def evaluate(data, limit, articles):
     from rich.console import Console
     from rich.table import Table
 
-    from .evaluate import articles as article_gold, corpus, gvdb, plover, quotes, scores
+    from .evaluate import articles as article_gold, corpus, gvdb, places, plover, quotes, scores
 
     root = Path(data)
     if not root.is_dir():
         raise EventwireError(f"{data}: no such folder: give the eval-data folder with --data")
     results: dict[str, float] = {}
     results.update(scores.score_extraction(root / "extraction", limit))
-    results.update(scores.score_geoparsing(root / "geoparsing" / "GeoVirus.xml", limit))
+    results.update(places.score_geovirus(root / "geoparsing" / "GeoVirus.xml", limit))
     coded = plover.score_plover(root / "plover" / "PLOVER_GSR_CAMEO.json", limit)
     results.update({k: v for k, v in coded.items() if k != plover.CONFUSION_KEY})
+    own_places = Path(articles).resolve().parent / "places"  # local news: dev part, blind part
+    if own_places.is_dir():
+        results.update(places.score_local(own_places, limit))
     if Path(articles).is_dir():
         results.update(quotes.score_quote_speakers(Path(articles)))
         for name, prefix in HELDOUT_EVENTS.items():

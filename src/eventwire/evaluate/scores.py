@@ -1,4 +1,5 @@
-"""Scores against the gold data in ../shared/eval-data: body extraction, geoparsing, the seed.
+"""Scores against the gold data in ../shared/eval-data: body extraction and the seed (places:
+places.py).
 
 Each scorer returns a flat dict of named numbers; `floors.json` pins the lowest value each
 may take, and `check_floors` says which fell below.
@@ -7,10 +8,8 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 import re
 import statistics
-import xml.etree.ElementTree as ET
 from importlib import resources
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from ..records import RawDocument
 
 SHINGLE = 4  # the article-extraction-benchmark's shingle length
 WORD = re.compile(r"\w+")
-ACCURACY_KM = 161  # 100 miles, the usual geoparsing tolerance (GeoVirus papers)
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
@@ -55,43 +53,6 @@ def _body(draft) -> str:
     if article.title and text.startswith(article.title):
         text = text[len(article.title):]  # the benchmark's bodies carry no headline
     return text
-
-
-def score_geoparsing(path: Path, limit: int | None = None) -> dict[str, float]:
-    """Toponyms: mention P/R by span overlap; km error of matched places that have coordinates."""
-    from ..pipeline import Pipeline
-
-    pipeline = Pipeline(Options(), only=("clean", "parse", "actors", "places"))
-    tp = n_pred = n_gold = 0
-    errors: list[float] = []
-    for node in ET.parse(path).getroot().findall("article")[:limit]:
-        text = node.findtext("text") or ""
-        gold = [(int(loc.findtext("start")), int(loc.findtext("end")),
-                 float(loc.findtext("lat")), float(loc.findtext("lon"))) for loc in node.iter("location")]
-        ex = pipeline(RawDocument(text, "geovirus", is_html=False))
-        offset = ex.article.text and text.find(ex.article.text[:50])
-        predicted = [(m.start + (offset or 0), m.end + (offset or 0), p) for p in ex.places for m in p.mentions]
-        n_pred, n_gold = n_pred + len(predicted), n_gold + len(gold)
-        for start, end, place in predicted:
-            match = next((g for g in gold if g[0] < end and start < g[1]), None)
-            if match:
-                tp += 1
-                if place.lat is not None:
-                    errors.append(_km(place.lat, place.lon, match[2], match[3]))
-    p = tp / n_pred if n_pred else 0.0
-    r = min(1.0, tp / n_gold) if n_gold else 0.0
-    return {"geoparsing.precision": p, "geoparsing.recall": r,
-            "geoparsing.f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "geoparsing.accuracy_161km": sum(e <= ACCURACY_KM for e in errors) / len(errors) if errors else 0.0,
-            "geoparsing.median_error_km": statistics.median(errors) if errors else math.inf,
-            "geoparsing.with_coordinates": len(errors) / tp if tp else 0.0}
-
-
-def _km(a: float, b: float, c: float, d: float) -> float:
-    p1, p2 = math.radians(a), math.radians(c)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def load_floors() -> dict[str, float]:
