@@ -102,6 +102,7 @@ class Place:
     admin2: str | None = None  # GeoNames' code of its second-level division
     admin1_name: str | None = None  # the divisions' names, as GeoNames writes them ("Borno State")
     admin2_name: str | None = None
+    geonameid_note: str | None = None  # why there is no GeoNames id, where there is none
 
 
 @dataclass(frozen=True)

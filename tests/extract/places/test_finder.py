@@ -182,3 +182,11 @@ def test_places_common_word_names_both_ways(text, place):
 ])
 def test_places_no_place_from_a_framed_word_that_names_something_else(text):
     assert set(places_of(text)) <= {"Kenya", "Uganda"}
+
+
+def test_places_every_place_has_a_geonames_id_or_says_why_not():
+    found = places_of("Fighting near Kandahar International Airport spread to Helmand province and "
+                      "across the Sahel, officials in Afghanistan said, and to the village of Konduga.")
+    for place in found.values():
+        assert (place.geonameid is None) == (place.geonameid_note is not None), place
+    assert "division" in found["Helmand"].geonameid_note

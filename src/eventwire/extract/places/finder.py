@@ -43,6 +43,13 @@ SAME_NAME_CITY_POPULATION = 100_000
 MAJOR_CITY, PRIMARY_ADMIN, CITY, MINOR_ADMIN, CITY_BY_ALTERNATE_NAME = 4, 3, 2, 1, 0
 RECORD_FIELDS = ("name", "geonameid", "lat", "lon", "country", "admin1", "admin2", "admin1_name",
                  "admin2_name", "precision")
+# Why a place has no GeoNames id, by its precision (places of every other kind have one).
+NO_GEONAMEID = {
+    "admin1": "a GeoNames first-level division, known by its code: the shipped division tables carry no ids",
+    "admin2": "a GeoNames second-level division, known by its code: the shipped division tables carry no ids",
+    "region": "a region of eventwire's own table (data/places_regions.tsv), not a GeoNames feature",
+    "site": "an airport of the airportsdata package, not a GeoNames feature",
+}
 # Towns below this size are what a name means only where the article's country has one, or where
 # all of its namesakes lie in one country (resolve, step 6); bigger ones anywhere (step 5). The
 # size of the cities the gazetteer held before it held every place of 500 people or more.
@@ -358,6 +365,8 @@ def _record(candidate: dict, gaz) -> dict:
     if record["precision"] != "country" and record["precision"] != "region":
         record["admin1_name"], record["admin2_name"] = gaz.division_names(
             record["country"], record["admin1"], record["admin2"])
+    if record["geonameid"] is None:
+        record["geonameid_note"] = NO_GEONAMEID.get(record["precision"], "none in the gazetteer")
     return record
 
 
