@@ -190,3 +190,20 @@ def test_places_every_place_has_a_geonames_id_or_says_why_not():
     for place in found.values():
         assert (place.geonameid is None) == (place.geonameid_note is not None), place
     assert "division" in found["Helmand"].geonameid_note
+
+
+def test_places_dateline_in_capitals():
+    found = places_of("MAIDUGURI, Nigeria (Reuters) - Gunmen attacked a market on Tuesday, the police said.")
+    assert found["Maiduguri"].precision == "city" and found["Maiduguri"].country == "NG"
+
+
+def test_places_between_and_residents_of():
+    found = places_of("The road between Damasak and Gajiram was closed, and residents of Monguno "
+                      "fled, officials in Borno State, Nigeria, said.")
+    assert {"Damasak", "Gajiram", "Monguno"} <= set(found)
+    assert all(found[n].country == "NG" for n in ("Damasak", "Gajiram", "Monguno"))
+
+
+def test_places_home_town_before_a_foreign_city_of_that_alternate_name(finder):
+    """ "Yao" is one of Yaoundé's alternate names; in a story from Chad it is Chad's Yao."""
+    assert finder.resolve("Yao", ("TD", None))["country"] == "TD"

@@ -26,6 +26,11 @@ GENERIC_WORDS = word_set("generic_place_words")
 # "the village of X", "X district": the words that make a capitalised name a place's.
 FRAME_NOUNS = word_set("place_frame_nouns")
 NAME_CONNECTORS = word_set("place_name_connectors")
+FRAME_PREPOSITIONS = word_set("place_frame_prepositions")
+OF_NOUNS = word_set("place_of_nouns") | FRAME_NOUNS  # "residents of X", "the village of X"
+DATELINE_ENDS = {",", "(", "—", "–", "-"}  # "MONGO, Chad (AP) —", "ACCRA (Reuters) —"
+ENTITY_CUTS = {"in", "and", ","}  # words that join two names in one misread entity
+MISREAD_FOR_FRAMES = ("PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART")
 DIVISIONS = ("admin1", "admin2", "country", "region")
 # The longest name looked up in text the model left untagged: "Democratic Republic of the Congo".
 MAX_NAME_TOKENS = 6
@@ -67,7 +72,10 @@ class PlaceFinder:
 
     def __call__(self, draft):
         found = [(span, bare_name(span.text), broad) for span, broad in self.mentions(draft.doc)]
-        framed = dict(self.framed(draft.doc, [f[0] for f in found]))
+        # a frame also speaks for a name only named so far as a state might be ("KATHMANDU, Nepal")
+        framed = dict(self.framed(draft.doc, [span for span, _, broad in found if broad]))
+        in_frames = {i for span in framed for i in range(span.start, span.end)}
+        found = [f for f in found if not in_frames.intersection(range(f[0].start, f[0].end))]
         found += [(span, bare_name(span.text), True) for span in framed]
         country = self.home_country(name for _, name, _ in found)
         home = (country, self.home_admin1((name for _, name, _ in found), country))
@@ -111,10 +119,15 @@ class PlaceFinder:
         "near Bumbacari", "Bumbacari and Dudescu" beside a place, "Pandi, Bulacan"."""
         places = {i for span in found for i in range(span.start, span.end)}
         for span in _name_runs(doc):
-            if places.intersection(range(span.start, span.end)) or _not_a_name_here(span):
+            if places.intersection(range(span.start, span.end)):
                 continue
-            how = "frame" if _in_frame(span) or _in_list(span, places) else (
-                "division" if _after_a_place(span, places) else None)
+            if _dateline(span):
+                how = "frame"
+            elif _not_a_name_here(span):
+                continue
+            else:
+                how = "frame" if _in_frame(span) or _in_list(span, places) else (
+                    "division" if _after_a_place(span, places) else None)
             if how and self._knows(bare_name(span.text)):
                 places.update(range(span.start, span.end))  # a list goes on: "A, B and C"
                 yield span, how
@@ -211,7 +224,7 @@ class PlaceFinder:
         candidates = [a for a in _admins(gaz, key) if broad or a["primary"]]
         if broad:
             candidates += _cities(gaz, key)
-            if not any(_major(c) for c in candidates):  # "Innisfail": the home country's town
+            if not any(_major(c, prefer[0]) for c in candidates):  # "Innisfail": the home country's town
                 candidates += _towns(gaz, key, prefer[0], towns_abroad)
         if candidates:
             return _record(_city_over_its_state(max(candidates, key=lambda c: _rank(c, prefer)),
@@ -243,12 +256,17 @@ def _cities(gaz, key: str) -> list[dict]:
     return [c for c in gaz.cities(key) if c["population"] >= TOWN_POPULATION]
 
 
-def _major(candidate: dict) -> bool:
-    """A first-level division known by its own name, or a city: what a name means before any
-    small town of the article's country ("Cairo" is Egypt's, not Illinois')."""
-    if candidate["precision"] == "admin1":
-        return candidate["own_name"]
-    return candidate["precision"] == "city" and candidate["population"] >= TOWN_POPULATION
+def _major(candidate: dict, home: str | None) -> bool:
+    """What a name means before any small town of the article's country: a first-level division
+    or a city of a million known by this very name ("Cairo" is Egypt's, not Illinois'), or a
+    city of the article's own country. Not a city known by it only as an alternate name ("Yao"
+    in Chad is no "Yaoundé"), nor a foreign city of a few hundred thousand (nor Japan's Yao)."""
+    if not candidate["own_name"]:
+        return False
+    if candidate["precision"] != "city":
+        return candidate["precision"] == "admin1"
+    return candidate["population"] >= (TOWN_POPULATION if candidate["country"] == home
+                                       else MAJOR_CITY_POPULATION)
 
 
 def _towns(gaz, key: str, country: str | None, abroad: bool = True) -> list[dict]:
@@ -268,11 +286,12 @@ def _name_runs(doc):
     i = 0
     while i < len(doc):
         token = doc[i]
-        if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ == "B":
+        if token.ent_type_ in MISREAD_FOR_FRAMES and token.ent_iob_ == "B":
             ent = next(e for e in doc.ents if e.start == i)
-            # the small model's "Berry in New South Wales" (ORG): two names, the second framed
-            cut = next((t.i for t in ent[1:-1] if t.lower_ == "in"), None)
-            yield from ((ent,) if cut is None else (doc[ent.start:cut], doc[cut + 1:ent.end]))
+            # the small model's "Berry in New South Wales", "Damasak and Gajiram": names apart
+            cuts = [t.i for t in ent[1:-1] if t.lower_ in ENTITY_CUTS]
+            starts, ends = [ent.start] + [c + 1 for c in cuts], cuts + [ent.end]
+            yield from (doc[a:b] for a, b in zip(starts, ends) if b > a)
             i = ent.end
             continue
         if not (_capitalised(token) and token.pos_ == "PROPN" and not token.ent_type_):
@@ -293,18 +312,28 @@ def _name_runs(doc):
 
 
 def _in_frame(span) -> bool:
-    """ "in X", "near the X", "the village of X", "X district" (but not "X District Council")."""
+    """ "in X", "between the X", "in upper X", "the village of X", "residents of X", "X district"
+    (but not "X District Council")."""
     doc = span.doc
     before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
-    if before[-1:] and before[-1] in LOCATIVE_PREPOSITIONS:
+    if before[-1:] and before[-1] in FRAME_PREPOSITIONS:
         return True
-    if before[-2:-1] and before[-1] == "the" and before[-2] in LOCATIVE_PREPOSITIONS:
+    if before[-2:-1] and before[-2] in FRAME_PREPOSITIONS and (
+            before[-1] == "the" or doc[span.start - 1].pos_ == "ADJ"):  # "in upper Adjara"
         return True
-    if len(before) >= 2 and before[-1] == "of" and doc[span.start - 2].lemma_.lower() in FRAME_NOUNS:
+    if len(before) >= 2 and before[-1] == "of" and doc[span.start - 2].lemma_.lower() in OF_NOUNS:
         return True
     if span.end < len(doc) and doc[span.end].lemma_.lower() in FRAME_NOUNS:
         return not (span.end + 1 < len(doc) and _capitalised(doc[span.end + 1]))
     return False
+
+
+def _dateline(span) -> bool:
+    """The place of a dateline, in capitals at the head of a sentence: "MONGO, Chad (AP) —"."""
+    doc = span.doc
+    return (span[0].is_sent_start and all(t.is_upper or not t.is_alpha for t in span)
+            and any(t.is_alpha and len(t) > 2 for t in span)
+            and span.end < len(doc) and doc[span.end].text in DATELINE_ENDS)
 
 
 def _in_list(span, places: set) -> bool:
