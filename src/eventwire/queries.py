@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .errors import EventwireError
@@ -31,8 +32,9 @@ class EventFilter:
     limit: int | None = None
 
 
-def select_events(db: sqlite3.Connection, filters: EventFilter) -> list[dict]:
-    """Events matching `filters`, with actor, place and article fields, oldest first."""
+def select_events(db: sqlite3.Connection, filters: EventFilter) -> Iterator[dict]:
+    """Events matching `filters`, with actor, place and article fields, oldest first; a
+    search the full-text index cannot read is an EventwireError before the first row."""
     where, params = _where(filters)
     sql = f"{EVENTS_SQL} WHERE {' AND '.join(where) or '1'} {EVENTS_ORDER} LIMIT ?"
     params.append(-1 if filters.limit is None else filters.limit)
@@ -43,7 +45,7 @@ def select_events(db: sqlite3.Connection, filters: EventFilter) -> list[dict]:
             raise EventwireError(BAD_SEARCH.format(query=filters.search, detail=err)) from None
         raise
     names = [c[0] for c in cursor.description]
-    return [_event_row(dict(zip(names, row))) for row in cursor]
+    return (_event_row(dict(zip(names, row))) for row in cursor)
 
 
 def _role_list(role: str, column: str) -> str:

@@ -7,7 +7,12 @@ change a field only with a schema version bump.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import re
 from dataclasses import dataclass, field
+import types
+import typing
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 SCHEMA = "eventwire/extraction@1"
@@ -43,6 +48,47 @@ class RawDocument:
     fetched: str | None = None
     is_html: bool | None = None  # None: decide by sniffing
     key: str | None = None  # the identity its container gives: a feed entry's id, a record's URL
+
+    def __post_init__(self):
+        object.__setattr__(self, "published", publication_date(self.published))
+
+
+ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+# Dates as older news archives write them: "26-FEB-1987 15:01:01.79" (Reuters-21578).
+DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})-([A-Za-z]{3})-(\d{4})")
+
+
+def read_date(value: object) -> str | None:
+    """`value` as YYYY-MM-DD, or None when it is not a date the readers know: ISO, "26-FEB-1987"
+    (Reuters-21578), RFC 2822 (feeds, e-mail), or a `datetime.date` / `datetime.datetime`."""
+    if isinstance(value, dt.date):
+        return value.strftime("%Y-%m-%d")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    for pattern, fmt in ((ISO_DATE, "%Y-%m-%d"), (DAY_MONTH_YEAR, "%d-%b-%Y")):
+        match = pattern.match(value)
+        if match:
+            try:
+                return dt.datetime.strptime("-".join(match.groups()), fmt).strftime("%Y-%m-%d")
+            except ValueError:
+                return None
+    try:  # RFC 2822, as in feeds and e-mail: "Thu, 18 Feb 2021 10:00:00 GMT"
+        return parsedate_to_datetime(value).strftime("%Y-%m-%d")
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def publication_date(value: str | dt.date | None) -> str | None:
+    """A publication date as YYYY-MM-DD, from a `datetime.date` or `datetime.datetime`, or a
+    string the readers know (ISO "2021-02-18" or "2021-02-18T09:30:00Z", "26-FEB-1987", RFC 2822);
+    ValueError for anything else, which names what to give."""
+    if value is None or value == "":
+        return None
+    found = read_date(value)
+    if found is None:
+        raise ValueError(f"published={value!r} is not a date: give YYYY-MM-DD, a datetime.date or a "
+                         "datetime.datetime")
+    return found
 
 
 @dataclass(frozen=True)
@@ -251,6 +297,11 @@ class Extraction:
         quotes = tuple(dataclasses.replace(q, supports=tuple(i for i in q.supports if i in ids)) for q in self.quotes)
         return dataclasses.replace(self, events=kept, quotes=quotes)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        """The record of an extraction@1 object (`to_dict`'s output, a stored or exported one)."""
+        return _record(cls, {k: v for k, v in data.items() if k != "schema"})
+
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON form: tuples become lists, `schema` comes first; `explanation`
         only when the extraction has one."""
@@ -265,4 +316,26 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
+    return value
+
+
+def _record(cls, data: dict[str, Any]):
+    """A dataclass from its JSON form, nested records and tuples rebuilt from the field types;
+    fields the data lacks take their defaults (an extraction stored by an earlier version)."""
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{name: _value(hints[name], value) for name, value in data.items() if name in known})
+
+
+def _value(hint, value):
+    if value is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _value(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        return tuple(_value(args[0], v) for v in value)
+    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+        return _record(hint, value)
     return value

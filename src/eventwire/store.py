@@ -304,9 +304,31 @@ class Store:
         for (text,) in self._db.execute("SELECT extraction FROM articles ORDER BY rowid"):
             yield text
 
+    def articles(self) -> Iterator[Extraction]:
+        """Every stored article's `Extraction`, in the order they were stored (one at a time)."""
+        for text in self.extractions():
+            yield Extraction.from_dict(json.loads(text))
+
     def events(self, filters: EventFilter = EventFilter()) -> list[dict]:
         """Events matching `filters`, with actor, place and article fields, oldest first."""
+        return list(self.iter_events(filters))
+
+    def iter_events(self, filters: EventFilter = EventFilter()) -> Iterator[dict]:
+        """`events`, one at a time (EVENT_COLUMNS each), for stores too big to hold at once."""
         return select_events(self._db, filters)
+
+    def to_pandas(self, filters: EventFilter = EventFilter()):
+        """The events as a pandas DataFrame (EVENT_COLUMNS; dates as datetimes). pandas is not
+        a dependency of eventwire: install it to use this."""
+        try:
+            import pandas
+        except ImportError:
+            raise EventwireError("Store.to_pandas needs pandas, which eventwire does not install: "
+                                 "pip install pandas") from None
+        frame = pandas.DataFrame(list(self.iter_events(filters)), columns=list(EVENT_COLUMNS))
+        for column in ("date_start", "date_end", "published"):
+            frame[column] = pandas.to_datetime(frame[column], errors="coerce")
+        return frame
 
     def close(self) -> None:
         self._db.close()

@@ -1,13 +1,10 @@
-"""What every reader shares: the `Unreadable` record and publication-date normalisation.
+"""What every reader shares: the `Unreadable` record and the limits on reading (dates: records.read_date).
 
 Readers never raise on bad input; they yield an `Unreadable` naming the document and why.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from typing import BinaryIO
 
 from ..errors import HEADERS_OVER_LIMIT, INFLATES_LIKE_A_BOMB, OVER_READ_LIMIT, reject
@@ -34,9 +31,6 @@ GZIP_RATIO_LIMIT = 500
 # hold the read stage to it.
 READ_MEMORY_BUDGET_BYTES = 4 * READ_LIMIT_BYTES
 
-ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-# Dates as older news archives write them: "26-FEB-1987 15:01:01.79" (Reuters-21578).
-DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})-([A-Za-z]{3})-(\d{4})")
 
 
 @dataclass(frozen=True)
@@ -105,23 +99,4 @@ class Inflating:
         if self.given > self.limit:
             raise Inflated(self.given, self.limit)
         return data
-
-
-def iso_date(value: object) -> str | None:
-    """`value` as YYYY-MM-DD, or None when it is not a date this module knows how to read."""
-    if isinstance(value, (date, datetime)):
-        return value.strftime("%Y-%m-%d")
-    if not isinstance(value, str) or not value.strip():
-        return None
-    for pattern, fmt in ((ISO_DATE, "%Y-%m-%d"), (DAY_MONTH_YEAR, "%d-%b-%Y")):
-        match = pattern.match(value)
-        if match:
-            try:
-                return datetime.strptime("-".join(match.groups()), fmt).strftime("%Y-%m-%d")
-            except ValueError:
-                return None
-    try:  # RFC 2822, as in feeds and e-mail: "Thu, 18 Feb 2021 10:00:00 GMT"
-        return parsedate_to_datetime(value).strftime("%Y-%m-%d")
-    except (TypeError, ValueError, IndexError):
-        return None
 

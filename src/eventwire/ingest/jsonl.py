@@ -12,7 +12,8 @@ import zlib
 from typing import BinaryIO, Iterator
 
 from ..records import RawDocument
-from .base import READ_LIMIT_BYTES, Inflated, Unreadable, inflated, iso_date, too_large, unreadable
+from ..records import read_date
+from .base import READ_LIMIT_BYTES, Inflated, Unreadable, inflated, too_large, unreadable
 
 # Field names as other corpora spell them: Reuters-21578 has "body" and "date", many crawls
 # "content". The first field present wins; "text" comes before "html" as it is already clean.
@@ -87,7 +88,7 @@ def parse_line(line: bytes, name: str, published: str | None) -> RawDocument | U
     wrong = [key for key, value in fields.items() if value is not None and not isinstance(value, str)]
     if wrong:
         return unreadable(name, "malformed", f"field {wrong[0]!r} is not a string")
-    own = next((iso_date(item[key]) for key in DATE_FIELDS if item.get(key)), None)
+    own = next((read_date(item[key]) for key in DATE_FIELDS if item.get(key)), None)
     # The URL is the article's identity; a dump's own "id" is not (two dumps both have an id 1).
     return RawDocument(content=content, name=name, published=own or published,
                        is_html=is_html, key=fields["url"], **fields)
