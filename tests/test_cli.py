@@ -158,3 +158,52 @@ def test_cli_events_table_shows_titles_literally(db):
     assert run.exit_code == 0, run.output
     assert "[/bold]" in run.output and "[link=https://evil.example]base[/link]" in run.output
     assert "<U+202E>gnp.exe" in run.output and "\x1b" not in run.output and "\u202e" not in run.output
+
+
+# Honest exit codes (issue 14): a wrong path is a usage error; a rejection is an outcome.
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_cli_missing_path_is_a_usage_error_that_creates_nothing(monkeypatch, capsys, tmp_path, command):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_main(monkeypatch, capsys, command, "no/such/feed.rss")
+    assert code == 2 and "no/such/feed.rss: no such file or folder" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # no empty store left behind
+
+
+def test_cli_unreadable_path_is_a_usage_error(monkeypatch, capsys, tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads any file: permissions cannot make one unreadable here")
+    path = tmp_path / "secret.txt"
+    path.write_text("Police arrested 12 protesters in Nairobi.")
+    path.chmod(0)
+    code, _, err = run_main(monkeypatch, capsys, "extract", path)
+    assert code == 2 and "cannot be read" in err
+
+
+JSONL = ('{"text": "Police fired tear gas at protesters in Nairobi on Monday, witnesses said.", '
+         '"url": "https://example.org/a", "published": "2024-05-08"}\n'
+         'not json\n'
+         '{"text": "Gunmen killed three soldiers near Gao, Mali, on Sunday.", "url": "https://example.org/b"}\n')
+
+
+def test_cli_extract_reads_json_lines_one_extraction_per_article(monkeypatch, capsys, tmp_path):
+    import json
+
+    path = tmp_path / "news.jsonl"
+    path.write_text(JSONL)
+    code, out, err = run_main(monkeypatch, capsys, "extract", path, "--format", "json")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [x["article"]["url"] for x in lines] == ["https://example.org/a", "https://example.org/b"]
+    assert lines[0]["article"]["published"] == "2024-05-08" and all(x["events"] for x in lines)
+    assert "news.jsonl:2" in err and "2 coded, 1 rejected" in err
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_cli_strict_makes_a_rejection_exit_1(monkeypatch, capsys, tmp_path, command):
+    path = tmp_path / "news.jsonl"
+    path.write_text(JSONL)
+    def store(name):
+        return ["--db", tmp_path / name, "--workers", "0"] if command == "ingest" else []
+
+    assert run_main(monkeypatch, capsys, command, path, *store("a.db"))[0] == 0
+    assert run_main(monkeypatch, capsys, command, path, "--strict", *store("b.db"))[0] == 1

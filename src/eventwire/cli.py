@@ -1,9 +1,11 @@
 """The command line: parse flags, call one library function, render. Errors become exit 2."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import errno
 import json
+import os
 import signal
 import sqlite3
 import sys
@@ -11,12 +13,11 @@ from pathlib import Path
 
 import click
 
-from .errors import (BAD_DATE, FILE_ERRORS, FILE_FAILED, FILE_MISSING, STORE_DAMAGED_READING, STORE_FAILED,
-                     STORE_FULL, STORE_LOCKED, STORE_WRITE_REFUSED, EventwireError)
+from .errors import (BAD_DATE, FILE_ERRORS, FILE_FAILED, FILE_FORBIDDEN, FILE_MISSING, STORE_DAMAGED_READING,
+                     STORE_FAILED, STORE_FULL, STORE_LOCKED, STORE_WRITE_REFUSED, EventwireError)
 from .export import FORMATS, write_events_csv
 from .export import export as export_store
 from .options import Options
-from .records import RawDocument
 from .store import BUSY_TIMEOUT_S, DEFAULT_DB, MAX_SQLITE_INT, EventFilter, Store
 from .storefile import DETAIL_CHARS, error_kind
 
@@ -41,6 +42,12 @@ MIN_CONFIDENCE = click.option(
     "--min-confidence", type=click.FloatRange(0, 1), default=None,
     help="Only events at or above this confidence (the share of such events that were right on "
          "eventwire's article gold; see README).")
+
+# --strict, the same on extract and ingest.
+STRICT = click.option(
+    "--strict", is_flag=True,
+    help="Exit with status 1 when any document was rejected (by default a rejection is a recorded "
+         "outcome and the exit status is 0).")
 
 
 def _date(_ctx, _param, value):
@@ -72,38 +79,61 @@ def cli():
                    "each role, place and date, and every event word dropped with why "
                    "(json: an `explanation` object).")
 @MIN_CONFIDENCE
-def extract(articles, published, url, fmt, type_model, rules_only, explain, min_confidence):
-    """Code one or more articles (text or HTML files, or - for standard input)."""
+@STRICT
+def extract(articles, published, url, fmt, type_model, rules_only, explain, min_confidence, strict):
+    """Code articles: text or HTML files, JSON Lines, WARC and RSS/Atom files (one extraction
+    per article in them), folders of these, or - for standard input.
+
+    A document that cannot be coded (empty, binary, not English ...) is reported on standard
+    error with its reason and the others go on: exit status 0, or 1 with --strict. A path that
+    does not exist or cannot be read is a usage error (exit status 2) before anything is coded."""
+    from .ingest import Unreadable, read_paths
     from .pipeline import Pipeline
     from .render import render_table, visible
 
+    check_paths(articles)
     try:
         pipeline = Pipeline(Options(published=published, url=url, explain=explain, type_model=type_model,
                                     classifier=not rules_only))
     except EventwireError as err:
         click.echo(visible(str(err)), err=True)
         sys.exit(2)
-    failed = False
-    for name in articles:
-        try:
-            raw = _read(name, url)
-        except EventwireError as err:
-            click.echo(f"eventwire: {visible(str(err))}", err=True)
-            failed = True
+    coded = rejected = 0
+    for item in read_paths(articles):  # --published is the fallback in Options (clean.py)
+        if isinstance(item, Unreadable):
+            reason = item.rejection.reason
+        else:
+            if url and not item.url:
+                item = dataclasses.replace(item, url=url)
+            extraction = pipeline(item)
+            reason = extraction.article.rejected.reason if extraction.article.rejected else None
+        if reason is not None:
+            click.echo(f"eventwire: {visible(f'{item.name}: {reason}')}", err=True)
+            rejected += 1
             continue
-        extraction = pipeline(raw)
-        rejected = extraction.article.rejected
-        if rejected:
-            click.echo(f"eventwire: {visible(f'{name}: {rejected.reason}')}", err=True)
-            failed = True
-            continue
+        coded += 1
         if min_confidence is not None:
             extraction = extraction.confident(min_confidence)
         if fmt == "json":
             click.echo(json.dumps(extraction.to_dict(), ensure_ascii=False))
         else:
-            render_table(extraction, name)
-    sys.exit(2 if failed else 0)
+            render_table(extraction, item.name)
+    if rejected:
+        click.echo(f"eventwire extract: {coded} coded, {rejected} rejected", err=True)
+    sys.exit(1 if strict and rejected else 0)
+
+
+def check_paths(paths) -> None:
+    """A path that does not exist or cannot be read is a usage error: one line, exit status 2,
+    before anything is read or created."""
+    for name in paths:
+        if name == "-":
+            continue
+        path = Path(name)
+        if not path.exists():
+            raise click.UsageError(FILE_MISSING.format(path=name))
+        if not os.access(path, os.R_OK):
+            raise click.UsageError(FILE_FORBIDDEN.format(path=name))
 
 
 @cli.command(name="eval")
@@ -184,7 +214,8 @@ def evaluate(data, limit, articles):
 @click.option("--model", "type_model", type=click.Path(exists=True, file_okay=False),
               help="A folder made by `eventwire train`: its event-type model replaces the shipped one.")
 @click.option("--rules-only", is_flag=True, help="Code event types with the rules alone, no learned model.")
-def ingest(paths, db, workers, published, time_budget, memory_limit, type_model, rules_only):
+@STRICT
+def ingest(paths, db, workers, published, time_budget, memory_limit, type_model, rules_only, strict):
     """Code text, HTML, folders, JSON Lines, WARC and RSS/Atom files into the store.
 
     A document is known by its URL or feed entry id, else by its content: ingesting the same
@@ -197,6 +228,7 @@ def ingest(paths, db, workers, published, time_budget, memory_limit, type_model,
 
     from .batch import ingest as run_ingest
 
+    check_paths(paths)  # before the store is opened: a wrong path creates nothing
     console = Console(stderr=True)
     options = Options(published=published, time_budget=time_budget, memory_limit_mb=memory_limit,
                       type_model=type_model, classifier=not rules_only)
@@ -225,6 +257,8 @@ def ingest(paths, db, workers, published, time_budget, memory_limit, type_model,
     _ingest_summary(console, report, db)
     if report.stopped:
         sys.exit(EXIT_INTERRUPTED if report.interrupted else 2)
+    if strict and report.rejected:
+        sys.exit(1)
 
 
 def _interrupt(_signum, _frame):
@@ -346,16 +380,6 @@ def export(db, fmt, output, min_confidence):
         count = export_store(store, fmt, output, min_confidence)
     if output:
         click.echo(f"eventwire: wrote {count} {'articles' if fmt == 'jsonl' else 'events'} to {output}", err=True)
-
-
-def _read(name: str, url: str | None) -> RawDocument:
-    # --published is the fallback in Options: a page's own date comes first (see clean.py).
-    if name == "-":
-        return RawDocument(content=sys.stdin.buffer.read(), name="<stdin>", url=url)
-    path = Path(name)
-    if not path.is_file():
-        raise EventwireError(FILE_MISSING.format(path=name))
-    return RawDocument(content=path.read_bytes(), name=name, url=url)
 
 
 def main():

