@@ -1,4 +1,5 @@
 import csv
+import datetime as dt
 import io
 import json
 
@@ -9,7 +10,7 @@ from click.testing import CliRunner
 
 from eventwire.cli import cli
 from eventwire.errors import EventwireError
-from eventwire.export import (ACLED_COLUMNS, ACLED_NUMERIC, EVENT_NUMERIC, export, neutralise_formula,
+from eventwire.export import (ACLED_COLUMNS, DATE_COLUMNS, ACLED_NUMERIC, EVENT_NUMERIC, export, neutralise_formula,
                               parquet_schema)
 from eventwire.store import EVENT_COLUMNS, EventFilter, Store
 
@@ -124,7 +125,22 @@ def test_export_parquet_reads_in_pyarrow(store, tmp_path):
     table = pq.read_table(out)
     assert table.num_rows == count == store.summary()["events"]
     assert table.schema.names == list(EVENT_COLUMNS) == parquet_schema().names
-    assert table.to_pylist() == store.events(EventFilter())
+    dated = [{k: (dt.date.fromisoformat(v) if k in DATE_COLUMNS and v else v) for k, v in row.items()}
+             for row in store.events(EventFilter())]
+    assert table.to_pylist() == dated  # the same rows, dates as dates
+    meta = table.schema.metadata
+    assert meta[b"eventwire.table"] == b"events@1" and meta[b"eventwire.version"]
+
+
+def test_export_parquet_dates_are_dates_in_duckdb(store, tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    out = tmp_path / "events.parquet"
+    export(store, "parquet", out)
+    kinds = dict(duckdb.sql(f"DESCRIBE SELECT * FROM '{out}'").fetchall()[i][:2] for i in range(len(EVENT_COLUMNS)))
+    assert kinds["date_start"] == kinds["published"] == "DATE"
+    assert kinds["actor_countries"] == "VARCHAR[]"
+    ((first,),) = duckdb.sql(f"SELECT min(date_start) FROM '{out}'").fetchall()
+    assert first == dt.date(2022, 2, 28)
 
 
 def test_export_parquet_of_an_empty_store_keeps_its_columns(tmp_path):
@@ -175,7 +191,9 @@ def test_cli_export_writes_file(db, tmp_path):
 # Spreadsheet safety: OWASP's rule for CSV injection, on text cells only.
 
 FORMULAS = {"actor": '=HYPERLINK("http://evil.example","click")', "recipient": "@SUM(1+1)*cmd|' /C calc'!A0",
-            "place": "+Madrid", "title": "-2+3 tear gas in Madrid", "source": "\t=cmd"}
+            "place": "+Madrid", "title": "-2+3 tear gas in Madrid", "source": "=cmd"}
+# A tab or line break first: dropped with the other control characters, and the formula neutralised.
+TAB_SOURCE = "\t=cmd"
 
 
 @pytest.fixture(scope="module")
@@ -190,7 +208,7 @@ def formulas_db(tmp_path_factory):
     ex = dataclasses.replace(
         ex, actors=tuple(dataclasses.replace(a, name=names.get(a.id, a.name)) for a in ex.actors),
         places=tuple(dataclasses.replace(p, name=FORMULAS["place"]) for p in ex.places),
-        article=dataclasses.replace(ex.article, title=FORMULAS["title"], source=FORMULAS["source"]))
+        article=dataclasses.replace(ex.article, title=FORMULAS["title"], source=TAB_SOURCE))
     path = tmp_path_factory.mktemp("formulas") / "events.db"
     with Store(path) as store:
         store.add(src("madrid.txt", ex), ex)
@@ -300,9 +318,9 @@ def test_min_confidence_keeps_only_the_events_at_or_above_it(store, db, tmp_path
     assert 0 < len(kept) < len(confidences)
     assert sorted(e["confidence"] for e in store.events(EventFilter(min_confidence=cut))) == kept
     out = tmp_path / "events.csv"
-    assert export(store, "csv-acled", out, min_confidence=cut) == len(kept)
+    assert export(store, "csv-acled", out, EventFilter(min_confidence=cut)) == len(kept)
     jsonl = tmp_path / "articles.jsonl"
-    assert export(store, "jsonl", jsonl, min_confidence=cut) == 3  # every article stays
+    assert export(store, "jsonl", jsonl, EventFilter(min_confidence=cut)) == 3  # every article stays
     events = [e for line in jsonl.read_text(encoding="utf-8").splitlines() for e in json.loads(line)["events"]]
     assert sorted(e["confidence"] for e in events) == kept
     result = CliRunner().invoke(cli, ["events", "--db", str(db), "--min-confidence", str(cut), "--format", "json"])
@@ -324,3 +342,15 @@ def test_extract_min_confidence_drops_the_less_confident_events(tmp_path):
     assert [e["confidence"] for e in kept["events"]] == [e["confidence"] for e in events if e["confidence"] >= cut]
     assert 0 < len(kept["events"]) < len(events)
     assert all(i in {e["id"] for e in kept["events"]} for q in kept["quotes"] for i in q["supports"])
+
+
+@pytest.mark.parametrize("cell, flat", [
+    ("Military Forces\nof Iraq", "Military Forces of Iraq"),          # a wire line break
+    ("Reuters\r\n\tstaff\x00\x85", "Reuters staff"),                 # CR LF, tab, NUL, NEL
+    ("a\u2028b  c", "a b c"),
+    (-3.7, -3.7),
+])
+def test_export_cells_on_one_line(cell, flat):
+    from eventwire.export import one_line
+
+    assert one_line(cell) == flat

@@ -15,7 +15,7 @@ import click
 
 from .errors import (BAD_DATE, FILE_ERRORS, FILE_FAILED, FILE_FORBIDDEN, FILE_MISSING, STORE_DAMAGED_READING,
                      STORE_FAILED, STORE_FULL, STORE_LOCKED, STORE_WRITE_REFUSED, EventwireError)
-from .export import FORMATS, write_events_csv
+from .export import FORMATS, PRECISIONS, TOOK_PLACE, write_events_csv
 from .export import export as export_store
 from .options import Options
 from .store import BUSY_TIMEOUT_S, DEFAULT_DB, MAX_SQLITE_INT, EventFilter, Store
@@ -334,29 +334,49 @@ def train(data, out, dev):
     click.echo(f"wrote {path}; use it with: eventwire extract --model {out} ARTICLE")
 
 
+def event_filters(command):
+    """The filters of `events`, the same on `export`."""
+    options = [
+        click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT."),
+        click.option("--acled-type", help="ACLED event type or sub-event type, e.g. Battles or 'Armed clash'."),
+        click.option("--country", help="ISO2 code of the event's place (IQ) or ISO3 code of one of its actors (IRQ)."),
+        click.option("--actor", help="Part of the name of an actor, recipient or claimant."),
+        click.option("--place", help="Part of the place name."),
+        click.option("--since", callback=_date, help="Events starting on or after this date (YYYY-MM-DD)."),
+        click.option("--until", callback=_date, help="Events starting on or before this date (YYYY-MM-DD)."),
+        click.option("--status", help="reported, claimed, announced, planned, threatened, denied, ..."),
+        click.option("--search", help='Full-text query on article titles and text (SQLite FTS5), e.g. \'"air strike"\'.'),
+        MIN_CONFIDENCE,
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _filters(type_, acled_type, country, actor, place, since, until, status, search, min_confidence,
+             **more) -> EventFilter:
+    return EventFilter(type=type_, acled_type=acled_type, country=country, actor=actor, place=place,
+                       since=since, until=until, status=status, search=search,
+                       min_confidence=min_confidence, **more)
+
+
+STORE_OPTION = click.option(
+    "--db", default=DEFAULT_DB, show_default=True,
+    help="The store written by `eventwire ingest`, opened read-only: never changed, and read on read-only media too.")
+
+
 @cli.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True,
-              help="The store written by `eventwire ingest`, opened read-only: never changed, and read on read-only media too.")
-@click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
-@click.option("--country", help="ISO2 code of the event's place (IQ) or ISO3 code of one of its actors (IRQ).")
-@click.option("--actor", help="Part of the name of an actor, recipient or claimant.")
-@click.option("--place", help="Part of the place name.")
-@click.option("--since", callback=_date, help="Events starting on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Events starting on or before this date (YYYY-MM-DD).")
-@click.option("--status", help="reported, claimed, announced, planned, threatened, denied, ...")
-@click.option("--search", help='Full-text query on article titles and text (SQLite FTS5), e.g. \'"air strike"\'.')
+@STORE_OPTION
+@event_filters
 @click.option("--limit", type=click.IntRange(min=0, max=MAX_SQLITE_INT), help="At most this many events.")
-@MIN_CONFIDENCE
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table: readable on screen; json: one event per line; csv: one row per event.")
-def events(db, type_, country, actor, place, since, until, status, search, limit, min_confidence, fmt):
-    """List stored events that match the filters."""
+def events(db, limit, fmt, **filters):
+    """List stored events that match the filters (all statuses: see the status column)."""
     from .render import render_events
 
     with Store(db, readonly=True) as store:
-        rows = store.events(EventFilter(type=type_, country=country, actor=actor, place=place, since=since,
-                                        until=until, status=status, search=search, limit=limit,
-                                        min_confidence=min_confidence))
+        rows = store.events(_filters(**filters, limit=limit))
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -367,17 +387,33 @@ def events(db, type_, country, actor, place, since, until, status, search, limit
 
 
 @cli.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True,
-              help="The store written by `eventwire ingest`, opened read-only: never changed, and read on read-only media too.")
+@STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="jsonl: extraction@1 per article; csv-acled: events with ACLED's columns; "
                    "geojson: events with coordinates; parquet: the events table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
-@MIN_CONFIDENCE
-def export(db, fmt, output, min_confidence):
-    """Export the store for other tools (pandas, QGIS, DuckDB, ACLED workflows)."""
+@event_filters
+@click.option("--all-statuses", is_flag=True,
+              help="Also events that did not take place: planned, announced, threatened, denied, "
+                   "negated, hypothetical, historical (default: reported and claimed only).")
+@click.option("--all-types", is_flag=True,
+              help="csv-acled: also events ACLED does not code (no event_type); by default left out.")
+@click.option("--min-precision", type=click.Choice(PRECISIONS),
+              help="Only events placed at this precision or finer: site, city, admin2, admin1, country, "
+                   "region (geojson --min-precision admin1 leaves out country centroids).")
+@click.option("--bom", is_flag=True, help="csv-acled: start with a UTF-8 byte order mark, for Excel.")
+def export(db, fmt, output, all_statuses, all_types, min_precision, bom, **filters):
+    """Export the store for other tools (pandas, QGIS, DuckDB, ACLED workflows).
+
+    By default only events that took place (status reported or claimed) are exported, and
+    csv-acled has only events with an ACLED type; jsonl writes every article, each with the
+    events the filters keep."""
+    chosen = _filters(**filters,
+                      statuses=None if all_statuses or filters["status"] else TOOK_PLACE,
+                      acled_only=fmt == "csv-acled" and not all_types,
+                      precisions=PRECISIONS[:PRECISIONS.index(min_precision) + 1] if min_precision else None)
     with Store(db, readonly=True) as store:
-        count = export_store(store, fmt, output, min_confidence)
+        count = export_store(store, fmt, output, chosen, bom=bom)
     if output:
         click.echo(f"eventwire: wrote {count} {'articles' if fmt == 'jsonl' else 'events'} to {output}", err=True)
 

@@ -31,8 +31,10 @@ such as a longitude of -3.7, are written as they are.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import os
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,19 +64,29 @@ ACLED_NUMERIC = ("time_precision", "inter1", "inter2", "interaction", "iso", "la
 EVENT_NUMERIC = ("killed", "injured", "size", "size_before", "size_change", "approximate",
                  "perpetrator_confirmed", "confidence", "geonameid", "lat", "lon")  # as in parquet_schema
 
+# Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# What took place: what `eventwire export` writes unless told --all-statuses (or a --status).
+TOOK_PLACE = ("reported", "claimed")
+# Place precisions from the finest: `--min-precision admin1` keeps site, city, admin2, admin1.
+PRECISIONS = ("site", "city", "admin2", "admin1", "country", "region")
+
 # OWASP, "CSV Injection": a spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # The files SQLite keeps a store in: an export must never write over one of them.
 STORE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
+PARQUET_TABLE = "events@1"  # the Parquet events table's layout (parquet_schema), in its metadata
+DATE_COLUMNS = ("date_start", "date_end", "published")
 PARQUET_NEEDS_FILE = "parquet is a binary format: give the file to write with -o FILE"
 
 
-def export(store: Store, fmt: str, out: str | Path | None = None, min_confidence: float | None = None) -> int:
+def export(store: Store, fmt: str, out: str | Path | None = None, filters: EventFilter = EventFilter(),
+           bom: bool = False) -> int:
     """Write the store in `fmt` to the file `out` (standard output when None); returns rows
-    written. `min_confidence`: only events at or above it (jsonl: each article keeps its others)."""
-    filters = EventFilter(min_confidence=min_confidence)
+    written (jsonl: articles, each with only the events `filters` keep; other formats: events).
+    `bom`: a CSV starts with a UTF-8 byte order mark, which Excel needs to read it as UTF-8."""
     if fmt not in FORMATS:
         raise EventwireError(f"{fmt!r} is not an export format: give one of {', '.join(FORMATS)}")
     if out is not None:
@@ -86,9 +98,12 @@ def export(store: Store, fmt: str, out: str | Path | None = None, min_confidence
             return write_parquet(store, path, filters)
     writer = {"jsonl": write_jsonl, "csv-acled": write_acled_csv, "geojson": write_geojson}[fmt]
     newline = "" if fmt == "csv-acled" else None  # the csv module writes its own line ends
+    mark = "\ufeff" if bom and fmt == "csv-acled" else ""
     if out is None:
+        sys.stdout.write(mark)
         return writer(store, sys.stdout, filters)
     with _replacing(Path(out)) as path, open(path, "w", encoding="utf-8", newline=newline) as stream:
+        stream.write(mark)
         return writer(store, stream, filters)
 
 
@@ -121,16 +136,20 @@ def _replacing(out: Path) -> Iterator[Path]:
 
 
 def write_jsonl(store: Store, stream: IO[str], filters: EventFilter = EventFilter()) -> int:
-    """One extraction@1 object per stored article, one per line, as stored (less the events
-    under `filters.min_confidence`, and the quotes' pointers to them)."""
+    """One extraction@1 object per stored article, one per line, as stored, less the events
+    `filters` leave out (and the quotes' pointers to them). Every article is written, also one
+    left with no events: its actors, places and quotes are data too."""
+    everything = filters == EventFilter()
+    kept = set() if everything else {(e["article_id"], e["event_id"]) for e in store.iter_events(filters)}
     count = 0
     for text in store.extractions():
-        if filters.min_confidence is not None:
+        if not everything:
             data = json.loads(text)
-            data["events"] = [e for e in data["events"] if e["confidence"] >= filters.min_confidence]
-            kept = {e["id"] for e in data["events"]}
+            article = data["article"]["id"]
+            data["events"] = [e for e in data["events"] if (article, e["id"]) in kept]
+            ids = {e["id"] for e in data["events"]}
             for quote in data.get("quotes", []):
-                quote["supports"] = [i for i in quote["supports"] if i in kept]
+                quote["supports"] = [i for i in quote["supports"] if i in ids]
             text = json.dumps(data, ensure_ascii=False)
         stream.write(text + "\n")
         count += 1
@@ -154,9 +173,17 @@ def write_csv(stream: IO[str], columns: tuple[str, ...], numeric: tuple[str, ...
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow({k: v if k in numeric else neutralise_formula(v) for k, v in row.items()})
+        writer.writerow({k: v if k in numeric else neutralise_formula(one_line(v)) for k, v in row.items()})
         count += 1
     return count
+
+
+def one_line(cell):
+    """A text cell on one line: wire copy's line breaks, tabs and other control characters
+    become single spaces ("Military Forces\nof Iraq" -> "Military Forces of Iraq")."""
+    if not isinstance(cell, str):
+        return cell
+    return " ".join(CONTROL.sub(" ", cell).split())
 
 
 def neutralise_formula(cell):
@@ -249,18 +276,19 @@ def parquet_schema():
         ("article_id", pa.string()), ("event_id", pa.string()), ("type", pa.string()),
         ("mode", pa.string()), ("context", names), ("acled_event_type", pa.string()),
         ("acled_sub_event_type", pa.string()), ("cameo", pa.string()),
-        ("date_start", pa.string()), ("date_end", pa.string()), ("date_precision", pa.string()),
+        ("date_start", pa.date32()), ("date_end", pa.date32()), ("date_precision", pa.string()),
         ("date_text", pa.string()), ("killed", pa.int64()), ("injured", pa.int64()),
         ("size", pa.int64()), ("size_before", pa.int64()), ("size_change", pa.int64()),
         ("approximate", pa.bool_()), ("status", pa.string()), ("perpetrator_confirmed", pa.bool_()),
         ("confidence", pa.float64()), ("evidence", pa.list_(span)), ("actors", names),
         ("recipients", names), ("claimed_by", names), ("actor_sectors", names),
-        ("recipient_sectors", names), ("place_id", pa.string()), ("place", pa.string()),
+        ("recipient_sectors", names), ("actor_countries", names), ("recipient_countries", names),
+        ("place_id", pa.string()), ("place", pa.string()),
         ("place_country", pa.string()), ("place_admin1", pa.string()),
         ("place_admin1_name", pa.string()), ("place_admin2", pa.string()), ("place_admin2_name", pa.string()),
         ("place_precision", pa.string()), ("geonameid", pa.int64()), ("lat", pa.float64()),
         ("lon", pa.float64()), ("title", pa.string()), ("url", pa.string()),
-        ("source", pa.string()), ("published", pa.string()),
+        ("source", pa.string()), ("published", pa.date32()),
     ]
     return pa.schema(columns)
 
@@ -270,7 +298,26 @@ def write_parquet(store: Store, path: Path, filters: EventFilter = EventFilter()
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = store.events(filters)
-    table = pa.Table.from_pylist(rows, schema=parquet_schema())
+    rows = [_dated(row) for row in store.events(filters)]
+    schema = parquet_schema().with_metadata({
+        "eventwire.version": _version(), "eventwire.table": PARQUET_TABLE,
+        "eventwire.filters": json.dumps({k: v for k, v in vars(filters).items() if v not in (None, False)})})
+    table = pa.Table.from_pylist(rows, schema=schema)
     pq.write_table(table, path)
     return len(rows)
+
+
+def _dated(row: dict) -> dict:
+    """The row with its ISO date strings as dates (Parquet's date32; DuckDB reads DATE)."""
+    for column in DATE_COLUMNS:
+        row[column] = dt.date.fromisoformat(row[column][:10]) if row[column] else None
+    return row
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("eventwire")
+    except PackageNotFoundError:  # run from a checkout without installing
+        return "unknown"

@@ -30,6 +30,10 @@ class EventFilter:
     search: str | None = None    # SQLite FTS5 query on article title and text
     min_confidence: float | None = None  # events at or above this confidence
     limit: int | None = None
+    acled_type: str | None = None  # ACLED event type or sub-event type ("Battles", "Armed clash")
+    statuses: tuple[str, ...] | None = None  # any of these statuses (export: what took place)
+    acled_only: bool = False     # only events with an ACLED event type
+    precisions: tuple[str, ...] | None = None  # only events whose place is of one of these precisions
 
 
 def select_events(db: sqlite3.Connection, filters: EventFilter) -> Iterator[dict]:
@@ -64,6 +68,7 @@ SELECT e.article_id, e.id AS event_id, e.type, e.mode, e.context, e.acled_event_
   {_role_list('actor', 'name')} AS actors, {_role_list('recipient', 'name')} AS recipients,
   {_role_list('claimed_by', 'name')} AS claimed_by,
   {_role_list('actor', 'sector')} AS actor_sectors, {_role_list('recipient', 'sector')} AS recipient_sectors,
+  {_role_list('actor', 'country')} AS actor_countries, {_role_list('recipient', 'country')} AS recipient_countries,
   e.place_id, p.name AS place, p.country AS place_country, p.admin1 AS place_admin1,
   p.admin1_name AS place_admin1_name, p.admin2 AS place_admin2, p.admin2_name AS place_admin2_name,
   p.precision AS place_precision, p.geonameid, p.lat, p.lon,
@@ -76,11 +81,12 @@ EVENT_COLUMNS = (
     "cameo", "date_start", "date_end", "date_precision", "date_text", "killed", "injured", "size",
     "size_before", "size_change", "approximate", "status", "perpetrator_confirmed", "confidence",
     "evidence", "actors", "recipients", "claimed_by", "actor_sectors", "recipient_sectors",
+    "actor_countries", "recipient_countries",
     "place_id", "place", "place_country", "place_admin1", "place_admin1_name", "place_admin2",
     "place_admin2_name", "place_precision", "geonameid", "lat",
     "lon", "title", "url", "source", "published")
 JSON_COLUMNS = ("context", "evidence", "actors", "recipients", "claimed_by", "actor_sectors",
-                "recipient_sectors")
+                "recipient_sectors", "actor_countries", "recipient_countries")
 
 _ANY_ACTOR = ("EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.article_id = ea.article_id "
               "AND ac.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND {})")
@@ -112,6 +118,15 @@ def _where(f: EventFilter) -> tuple[list[str], list]:
         add("e.confidence >= ?", f.min_confidence)
     if f.search:
         add("e.article_id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)", f.search)
+    if f.acled_type:
+        add("(lower(e.acled_event_type) = lower(?) OR lower(e.acled_sub_event_type) = lower(?))",
+            f.acled_type, f.acled_type)
+    if f.statuses is not None:
+        add(f"e.status IN ({', '.join('?' * len(f.statuses))})", *f.statuses)
+    if f.acled_only:
+        add("e.acled_event_type IS NOT NULL")
+    if f.precisions is not None:
+        add(f"p.precision IN ({', '.join('?' * len(f.precisions))})", *f.precisions)
     return where, params
 
 
