@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .ingest import Unreadable, read_paths
+from .ingest.web import Fetcher, FetchFailed, is_url, read_urls
 from .options import Options
 from .records import Extraction, RawDocument, Source
 from .store import Store
@@ -40,6 +41,7 @@ class IngestReport:
     seconds: float = 0.0
     stopped: str | None = None  # why the batch stopped before the end; None if it finished
     interrupted: bool = False  # stopped by Ctrl-C or SIGTERM
+    fetch_failed: list[str] = field(default_factory=list)  # URLs not fetched now, tried next time
 
     @property
     def stored(self) -> int:
@@ -51,17 +53,26 @@ class IngestReport:
 
 
 def ingest(paths: Iterable[str], store: Store, options: Options, workers: int = 1,
-           on_document: Callable[[IngestReport], None] | None = None) -> IngestReport:
-    """Code every document under `paths` into `store`; `on_document` is told after each one.
+           on_document: Callable[[IngestReport], None] | None = None,
+           fetcher: Fetcher | None = None) -> IngestReport:
+    """Code every document under `paths` (files, folders, "-", and http(s) URLs of pages and
+    feeds) into `store`; `on_document` is told after each one.
 
     workers: processes that code (each loads the model once); 0 codes in this process, without
-    the time budget and memory ceiling (for debugging). Never raises for a bad document or a
-    passing fault: `report.stopped` says why a batch ended early.
+    the time budget and memory ceiling (for debugging). fetcher: how URLs are fetched (one is
+    made when None; give one to keep its conditional requests across polls). Never raises for a
+    bad document or a passing fault: `report.stopped` says why a batch ended early.
     """
     report, started = IngestReport(), time.perf_counter()
+    paths = [str(p) for p in paths]
+    urls, files = [p for p in paths if is_url(p)], [p for p in paths if not is_url(p)]
     own_files = {Path(str(store.path) + suffix).resolve() for suffix in STORE_SUFFIXES}
-    documents = (d for d in read_paths(paths, options.published)
+    documents = (d for d in read_paths(files, options.published)
                  if Path(d.name).resolve() not in own_files)  # the store inside a folder read
+    if urls:
+        fetched = read_urls(urls, fetcher or Fetcher(max_bytes=options.max_bytes), options.published,
+                            known=lambda key: store.status(key, None) != "new")
+        documents = _chain(documents, _failures_noted(fetched, report))
     try:
         for source, result in code_in_order(_unseen(documents, store, report, on_document),
                                             options, workers):
@@ -78,6 +89,21 @@ def ingest(paths: Iterable[str], store: Store, options: Options, workers: int = 
         report.stopped = f"the store could not be written ({' '.join(str(err).split())})"
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _chain(*parts: Iterable) -> Iterator:
+    for part in parts:
+        yield from part
+
+
+def _failures_noted(documents: Iterable, report: IngestReport) -> Iterator:
+    """The fetched documents, less the URLs that could not be fetched now (noted in `report`:
+    not a verdict on them, so nothing is recorded and the next run asks again)."""
+    for document in documents:
+        if isinstance(document, FetchFailed):
+            report.fetch_failed.append(f"{document.name}: {document.reason}")
+        else:
+            yield document
 
 
 def _unseen(documents: Iterator, store: Store, report: IngestReport,

@@ -9,6 +9,7 @@ import os
 import signal
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -126,8 +127,10 @@ def extract(articles, published, url, fmt, type_model, rules_only, explain, min_
 def check_paths(paths) -> None:
     """A path that does not exist or cannot be read is a usage error: one line, exit status 2,
     before anything is read or created."""
+    from .ingest.web import is_url
+
     for name in paths:
-        if name == "-":
+        if name == "-" or is_url(name):
             continue
         path = Path(name)
         if not path.exists():
@@ -215,8 +218,16 @@ def evaluate(data, limit, articles):
               help="A folder made by `eventwire train`: its event-type model replaces the shipped one.")
 @click.option("--rules-only", is_flag=True, help="Code event types with the rules alone, no learned model.")
 @STRICT
-def ingest(paths, db, workers, published, time_budget, memory_limit, type_model, rules_only, strict):
-    """Code text, HTML, folders, JSON Lines, WARC and RSS/Atom files into the store.
+@click.option("--watch", type=click.FloatRange(min=0.1), metavar="MINUTES",
+              help="Read the paths and URLs again every MINUTES until stopped (Ctrl-C), storing only "
+                   "what is new: the routine of following feeds.")
+def ingest(paths, db, workers, published, time_budget, memory_limit, type_model, rules_only, strict, watch):
+    """Code text, HTML, folders, JSON Lines, WARC and RSS/Atom files, and web pages and feeds
+    by URL (http:// or https://: a feed's entries are fetched and coded), into the store.
+
+    URLs are fetched politely: a User-Agent naming eventwire, timeouts, retries with back-off,
+    a second between two requests to one host, conditional requests on later polls; a page that
+    cannot be fetched now is tried again on the next run or poll.
 
     A document is known by its URL or feed entry id, else by its content: ingesting the same
     files again adds nothing, a changed feed adds its new entries and updates changed ones, and a
@@ -224,9 +235,6 @@ def ingest(paths, db, workers, published, time_budget, memory_limit, type_model,
     hang or outgrow the limits) are recorded with their reason and the batch goes on; a full
     disk, a locked store or Ctrl-C stops it with everything stored so far kept."""
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from .batch import ingest as run_ingest
 
     check_paths(paths)  # before the store is opened: a wrong path creates nothing
     console = Console(stderr=True)
@@ -240,25 +248,48 @@ def ingest(paths, db, workers, published, time_budget, memory_limit, type_model,
         except EventwireError as err:
             console.print(str(err), markup=False)
             sys.exit(2)
+    from .ingest.web import Fetcher
+
+    fetcher = Fetcher(max_bytes=options.max_bytes)  # one for every poll: it keeps the conditional requests
     previous = signal.signal(signal.SIGTERM, _interrupt)
+    rejected = False
     try:
-        with Store(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                                          TimeElapsedColumn(), console=console, transient=True) as bar:
-            task = bar.add_task("reading")
-
-            def show(report):
-                bar.update(task, description=f"{report.read} read, {report.coded} coded, "
-                                             f"{sum(report.rejected.values())} rejected, "
-                                             f"{report.per_second:.1f} articles/s")
-
-            report = run_ingest(paths, store, options, workers, show)
+        while True:
+            report = _ingest_once(paths, db, options, workers, console, fetcher)
+            _ingest_summary(console, report, db)
+            rejected = rejected or bool(report.rejected)
+            if report.stopped:
+                sys.exit(EXIT_INTERRUPTED if report.interrupted else 2)
+            if not watch:
+                break
+            console.print(f"watching: next read in {watch:g} min (Ctrl-C to stop)")
+            try:
+                time.sleep(watch * 60)
+            except KeyboardInterrupt:
+                break  # stopped between polls: everything is stored
     finally:
         signal.signal(signal.SIGTERM, previous)
-    _ingest_summary(console, report, db)
-    if report.stopped:
-        sys.exit(EXIT_INTERRUPTED if report.interrupted else 2)
-    if strict and report.rejected:
+        fetcher.close()
+    if strict and rejected:
         sys.exit(1)
+
+
+def _ingest_once(paths, db, options, workers, console, fetcher):
+    """One reading of the paths and URLs into the store, with a progress line."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .batch import ingest as run_ingest
+
+    with Store(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                                      TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("reading")
+
+        def show(report):
+            bar.update(task, description=f"{report.read} read, {report.coded} coded, "
+                                         f"{sum(report.rejected.values())} rejected, "
+                                         f"{report.per_second:.1f} articles/s")
+
+        return run_ingest(paths, store, options, workers, show, fetcher)
 
 
 def _interrupt(_signum, _frame):
@@ -280,6 +311,9 @@ def _ingest_summary(console, report, db: str) -> None:
     # soft_wrap: a line is wrapped by the terminal, never broken by rich (logs and scripts read it)
     console.print(Text.assemble(("eventwire ingest", "bold"), " into ", safe_text(db), ": " + "; ".join(lines)),
                   soft_wrap=True)
+    for failure in report.fetch_failed:
+        console.print(Text.assemble(("not fetched now", "bold yellow"), ": ", safe_text(failure),
+                                    " (tried again on the next run)"), soft_wrap=True)
     if report.stopped:
         console.print(Text.assemble(("stopped", "bold red"), ": ", safe_text(report.stopped),
                                     f". This run stored {report.stored} documents, all kept; run the "

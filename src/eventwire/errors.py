@@ -20,6 +20,7 @@ REJECTIONS = {
     "truncated": "the file ends in the middle of a record ({detail}): the records before the damage were read; copy or download the file again to get the rest",
     "unreadable": "the file could not be read ({detail}): check that it exists and that you may read it",
     "unsupported": "the file is not in a format eventwire reads ({detail}): give text, HTML, JSON Lines (one article object per line), WARC or an RSS/Atom feed",
+    "http_error": "the web server answered {detail} for this URL: check the address (it is recorded, so that a re-run does not ask again)",
     "no_entries": "the feed or archive holds no articles ({detail}): nothing to code",
     "timeout": "coding the document took longer than the time budget of {detail} s, so it was stopped: the rest of the batch goes on; raise --time-budget to code it",
     "crashed": "the worker coding this document died ({detail}), also when tried again: it is recorded so that a re-run skips it; please report it with the document",
