@@ -180,3 +180,13 @@ def test_web_watch_polls_until_stopped(site, tmp_path):
     with Store(db, readonly=True) as store:
         assert store.summary()["articles"] == 6
     assert "watching" in err
+
+
+def test_web_retry_after_is_honoured_up_to_a_minute():
+    waits = []
+    fetcher = Fetcher(host_delay=0, backoff=1.0, sleep=waits.append)
+    answers = iter([Fetched("u", 429, b"", "text/html", 7.0), Fetched("u", 503, b"", "text/html", 600.0),
+                    Fetched("u", 200, b"<p>ok</p>", "text/html")])
+    fetcher._get_once = lambda url: next(answers)
+    assert fetcher.get("http://example.org/u").status == 200
+    assert waits == [7.0, 60.0]  # as asked, then capped; never the plain back-off

@@ -7,7 +7,7 @@ already holds are not fetched again (`known`).
 
 `Fetcher` is how eventwire asks (httpx, a maintained client): a User-Agent that names eventwire
 and where to read about it, connect and read timeouts, retries with exponential back-off on
-connection errors, timeouts, 429 and 5xx (honouring Retry-After up to a limit), a delay between
+connection errors, timeouts, 429 and 5xx (a Retry-After in seconds is honoured, up to a minute), a delay between
 two requests to one host, conditional requests (If-None-Match, If-Modified-Since) with what the
 same host said last time, and a size limit read from the stream, so an oversized response is
 never held whole.
@@ -67,6 +67,7 @@ class Fetched:
     status: int
     content: bytes
     content_type: str
+    retry_after: float | None = None  # seconds, where a 429 or 503 says how long to wait
 
 
 @dataclass
@@ -101,10 +102,11 @@ class Fetcher:
         Unreadable for a verdict on it, or a FetchFailed for a fault of the moment."""
         import httpx
 
-        reason = ""
+        reason, asked_wait = "", None
         for attempt in range(self.attempts):
             if attempt:
-                self.sleep(self.backoff * 2 ** (attempt - 1))
+                wait = self.backoff * 2 ** (attempt - 1)
+                self.sleep(min(asked_wait, RETRY_AFTER_MAX_S) if asked_wait is not None else wait)
             self._wait_for_host(url)
             try:
                 fetched = self._get_once(url)
@@ -117,7 +119,7 @@ class Fetcher:
                 reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
                 continue
             if fetched.status in RETRIED_STATUSES:
-                reason = f"HTTP {fetched.status}"
+                reason, asked_wait = f"HTTP {fetched.status}", fetched.retry_after
                 continue
             if fetched.status >= 400:
                 return unreadable(url, "http_error", f"HTTP {fetched.status}")
@@ -139,7 +141,8 @@ class Fetcher:
             if response.status_code == 200:
                 self._remember(url, response.headers)
             return Fetched(str(response.url), response.status_code, b"".join(chunks),
-                           response.headers.get("content-type", "").split(";")[0].strip().lower())
+                           response.headers.get("content-type", "").split(";")[0].strip().lower(),
+                           _seconds(response.headers.get("retry-after")))
 
     def _remember(self, url: str, headers) -> None:
         validators = {}
@@ -162,6 +165,14 @@ class Fetcher:
         if self._client is not None:
             self._client.close()
             self._client = None
+
+
+def _seconds(value: str | None) -> float | None:
+    """Retry-After as seconds; None for its date form or anything else (the back-off applies)."""
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None
 
 
 class _TooLarge(Exception):
