@@ -56,3 +56,19 @@ def test_api_store_to_pandas_with_dates_as_dates(filled):
     assert len(frame) == len(filled[1].events)
     assert str(frame["date_start"].dtype).startswith("datetime64")
     assert frame["date_start"].iloc[0].date() == dt.date(2024, 5, 6)
+
+
+@pytest.mark.parametrize("given, read", [
+    ("2015-8-23", "2015-08-23"), ("0001-01-01", "0001-01-01"), ("26-FEB-1987 15:01:01.79", "1987-02-26"),
+    ("Thu, 18 Feb 2021 10:00:00 GMT", "2021-02-18"), (dt.date(1, 1, 1), "0001-01-01"), ("2021-02-30", None),
+])
+def test_api_dates_the_readers_know(given, read):
+    from eventwire.records import read_date
+
+    assert read_date(given) == read
+
+
+def test_api_extraction_says_what_coded_it():
+    made = eventwire.extract(TEXT).provenance
+    assert made.eventwire == eventwire.__version__ and made.type_model == "shipped" and made.spacy_model
+    assert eventwire.extract(TEXT, options=eventwire.Options(classifier=False)).provenance.type_model is None

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import eventwire
 from eventwire import store as store_module
 from eventwire.errors import EventwireError, reject
 from eventwire.records import Source
@@ -321,8 +322,17 @@ CREATE INDEX documents_article ON documents (article_id);
 CREATE TABLE rejections (name TEXT PRIMARY KEY, code TEXT NOT NULL, reason TEXT NOT NULL);
 UPDATE meta SET value = '1' WHERE key = 'schema_version';
 """
-# Schema 2's places: no second-level division, no division names.
+# A schema-3 store made as schema 2 had it: no views, the full-text index that held each
+# article's id, no provenance columns, places with no second-level division and no names.
 SCHEMA_2_PLACES = """
+DROP VIEW event_rows; DROP VIEW actor_rows; DROP VIEW place_rows;
+DROP TRIGGER articles_ai; DROP TRIGGER articles_ad; DROP TRIGGER articles_au;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (article_id UNINDEXED, title, text);
+INSERT INTO articles_fts (article_id, title, text) SELECT id, coalesce(title, ''), text FROM articles;
+ALTER TABLE articles DROP COLUMN eventwire_version;
+ALTER TABLE articles DROP COLUMN spacy_model;
+ALTER TABLE articles DROP COLUMN type_model;
 CREATE TABLE places_v2 AS SELECT article_id, id, name, geonameid, lat, lon, country, admin1, precision,
   mentions FROM places;
 DROP TABLE places;
@@ -542,3 +552,48 @@ def test_store_readonly_reads_a_schema_1_store_as_it_is(tmp_path, coded):
     with Store(path, readonly=True) as store:
         assert store.events(EventFilter()) == expected
     assert path.read_bytes() == before  # not migrated: reading never writes
+
+
+# The store as a product (issue 14): views, what coded each article, a full-text index that
+# Datasette and sqlite-utils recognise.
+
+def test_store_views_give_one_row_per_event_actor_and_place(full, coded):
+    db = full._db
+    assert db.execute("SELECT count(*) FROM event_rows").fetchone()[0] == sum(len(x.events) for x in coded.values())
+    row = dict(zip([c[0] for c in db.execute("SELECT * FROM event_rows LIMIT 0").description],
+                   db.execute("SELECT * FROM event_rows WHERE place = 'Kharkiv'").fetchone()))
+    assert row["type"] == "ASSAULT" and row["place_admin1_name"] == "Kharkiv" and row["title"] is None
+    actors = db.execute("SELECT count(*) FROM actor_rows").fetchone()[0]
+    assert actors == sum(len(x.actors) for x in coded.values())
+    (kharkiv,) = db.execute("SELECT name, precision, events FROM place_rows WHERE name = 'Kharkiv'").fetchall()
+    assert kharkiv == ("Kharkiv", "city", 1)
+
+
+def test_store_records_what_coded_each_article(full):
+    rows = full._db.execute("SELECT DISTINCT eventwire_version, spacy_model, type_model FROM articles").fetchall()
+    assert len(rows) == 1 and rows[0][0] == eventwire.__version__ and rows[0][2] == "shipped"
+    assert "core_web_sm" in rows[0][1]
+
+
+def test_store_full_text_index_is_external_content_and_follows_updates(store, coded):
+    (sql,) = store._db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+    assert "USING fts5" in sql and "content=[articles]" in sql  # as sqlite-utils writes it; Datasette detects it
+    first, second = coded["kharkiv.txt"], coded["baghdad.txt"]
+    store.add(src("page", first, key="https://example.org/a"), first)
+    assert [e["place"] for e in store.events(EventFilter(search="Kharkiv"))] == ["Kharkiv"]
+    store.add(src("page", second, key="https://example.org/a"), second)  # the page now tells another story
+    assert store.events(EventFilter(search="Kharkiv")) == []
+    assert store.events(EventFilter(search="Baghdad"))
+    assert store._db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')") is not None
+
+
+def test_store_schema_2_migrated_searches_and_has_views(tmp_path, coded):
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.add(src("kharkiv.txt", coded["kharkiv.txt"]), coded["kharkiv.txt"])
+    _as_schema_2(path)
+    with Store(path, readonly=True) as store:  # read as it is: the earlier index
+        assert store.events(EventFilter(search="Kharkiv"))
+    with Store(path) as store:
+        assert store.events(EventFilter(search="Kharkiv"))  # the index rebuilt from the articles
+        assert store._db.execute("SELECT count(*) FROM event_rows").fetchone()[0] == len(coded["kharkiv.txt"].events)

@@ -5,12 +5,13 @@ calls the next one. A rejected draft stops the loop and comes out as a rejection
 """
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterable, Iterator
 
 from .draft import GIVEN, Draft, Stage
 from .errors import STAGE_INPUT_MISSING, EventwireError
 from .options import Options
-from .records import Extraction, RawDocument
+from .records import Extraction, Provenance, RawDocument
 
 __all__ = ["Pipeline", "Draft", "Stage"]
 
@@ -60,6 +61,7 @@ class Pipeline:
         chosen = [s for s in _stages() if wanted is None or s.name in wanted]
         check_order(chosen)
         self.stages = [(s.name, s.factory(self.options)) for s in chosen]
+        self.provenance = provenance(self.options, dict(self.stages))
 
     @property
     def stage_names(self) -> list[str]:
@@ -71,8 +73,19 @@ class Pipeline:
             draft = stage(draft)
             if draft.rejected:
                 break
-        return draft.finish()
+        return dataclasses.replace(draft.finish(), provenance=self.provenance)
 
     def pipe(self, raws: Iterable[RawDocument]) -> Iterator[Extraction]:
         for raw in raws:
             yield self(raw)
+
+
+def provenance(options: Options, stages: dict) -> Provenance:
+    """What this pipeline codes with, recorded on every extraction (and in the store)."""
+    from . import __version__
+
+    parser = stages.get("parse")
+    meta = getattr(getattr(parser, "nlp", None), "meta", None) or {}
+    spacy_model = f"{meta['lang']}_{meta['name']} {meta['version']}" if meta.get("name") else None
+    type_model = (options.type_model or "shipped") if options.classifier else None
+    return Provenance(eventwire=__version__, spacy_model=spacy_model, type_model=type_model)

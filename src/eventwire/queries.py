@@ -36,10 +36,18 @@ class EventFilter:
     precisions: tuple[str, ...] | None = None  # only events whose place is of one of these precisions
 
 
-def select_events(db: sqlite3.Connection, filters: EventFilter) -> Iterator[dict]:
+# The articles a full-text query finds: through the external-content index of schema 3, or
+# (a store of schema 1 or 2, read as it is) through the index that held each article's id.
+SEARCH = ("e.article_id IN (SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+          "WHERE articles_fts MATCH ?)")
+SEARCH_BEFORE_3 = "e.article_id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)"
+
+
+def select_events(db: sqlite3.Connection, filters: EventFilter, older: bool = False) -> Iterator[dict]:
     """Events matching `filters`, with actor, place and article fields, oldest first; a
-    search the full-text index cannot read is an EventwireError before the first row."""
-    where, params = _where(filters)
+    search the full-text index cannot read is an EventwireError before the first row.
+    older: the store has schema 1 or 2 (its full-text index is the earlier one)."""
+    where, params = _where(filters, older)
     sql = f"{EVENTS_SQL} WHERE {' AND '.join(where) or '1'} {EVENTS_ORDER} LIMIT ?"
     params.append(-1 if filters.limit is None else filters.limit)
     try:
@@ -92,7 +100,7 @@ _ANY_ACTOR = ("EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.articl
               "AND ac.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND {})")
 
 
-def _where(f: EventFilter) -> tuple[list[str], list]:
+def _where(f: EventFilter, older: bool = False) -> tuple[list[str], list]:
     where: list[str] = []
     params: list = []
 
@@ -117,7 +125,7 @@ def _where(f: EventFilter) -> tuple[list[str], list]:
     if f.min_confidence is not None:
         add("e.confidence >= ?", f.min_confidence)
     if f.search:
-        add("e.article_id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)", f.search)
+        add(SEARCH_BEFORE_3 if older else SEARCH, f.search)
     if f.acled_type:
         add("(lower(e.acled_event_type) = lower(?) OR lower(e.acled_sub_event_type) = lower(?))",
             f.acled_type, f.acled_type)

@@ -53,7 +53,7 @@ class RawDocument:
         object.__setattr__(self, "published", publication_date(self.published))
 
 
-ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")  # "2015-08-23", and "2015-8-23" as some data has it
 # Dates as older news archives write them: "26-FEB-1987 15:01:01.79" (Reuters-21578).
 DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})-([A-Za-z]{3})-(\d{4})")
 
@@ -61,19 +61,21 @@ DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})-([A-Za-z]{3})-(\d{4})")
 def read_date(value: object) -> str | None:
     """`value` as YYYY-MM-DD, or None when it is not a date the readers know: ISO, "26-FEB-1987"
     (Reuters-21578), RFC 2822 (feeds, e-mail), or a `datetime.date` / `datetime.datetime`."""
-    if isinstance(value, dt.date):
-        return value.strftime("%Y-%m-%d")
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):  # isoformat, not strftime: the year 1 is "0001", not "1"
+        return value.isoformat()
     if not isinstance(value, str) or not value.strip():
         return None
     for pattern, fmt in ((ISO_DATE, "%Y-%m-%d"), (DAY_MONTH_YEAR, "%d-%b-%Y")):
         match = pattern.match(value)
         if match:
             try:
-                return dt.datetime.strptime("-".join(match.groups()), fmt).strftime("%Y-%m-%d")
+                return dt.datetime.strptime("-".join(match.groups()), fmt).date().isoformat()
             except ValueError:
                 return None
     try:  # RFC 2822, as in feeds and e-mail: "Thu, 18 Feb 2021 10:00:00 GMT"
-        return parsedate_to_datetime(value).strftime("%Y-%m-%d")
+        return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
         return None
 
@@ -277,6 +279,15 @@ class Explanation:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """What coded the article: eventwire's version, the spaCy pipeline, the event-type model."""
+
+    eventwire: str
+    spacy_model: str | None = None  # "en_core_web_sm 3.8.0"
+    type_model: str | None = None  # "shipped", a folder made by `eventwire train`, or None (rules alone)
+
+
+@dataclass(frozen=True)
 class Extraction:
     article: Article
     actors: tuple[Actor, ...] = ()
@@ -288,6 +299,7 @@ class Extraction:
     checks: tuple[Check, ...] = ()
     warnings: tuple[str, ...] = ()
     explanation: Explanation | None = None  # only when asked for: the rule trail
+    provenance: Provenance | None = None  # what coded it (set by Pipeline)
 
     def confident(self, minimum: float) -> Extraction:
         """The extraction with only its events at or above confidence `minimum` (quotes no
@@ -304,10 +316,11 @@ class Extraction:
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON form: tuples become lists, `schema` comes first; `explanation`
-        only when the extraction has one."""
+        and `provenance` only when the extraction has them."""
         plain = _plain(dataclasses.asdict(self))
-        if self.explanation is None:
-            del plain["explanation"]
+        for optional in ("explanation", "provenance"):
+            if plain[optional] is None:
+                del plain[optional]
         return {"schema": SCHEMA, **plain}
 
 

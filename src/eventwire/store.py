@@ -18,7 +18,7 @@ from typing import Iterator
 from . import storefile
 from .errors import STORE_DAMAGED, STORE_READ_ONLY, EventwireError
 from .records import Extraction, Rejection, Source
-from .queries import EVENT_COLUMNS, EventFilter, select_events
+from .queries import EVENT_COLUMNS, EVENTS_SQL, EventFilter, select_events
 from .storefile import DETAIL_CHARS, error_kind
 
 __all__ = ["Store", "EventFilter", "EVENT_COLUMNS", "DEFAULT_DB"]
@@ -49,12 +49,45 @@ CREATE INDEX IF NOT EXISTS documents_article ON documents (article_id);
 CREATE VIEW IF NOT EXISTS rejections AS
   SELECT key, name, code, reason FROM documents WHERE code IS NOT NULL;
 """
+# The full-text index of the articles: an external-content FTS5 table over `articles` (rowid
+# for rowid), kept in step by triggers, as sqlite-utils makes them, so that Datasette and
+# sqlite-utils find it ("articles_fts", content "articles") and search through it.
+FTS_SQL = """
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content=[articles]);
+CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+  INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+"""
+# The store as a product: one row per event with its actors, place and article (event_rows, as
+# `eventwire events` reads it), one per actor and one per place with their article.
+VIEWS_SQL = f"""
+CREATE VIEW IF NOT EXISTS event_rows AS {EVENTS_SQL};
+CREATE VIEW IF NOT EXISTS actor_rows AS
+  SELECT ac.article_id, ac.id AS actor_id, ac.name, ac.kind, ac.country, ac.sector, ac.title AS role,
+    (SELECT count(*) FROM event_actors ea WHERE ea.article_id = ac.article_id AND ea.actor_id = ac.id) AS events,
+    a.title, a.url, a.published
+  FROM actors ac JOIN articles a ON a.id = ac.article_id;
+CREATE VIEW IF NOT EXISTS place_rows AS
+  SELECT p.article_id, p.id AS place_id, p.name, p.precision, p.geonameid, p.lat, p.lon, p.country,
+    p.admin1, p.admin1_name, p.admin2, p.admin2_name,
+    (SELECT count(*) FROM events e WHERE e.article_id = p.article_id AND e.place_id = p.id) AS events,
+    a.title, a.url, a.published
+  FROM places p JOIN articles a ON a.id = p.article_id;
+"""
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """ + DOCUMENTS_SQL + """
 CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY, url TEXT, source TEXT, title TEXT, published TEXT, language TEXT,
-  text TEXT NOT NULL, extraction TEXT NOT NULL);
+  text TEXT NOT NULL, extraction TEXT NOT NULL, eventwire_version TEXT, spacy_model TEXT,
+  type_model TEXT);
 CREATE TABLE IF NOT EXISTS actors (
   article_id TEXT NOT NULL REFERENCES articles (id), id TEXT NOT NULL, name TEXT NOT NULL,
   kind TEXT, country TEXT, sector TEXT, title TEXT, mentions TEXT NOT NULL,
@@ -83,8 +116,7 @@ CREATE TABLE IF NOT EXISTS quotes (
   article_id TEXT NOT NULL REFERENCES articles (id), n INTEGER NOT NULL, text TEXT NOT NULL,
   start_char INTEGER, end_char INTEGER, speaker_id TEXT, cue TEXT, supports TEXT NOT NULL,
   PRIMARY KEY (article_id, n));
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (article_id UNINDEXED, title, text);
-"""
+""" + FTS_SQL + VIEWS_SQL
 
 # Schema 1 keyed documents by name and position ("feed.jsonl:3"); schema 2 by URL, entry id or
 # content. Every article is kept; a schema-1 document row keeps its name as its key until the
@@ -103,11 +135,19 @@ DROP TABLE documents_v1;
 UPDATE meta SET value = '2' WHERE key = 'schema_version';
 """
 # Schema 3: a place's second-level division and both divisions' names (GeoNames', through the
-# gazetteer). Places coded before keep none until their article is coded again.
+# gazetteer), what coded each article, an external-content full-text index, and the views.
+# Places and articles coded before keep no division names and no provenance until coded again.
 MIGRATE_2_TO_3 = """
 ALTER TABLE places ADD COLUMN admin2 TEXT;
 ALTER TABLE places ADD COLUMN admin1_name TEXT;
 ALTER TABLE places ADD COLUMN admin2_name TEXT;
+ALTER TABLE articles ADD COLUMN eventwire_version TEXT;
+ALTER TABLE articles ADD COLUMN spacy_model TEXT;
+ALTER TABLE articles ADD COLUMN type_model TEXT;
+DROP TABLE articles_fts;
+""" + FTS_SQL + """
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+""" + VIEWS_SQL + """
 UPDATE meta SET value = '3' WHERE key = 'schema_version';
 """
 MIGRATIONS = {"1": MIGRATE_1_TO_2, "2": MIGRATE_2_TO_3}  # from version -> the script to the next
@@ -118,7 +158,7 @@ CREATE TEMP VIEW places AS SELECT *, NULL AS admin2, NULL AS admin1_name, NULL A
 FROM main.places;
 """
 # The tables that hold one article's coding, children first (the order rows are deleted in).
-ARTICLE_TABLES = ("event_actors", "events", "quotes", "actors", "places", "articles_fts", "articles")
+ARTICLE_TABLES = ("event_actors", "events", "quotes", "actors", "places", "articles")  # the index: by trigger
 
 NOT_A_STORE = ("{path}: not an eventwire store ({detail}): give the path of a database written by "
                "`eventwire ingest`, or a new file name to start one")
@@ -147,6 +187,7 @@ class Store:
         if not readonly:
             storefile.check_writable(self.path)
         self._db: sqlite3.Connection | None = None
+        self._older = False  # a store of schema 1 or 2 read as it is (read-only)
         try:
             if readonly:
                 self._db = storefile.connect_readonly(self.path, BUSY_TIMEOUT_S)
@@ -182,6 +223,7 @@ class Store:
             raise EventwireError(OTHER_VERSION.format(path=self.path, found=found, expected=SCHEMA_VERSION))
         if found != str(SCHEMA_VERSION):
             self._db.executescript(OLDER_PLACES)
+            self._older = True
 
     def __enter__(self) -> Store:
         return self
@@ -315,7 +357,7 @@ class Store:
 
     def iter_events(self, filters: EventFilter = EventFilter()) -> Iterator[dict]:
         """`events`, one at a time (EVENT_COLUMNS each), for stores too big to hold at once."""
-        return select_events(self._db, filters)
+        return select_events(self._db, filters, self._older)
 
     def to_pandas(self, filters: EventFilter = EventFilter()):
         """The events as a pandas DataFrame (EVENT_COLUMNS; dates as datetimes). pandas is not
@@ -335,9 +377,16 @@ class Store:
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
-    for statement in script.split(";"):
-        if statement.strip():
+    """The statements of `script` one by one, inside the caller's transaction (executescript
+    would commit first); a trigger's body, semicolons and all, is one statement."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
             db.execute(statement)
+            statement = ""
+    if statement.strip():
+        db.execute(statement)
 
 
 def _put_document(db: sqlite3.Connection, source: Source, article_id: str | None, outcome: str,
@@ -397,11 +446,12 @@ def _spans(spans) -> str:
 
 def _insert_article(db: sqlite3.Connection, extraction: Extraction) -> None:
     a = extraction.article
-    db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-               (a.id, a.url, a.source, a.title, a.published, a.language, a.text,
-                _json(extraction.to_dict())))
-    db.execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
-               (a.id, a.title or "", a.text))
+    made = extraction.provenance
+    db.execute("INSERT INTO articles (id, url, source, title, published, language, text, extraction, "
+               "eventwire_version, spacy_model, type_model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               (a.id, a.url, a.source, a.title, a.published, a.language, a.text, _json(extraction.to_dict()),
+                made.eventwire if made else None, made.spacy_model if made else None,
+                made.type_model if made else None))
 
 
 def _insert_entities(db: sqlite3.Connection, extraction: Extraction) -> None:
