@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from eventwire.cli import cli
 from eventwire.errors import EventwireError
+from eventwire.acled import OWN_COLUMNS
 from eventwire.export import (ACLED_COLUMNS, DATE_COLUMNS, ACLED_NUMERIC, EVENT_NUMERIC, export, neutralise_formula,
                               parquet_schema)
 from eventwire.store import EVENT_COLUMNS, EventFilter, Store
@@ -69,13 +70,18 @@ def test_export_csv_acled_reads_with_acled_columns(store, tmp_path):
     assert len(rows) == count == store.summary()["events"]
     assert tuple(rows[0]) == ACLED_COLUMNS
     codebook = SHARED / "eval-data" / "acled" / "acled_codebook.csv"
-    if codebook.is_file():  # every column is one of ACLED's own names
+    if codebook.is_file():  # ACLED's columns, in its codebook's order, and the documented others
         with open(codebook, newline="", encoding="utf-8") as stream:
-            assert set(ACLED_COLUMNS) <= {row["Variable"] for row in csv.DictReader(stream)}
+            acled = [row["Variable"] for row in csv.DictReader(stream)]
+        newer = {"disorder_type", "civilian_targeting"}  # in ACLED's exports since 2023, not in this codebook
+        ours = [c for c in ACLED_COLUMNS if c not in newer and c not in OWN_COLUMNS]
+        assert ours == acled
     (kharkiv,) = [r for r in rows if r["location"] == "Kharkiv"]
-    assert kharkiv["event_date"] == "2022-03-01" and kharkiv["year"] == "2022"
-    assert kharkiv["event_type"] == "Explosions/Remote violence"
-    assert kharkiv["actor1"] == "Russian troops" and kharkiv["inter1"] == "1"
+    assert kharkiv["event_date"] == "01-03-2022" and kharkiv["event_date_iso"] == "2022-03-01"
+    assert kharkiv["year"] == "2022" and kharkiv["event_type"] == "Explosions/Remote violence"
+    assert kharkiv["disorder_type"] == "Political violence" and kharkiv["region"] == "Europe"
+    # Russian troops in Ukraine: a state's forces outside its own country (ACLED's 8)
+    assert kharkiv["actor1"] == "Military Forces of Russia" and kharkiv["inter1"] == "8"
     assert kharkiv["country"] == "Ukraine" and kharkiv["iso3"] == "UKR" and kharkiv["iso"] == "804"
     assert kharkiv["admin1"] == "Kharkiv" and kharkiv["admin2"] == "Kharkiv"  # GeoNames' names, kind dropped
     assert kharkiv["fatalities"] == "3" and kharkiv["geo_precision"] == "1"
@@ -231,7 +237,8 @@ def test_export_csv_acled_neutralises_text_cells_and_keeps_negative_numbers(form
         assert export(store, "csv-acled", out) == 1
     with open(out, newline="", encoding="utf-8") as stream:
         (row,) = csv.DictReader(stream)
-    assert row["actor1"] == "'" + FORMULAS["actor"] and row["actor2"] == "'" + FORMULAS["recipient"]
+    # both sides are the Spanish state's: ACLED's names for them, not the crawled ones
+    assert (row["actor1"], row["actor2"]) == ("Police Forces of Spain", "Government of Spain")
     assert row["location"] == "'" + FORMULAS["place"] and row["source"] == "'" + FORMULAS["source"]
     assert float(row["longitude"]) == pytest.approx(-3.70, abs=0.05)  # a number, not "'-3.7"
     assert row["latitude"] and row["fatalities"] == "0" and row["iso3"] == "ESP"

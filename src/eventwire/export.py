@@ -1,28 +1,7 @@
 """Exports of the store: jsonl (extraction@1 per article), csv-acled, geojson and parquet of events.
 
-It only reads a `Store`; it must not code or change anything. csv-acled writes, in ACLED's order
-(../shared/eval-data/acled/acled_codebook.csv), the columns where an eventwire field maps:
-
-  iso, iso3, country    the event place's country (pycountry: numeric code, ISO3, name)
-  event_id_cnty         "<article id>:<event id>", unique and stable (not ACLED's numbering)
-  event_date, year      the event's start date, as YYYY-MM-DD (ACLED's API form, not the
-                        codebook's dd-mm-yyyy, which readers could take month-first)
-  time_precision        day 1, week 2, month 3; empty for a year or a vague date
-  event_type, sub_event_type   the event's ACLED view; empty for events ACLED does not code
-                        (most PLOVER AGREE, CONSULT, ...): every event is written, filter on it
-  actor1, assoc_actor_1 the first actor and the others ("; "-separated, as ACLED does)
-  actor2, assoc_actor_2 the first recipient and the others
-  inter1, inter2        from the PLOVER sector: GOV/MIL/COP 1, REB 2, IGO/UNO 8, and CVL 6 in
-                        Protests, 5 in Riots, 7 otherwise; empty for other sectors
-  interaction           the two inter codes, lower first ("10" when there is no actor2)
-  admin1, admin2        the names of the place's first- and second-level divisions (GeoNames'
-                        names without their kind: "Borno", not "Borno State")
-  location, latitude, longitude   the event place
-  geo_precision         site/city 1, admin2 2, admin1 3; empty for a country or region (ACLED has none)
-  source, notes         the article's source (else its URL); the event's evidence sentences
-  fatalities            killed, 0 when no number was reported, as ACLED codes it
-
-Left out, as nothing maps: data_id, event_id_no_cnty, region, admin3, source_scale, timestamp.
+It only reads a `Store`; it must not code or change anything. csv-acled writes ACLED's columns
+in ACLED's order, as `eventwire.acled` says how each is filled.
 
 Every CSV goes through `write_csv`: a text cell a spreadsheet would run as a formula ("=", "+",
 "-", "@", tab, CR first) gets a leading "'" (OWASP's rule for CSV injection); numeric columns,
@@ -40,27 +19,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
-import pycountry
-
+from . import acled
 from .errors import EXPORT_FOLDER_MISSING, EXPORT_OVER_STORE, EventwireError
 from .store import EVENT_COLUMNS, EventFilter, Store
 
 FORMATS = ("jsonl", "csv-acled", "geojson", "parquet")
 
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "iso", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "source", "notes",
-    "fatalities", "iso3",
-)
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
-GEO_PRECISION = {"site": 1, "city": 1, "admin2": 2, "admin1": 3}
-INTER_BY_SECTOR = {"GOV": 1, "MIL": 1, "COP": 1, "REB": 2, "IGO": 8, "UNO": 8}
-CIVILIAN_INTER = {"Protests": 6, "Riots": 5}  # CVL actors by ACLED event type; 7 otherwise
-
-# Numeric columns: written as numbers, never changed by the formula rule (a longitude of -3.7).
-ACLED_NUMERIC = ("time_precision", "inter1", "inter2", "interaction", "iso", "latitude", "longitude",
-                 "geo_precision", "fatalities")
+ACLED_COLUMNS, ACLED_NUMERIC = acled.COLUMNS, acled.NUMERIC
 EVENT_NUMERIC = ("killed", "injured", "size", "size_before", "size_change", "approximate",
                  "perpetrator_confirmed", "confidence", "geonameid", "lat", "lon")  # as in parquet_schema
 
@@ -157,8 +122,8 @@ def write_jsonl(store: Store, stream: IO[str], filters: EventFilter = EventFilte
 
 
 def write_acled_csv(store: Store, stream: IO[str], filters: EventFilter = EventFilter()) -> int:
-    """One row per event with ACLED's column names (see the module docstring for the map)."""
-    return write_csv(stream, ACLED_COLUMNS, ACLED_NUMERIC, (acled_row(e) for e in store.events(filters)))
+    """One row per event with ACLED's columns (eventwire.acled says how each is filled)."""
+    return write_csv(stream, ACLED_COLUMNS, ACLED_NUMERIC, (acled.row(e) for e in store.iter_events(filters)))
 
 
 def write_events_csv(rows: list[dict], stream: IO[str]) -> int:
@@ -201,58 +166,6 @@ def _flat(key: str, value):
     return value
 
 
-def acled_row(event: dict) -> dict:
-    """One event row of `Store.events` as a row of ACLED columns."""
-    country = pycountry.countries.get(alpha_2=event["place_country"]) if event["place_country"] else None
-    date = event["date_start"] or ""
-    actors, recipients = event["actors"], event["recipients"]
-    inter1 = _inter(event["actor_sectors"][:1], event["acled_event_type"])
-    inter2 = _inter(event["recipient_sectors"][:1], event["acled_event_type"])
-    return {
-        "event_id_cnty": f"{event['article_id']}:{event['event_id']}",
-        "event_date": date,
-        "year": date[:4],
-        "time_precision": TIME_PRECISION.get(event["date_precision"], ""),
-        "event_type": event["acled_event_type"] or "",
-        "sub_event_type": event["acled_sub_event_type"] or "",
-        "actor1": actors[0] if actors else "",
-        "assoc_actor_1": "; ".join(actors[1:]),
-        "inter1": inter1,
-        "actor2": recipients[0] if recipients else "",
-        "assoc_actor_2": "; ".join(recipients[1:]),
-        "inter2": inter2,
-        "interaction": _interaction(inter1, inter2),
-        "iso": int(country.numeric) if country else "",
-        "country": country.name if country else "",
-        "admin1": event["place_admin1_name"] or "",
-        "admin2": event["place_admin2_name"] or "",
-        "location": event["place"] or "",
-        "latitude": "" if event["lat"] is None else event["lat"],
-        "longitude": "" if event["lon"] is None else event["lon"],
-        "geo_precision": GEO_PRECISION.get(event["place_precision"], ""),
-        "source": event["source"] or event["url"] or "",
-        "notes": _flat("evidence", event["evidence"]),
-        "fatalities": event["killed"] or 0,
-        "iso3": country.alpha_3 if country else "",
-    }
-
-
-def _inter(sectors: list, event_type: str | None) -> int | str:
-    sector = sectors[0] if sectors else None
-    if sector == "CVL":
-        return CIVILIAN_INTER.get(event_type or "", 7)
-    return INTER_BY_SECTOR.get(sector, "")
-
-
-def _interaction(inter1: int | str, inter2: int | str) -> str:
-    if inter1 == "":
-        return ""
-    if inter2 == "":
-        return f"{inter1}0"
-    low, high = sorted((inter1, inter2))
-    return f"{low}{high}"
-
-
 def write_geojson(store: Store, stream: IO[str], filters: EventFilter = EventFilter()) -> int:
     """A FeatureCollection of the events that have coordinates: Point features (RFC 7946)."""
     features = [{
@@ -283,6 +196,7 @@ def parquet_schema():
         ("confidence", pa.float64()), ("evidence", pa.list_(span)), ("actors", names),
         ("recipients", names), ("claimed_by", names), ("actor_sectors", names),
         ("recipient_sectors", names), ("actor_countries", names), ("recipient_countries", names),
+        ("actor_kinds", names), ("recipient_kinds", names),
         ("place_id", pa.string()), ("place", pa.string()),
         ("place_country", pa.string()), ("place_admin1", pa.string()),
         ("place_admin1_name", pa.string()), ("place_admin2", pa.string()), ("place_admin2_name", pa.string()),

@@ -77,6 +77,7 @@ SELECT e.article_id, e.id AS event_id, e.type, e.mode, e.context, e.acled_event_
   {_role_list('claimed_by', 'name')} AS claimed_by,
   {_role_list('actor', 'sector')} AS actor_sectors, {_role_list('recipient', 'sector')} AS recipient_sectors,
   {_role_list('actor', 'country')} AS actor_countries, {_role_list('recipient', 'country')} AS recipient_countries,
+  {_role_list('actor', 'kind')} AS actor_kinds, {_role_list('recipient', 'kind')} AS recipient_kinds,
   e.place_id, p.name AS place, p.country AS place_country, p.admin1 AS place_admin1,
   p.admin1_name AS place_admin1_name, p.admin2 AS place_admin2, p.admin2_name AS place_admin2_name,
   p.precision AS place_precision, p.geonameid, p.lat, p.lon,
@@ -89,12 +90,12 @@ EVENT_COLUMNS = (
     "cameo", "date_start", "date_end", "date_precision", "date_text", "killed", "injured", "size",
     "size_before", "size_change", "approximate", "status", "perpetrator_confirmed", "confidence",
     "evidence", "actors", "recipients", "claimed_by", "actor_sectors", "recipient_sectors",
-    "actor_countries", "recipient_countries",
+    "actor_countries", "recipient_countries", "actor_kinds", "recipient_kinds",
     "place_id", "place", "place_country", "place_admin1", "place_admin1_name", "place_admin2",
     "place_admin2_name", "place_precision", "geonameid", "lat",
     "lon", "title", "url", "source", "published")
 JSON_COLUMNS = ("context", "evidence", "actors", "recipients", "claimed_by", "actor_sectors",
-                "recipient_sectors", "actor_countries", "recipient_countries")
+                "recipient_sectors", "actor_countries", "recipient_countries", "actor_kinds", "recipient_kinds")
 
 _ANY_ACTOR = ("EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.article_id = ea.article_id "
               "AND ac.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND {})")
