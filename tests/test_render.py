@@ -62,11 +62,27 @@ def test_render_events_shows_untrusted_text_literally():
     row = {"date_start": "2024-03-12", "type": "ASSAULT", "status": "reported", "actors": [EVIL],
            "recipients": ["[red]x[/red]"], "place": EVIL, "place_country": "IQ", "killed": 3,
            "title": EVIL, "url": None, "article_id": "a1"}
-    console, out = _screen()
-    render_events([row], console)
+    out = io.StringIO()  # wide enough for three copies of the hostile text, uncut
+    render_events([row], Console(file=out, force_terminal=True, width=2000, emoji=False))
     output = out.getvalue()
     _assert_safe(output)
     assert "[red]x[/red]" in output
+
+
+@pytest.mark.parametrize("width", [80, 100, 140])
+def test_render_events_fits_the_terminal_and_never_cuts_dates_or_tolls(width):
+    row = {"date_start": "2024-03-12", "type": "ASSAULT", "status": "hypothetical",
+           "actors": ["Unidentified armed group", "Popular Mobilization Forces"], "recipients": ["civilians"],
+           "place": "Erbil International Airport", "place_country": "IQ", "killed": 1234,
+           "title": "Rockets hit Erbil airport base housing coalition troops", "url": None, "article_id": "a1"}
+    out = io.StringIO()
+    render_events([row], Console(file=out, width=width, emoji=False))
+    lines = out.getvalue().splitlines()
+    assert all(len(line) <= width for line in lines)
+    body = "\n".join(lines)
+    assert "2024-03-12" in body and "1234" in body and "hypothetical" in body and "ASSAULT" in body
+    assert ("article" in lines[2]) is (width >= 120) and ("recipients" in lines[2]) is (width >= 90)
+    assert len(lines) == 6  # title, three lines of header, one row, the bottom: one line per event
 
 
 def test_render_table_shows_untrusted_text_literally():

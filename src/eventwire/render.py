@@ -100,18 +100,44 @@ def render_explanation(ex: Extraction, console: Console) -> None:
 
 
 def render_events(rows: list[dict], console: Console | None = None) -> None:
-    """Rows of `Store.events` as one table: date, type, who, whom, where, killed, article."""
+    """Rows of `Store.events` as one table, one line per event: date, type, status, who, whom,
+    where, killed, article. Dates, types and tolls are never cut; names are cut with "…" to fit,
+    and on a narrow terminal the article (under EVENTS_ARTICLE_WIDTH columns) and then the
+    recipients (under EVENTS_RECIPIENTS_WIDTH) are left out; --format json or csv has them all."""
     console = console or Console(emoji=False)
+    width = console.width
+    shown = [c for c in EVENT_TABLE_COLUMNS
+             if not (c == "article" and width < EVENTS_ARTICLE_WIDTH)
+             and not (c == "recipients" and width < EVENTS_RECIPIENTS_WIDTH)]
+    cells = [{"date": row["date_start"] or "", "type": row["type"], "status": row["status"],
+              "actors": ", ".join(row["actors"]), "recipients": ", ".join(row["recipients"]),
+              "place": f"{row['place']} ({row['place_country']})" if row["place"] else "",
+              "killed": "" if row["killed"] is None else str(row["killed"]),
+              "article": row["title"] or row["url"] or row["article_id"]} for row in rows]
+    cells = [{k: safe_text(" ".join(v.split())) for k, v in row.items()} for row in cells]  # one line each
+    natural = {c: max([len(c)] + [v.cell_len for v in (row[c] for row in cells)]) for c in shown}
+    whole = {c: natural[c] for c in shown if c in ("date", "type", "status", "killed")}
+    # what is left after the whole columns and the borders (3 a column, 1 more) goes to the names,
+    # the narrowest first, each taking what it needs up to an equal share of what remains
+    left = width - sum(whole.values()) - 3 * len(shown) - 1
+    names = sorted((c for c in shown if c not in whole), key=natural.get)
+    widths = dict(whole)
+    for n, column in enumerate(names):
+        widths[column] = max(NAME_MIN_WIDTH, min(natural[column], left // (len(names) - n)))
+        left -= widths[column]
     table = Table(title=f"{len(rows)} events", title_justify="left")
-    for column in ("date", "type", "status", "actors", "recipients", "place", "killed", "article"):
-        table.add_column(column, no_wrap=column in ("date", "type"))
-    for row in rows:
-        place = f"{row['place']} ({row['place_country']})" if row["place"] else ""
-        cells = (row["date_start"] or "", row["type"], row["status"], ", ".join(row["actors"]),
-                 ", ".join(row["recipients"]), place, "" if row["killed"] is None else row["killed"],
-                 row["title"] or row["url"] or row["article_id"])
-        table.add_row(*(safe_text(cell) for cell in cells))
+    for column in shown:
+        table.add_column(column, no_wrap=True, overflow="ellipsis", width=widths[column],
+                         justify="right" if column == "killed" else "left")
+    for row in cells:
+        table.add_row(*(row[column] for column in shown))
     console.print(table)
+
+
+EVENT_TABLE_COLUMNS = ("date", "type", "status", "actors", "recipients", "place", "killed", "article")
+EVENTS_ARTICLE_WIDTH = 120  # columns of terminal below which the events table leaves out the article
+EVENTS_RECIPIENTS_WIDTH = 90  # ... and below which it leaves out the recipients too
+NAME_MIN_WIDTH = 8  # the narrowest a column of names gets
 
 
 def _names(ids, names: dict[str, str]) -> str:
