@@ -10,6 +10,7 @@ BASE = {
     "place_country": "IR", "place": "Zahedan", "place_admin1_name": "Sistan and Baluchestan", "place_admin2_name": None,
     "lat": 29.5, "lon": 60.8, "place_precision": "city", "source": "Wire", "url": None,
     "evidence": [{"text": "Protesters marched in Zahedan.", "start": 0, "end": 30}], "killed": None,
+    "status": "reported", "confidence": 0.45,
 }
 
 

@@ -80,3 +80,21 @@ def test_export_every_format_carries_status_confidence_and_precisions(db):
     (feature, *_) = json.loads(export(db, "--format", "geojson"))["features"]
     for key in ("status", "confidence", "date_precision", "place_precision", "actors", "actor_countries"):
         assert key in feature["properties"]
+
+
+def test_export_csv_acled_of_the_seed_and_the_bundled_example_has_no_empty_type_actor_or_inter(tmp_path):
+    """The issue's check: ACLED's columns, and no exported row without event_type, actor1, inter1."""
+    from .conftest import ROOT, SHARED
+
+    paths = [str(ROOT / "src" / "eventwire" / "examples")]
+    seed = SHARED / "seed" / "nato-iraq-thehill.txt"
+    if seed.is_file():
+        paths.append(str(seed))
+    db = tmp_path / "events.db"
+    run = CliRunner().invoke(cli, ["ingest", *paths, "--db", str(db), "--workers", "0", "--published", "2021-02-18"])
+    assert run.exit_code == 0, run.output
+    exported = rows(export(db, "--format", "csv-acled"))
+    assert exported, "the seed has an ACLED-typed event (the rocket attack on Erbil)" if seed.is_file() else ""
+    for row in exported:
+        assert row["event_type"] and row["actor1"] and row["inter1"], row
+        assert row["status"] in ("reported", "claimed") and 0 < float(row["confidence"]) <= 1

@@ -2,8 +2,8 @@
 
 The columns are ACLED's, in the order of its codebook (../shared/eval-data/acled/
 acled_codebook.csv, from the official acledR package), with `disorder_type` and
-`civilian_targeting` where ACLED's current exports have them, and one column of eventwire's own
-at the end, `event_date_iso`:
+`civilian_targeting` where ACLED's current exports have them, and three columns of eventwire's
+own at the end, `event_date_iso`, `status` (reported, claimed, planned ...) and `confidence`:
 
   data_id, event_id_no_cnty   empty: ACLED's own numbering
   iso, iso3, country, region  the event place's country as ACLED names it ("Iran", not ISO's "Iran,
@@ -48,11 +48,11 @@ COLUMNS = (
     "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
     "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "region", "country", "admin1", "admin2",
     "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "timestamp", "iso3", "event_date_iso",
+    "fatalities", "timestamp", "iso3", "event_date_iso", "status", "confidence",
 )
 NUMERIC = ("time_precision", "inter1", "inter2", "interaction", "iso", "latitude", "longitude",
-           "geo_precision", "fatalities")
-OWN_COLUMNS = ("event_date_iso",)  # eventwire's, not ACLED's
+           "geo_precision", "fatalities", "confidence")
+OWN_COLUMNS = ("event_date_iso", "status", "confidence")  # eventwire's, not ACLED's
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 GEO_PRECISION = {"site": 1, "city": 1, "admin2": 2, "admin1": 3}
 # ACLED's actor types by PLOVER sector; a state's organs outside their country are "External".
@@ -114,6 +114,8 @@ def row(event: dict) -> dict:
         "fatalities": event["killed"] or 0,
         "iso3": place["iso3"] if place else "",
         "event_date_iso": date[:10],
+        "status": event["status"],
+        "confidence": event["confidence"],
     }
 
 
