@@ -17,11 +17,14 @@ install: $(BIN)/eventwire
 
 demo: install
 	@if [ -f $(SEED) ]; then \
-	  $(BIN)/eventwire extract $(SEED) --published 2021-02-18; \
+	  $(BIN)/eventwire extract $(SEED) --published 2021-02-18 && \
+	  $(BIN)/eventwire ingest $(SEED) --db demo.db --published 2021-02-18; \
 	else \
 	  echo "(../shared is absent: coding the bundled example articles)"; \
-	  $(BIN)/eventwire extract src/eventwire/examples/*.txt; \
+	  $(BIN)/eventwire extract src/eventwire/examples/*.txt && \
+	  $(BIN)/eventwire ingest src/eventwire/examples --db demo.db; \
 	fi
+	@echo "Browse these events (table, map, search): $(BIN)/eventwire serve --db demo.db"
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -30,4 +33,4 @@ eval: install
 	$(BIN)/eventwire eval --data $(SHARED)/eval-data
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build *.egg-info src/*.egg-info demo.db demo.db-wal demo.db-shm

@@ -452,6 +452,19 @@ def export(db, fmt, output, all_statuses, all_types, min_precision, bom, **filte
         click.echo(f"eventwire: wrote {count} {'articles' if fmt == 'jsonl' else 'events'} to {output}", err=True)
 
 
+@cli.command()
+@STORE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on; 127.0.0.1 keeps the store to this machine.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="The port to listen on.")
+def serve(db, host, port):
+    """Browse the store in Datasette: events as a table and a map, facets, full-text search,
+    a JSON API on every page. Read-only: nothing served can change the store."""
+    from .serve import serve as run
+
+    run(db, host, port)
+
+
 def main():
     """The command line, with every error it can meet as one line and exit status 2."""
     try:

@@ -1,0 +1,105 @@
+"""`eventwire serve` (issue 16, first part): Datasette over a real store, read-only, with the
+events view's facets and map, and search through Datasette's own ?_search=. Browser tests come
+with the event and article pages."""
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from eventwire.store import Store
+
+from .conftest import ROOT, extract_valid, src
+
+HOSTILE = ('<script>alert("x")</script> Police fired tear gas at protesters in Nairobi on Monday. '
+           '<img src=x onerror="alert(1)"> <a href="javascript:alert(2)">more</a> =HYPERLINK("http://evil")')
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    import dataclasses
+
+    db = tmp_path_factory.mktemp("serve") / "news.db"
+    with Store(db) as store:
+        for name, text in {"kharkiv.txt": "Russian troops shelled Kharkiv on Tuesday, killing three civilians, "
+                                          "the regional governor said.",
+                           "nairobi.txt": "Police fired tear gas at hundreds of protesters in Nairobi on Monday, "
+                                          "witnesses said."}.items():
+            ex = extract_valid(text, published="2024-05-08")
+            if name == "nairobi.txt":
+                ex = dataclasses.replace(ex, article=dataclasses.replace(ex.article, title=HOSTILE))
+            store.add(src(name, ex), ex)
+    port = free_port()
+    run = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port)],
+                           cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+            break
+        except OSError:
+            if run.poll() is not None:
+                pytest.fail(run.stderr.read())
+            time.sleep(0.2)
+    yield base, db
+    run.terminate()
+    run.wait(timeout=10)
+
+
+def get(url: str):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        body = response.read().decode("utf-8")
+    return json.loads(body) if ".json" in url.split("?")[0] else body
+
+
+def test_serve_events_view_with_facets_and_the_map(served):
+    base, db = served
+    data = get(f"{base}/news/event_rows.json?_shape=objects")
+    assert {r["place"] for r in data["rows"]} >= {"Kharkiv", "Nairobi"}
+    assert {"type", "place_country", "status"} <= set(data["facet_results"])
+    page = get(f"{base}/news/event_rows")
+    assert "datasette-cluster-map" in page and "Events" in page
+
+
+def test_serve_search_finds_an_article_by_a_word_of_its_text(served):
+    base, _ = served
+    rows = get(f"{base}/news/articles.json?_search=shelled&_shape=array")
+    assert len(rows) == 1 and "Kharkiv" in rows[0]["text"]
+    assert get(f"{base}/news/articles.json?_search=nosuchword&_shape=array") == []
+
+
+def test_serve_is_read_only(served):
+    base, _ = served
+    (database,) = get(f"{base}/-/databases.json")
+    assert database["is_mutable"] is False
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{base}/news.json?sql=" + urllib.parse.quote("delete from events"), timeout=10)
+    assert refused.value.code == 400 and "SELECT" in refused.value.read().decode()
+    assert get(f"{base}/news.json?sql=" + urllib.parse.quote("select count(*) as n from events")
+               + "&_shape=array")[0]["n"] > 0  # reading SQL is allowed
+    with Store(served[1], readonly=True) as store:
+        assert store.summary()["events"] > 0
+
+
+def test_serve_escapes_untrusted_text(served):
+    base, _ = served
+    page = get(f"{base}/news/articles")
+    assert '<script>alert("x")</script>' not in page and "&lt;script&gt;" in page
+    assert 'onerror="alert(1)"' not in page and 'href="javascript:' not in page
+
+
+def test_serve_refuses_what_is_not_a_store(tmp_path):
+    missing = subprocess.run([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(tmp_path / "none.db")],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and "no such store" in missing.stderr
