@@ -190,3 +190,12 @@ def test_web_retry_after_is_honoured_up_to_a_minute():
     fetcher._get_once = lambda url: next(answers)
     assert fetcher.get("http://example.org/u").status == 200
     assert waits == [7.0, 60.0]  # as asked, then capped; never the plain back-off
+
+
+def test_web_waits_between_two_requests_to_one_host():
+    waits = []
+    fetcher = Fetcher(host_delay=1.0, sleep=waits.append)
+    fetcher._get_once = lambda url: Fetched(url, 200, b"<p>ok</p>", "text/html")
+    for url in ("http://a.example/1", "http://a.example/2", "http://b.example/1"):
+        fetcher.get(url)
+    assert len(waits) == 1 and 0.9 < waits[0] <= 1.0  # the second request to a.example, not b.example
