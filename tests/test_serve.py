@@ -103,3 +103,43 @@ def test_serve_refuses_what_is_not_a_store(tmp_path):
     missing = subprocess.run([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(tmp_path / "none.db")],
                              cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert missing.returncode == 2 and "no such store" in missing.stderr
+
+
+def test_serve_map_view_links_each_marker_to_its_event_page(served):
+    base, _ = served
+    rows = get(f"{base}/news/event_map.json?_shape=array")
+    assert rows and all(r["latitude"] is not None for r in rows)
+    links = {json.loads(r["popup"])["link"] for r in rows}
+    assert all(link.startswith("/-/eventwire/event/") for link in links)
+    assert "datasette-cluster-map" in get(f"{base}/news/event_map")
+
+
+def test_serve_event_page_highlights_its_evidence(served):
+    base, _ = served
+    (row,) = [r for r in get(f"{base}/news/event_map.json?_shape=array") if r["place"] == "Kharkiv"]
+    page = get(base + json.loads(row["popup"])["link"])
+    assert 'id="current"' in page and "shelled" in page.split('id="current"', 1)[1][:400]
+    assert '<span class="place">Kharkiv</span>' in page or 'place">Kharkiv<' in page
+    assert f"/-/eventwire/article/{row['article_id']}" in page  # to the whole article
+
+
+def test_serve_events_table_links_to_event_and_article_pages(served):
+    base, _ = served
+    page = get(f"{base}/news/event_rows")
+    assert 'href="/-/eventwire/event/' in page and 'href="/-/eventwire/article/' in page
+
+
+def test_serve_article_page_escapes_untrusted_text(served):
+    base, _ = served
+    (row,) = [r for r in get(f"{base}/news/event_rows.json?_shape=array") if r["place"] == "Nairobi"]
+    for path in (f"/-/eventwire/article/{row['article_id']}", f"/-/eventwire/event/{row['article_id']}/{row['event_id']}"):
+        page = get(base + path)
+        assert '<script>alert("x")</script>' not in page and "&lt;script&gt;alert" in page
+        assert 'onerror="alert(1)"' not in page and 'href="javascript:' not in page
+
+
+def test_serve_unknown_event_is_404(served):
+    base, _ = served
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(f"{base}/-/eventwire/event/nosuch/e1", timeout=10)
+    assert missing.value.code == 404

@@ -1,10 +1,13 @@
 """`eventwire serve`: browse a store in Datasette, read-only, with a map, facets and search.
 
 Datasette (pinned) serves the store as an immutable database: no page or query can write to it.
-`metadata` titles and describes every table, view and column a user sees, sets the facets of
-the events view (type, ACLED type, country, status, date), and points datasette-cluster-map at
-the events' coordinates, so that events are a map as well as a table. Full-text search is
-Datasette's own (`?_search=`), through the store's external-content index of the articles.
+`metadata` titles and describes every table, view and column a user sees and sets the facets of
+the events view (type, ACLED type, country, status, date); datasette-cluster-map draws the
+event_map view (the store's events with coordinates, each marker's popup linking to the event's
+page). The plugin in serve_plugins/ adds an event page and an article page, with the article's
+text and the event's evidence, actors, places and dates highlighted (templates in
+serve_templates/). Full-text search is Datasette's own (`?_search=`), through the store's
+external-content index of the articles.
 """
 from __future__ import annotations
 
@@ -72,7 +75,13 @@ def metadata(db_path: Path) -> dict:
                     "facets": ["type", "acled_event_type", "place_country", "status", {"date": "date_start"}],
                     "sort_desc": "date_start",
                     "columns": EVENT_COLUMNS,
-                    "plugins": {"datasette-cluster-map": {"latitude_column": "lat", "longitude_column": "lon"}},
+                },
+                "event_map": {
+                    "title": "Map of events",
+                    "description": "The events that have coordinates, on a map: click a marker, then its "
+                                   "title, for the event's page and the sentence it came from.",
+                    "facets": ["type", "place_country", "status"],
+                    "sort_desc": "date_start",
                 },
                 "actor_rows": {"title": "Actors", "description": "One row per actor of an article: a person, "
                                "an organisation, a state or a group, with its country and sector.",
@@ -115,7 +124,9 @@ def command(db: str, host: str, port: int) -> list[str]:
     folder.mkdir(parents=True, exist_ok=True)
     meta = folder / f"serve-metadata-{hashlib.sha1(data.encode()).hexdigest()[:12]}.json"
     meta.write_text(data, encoding="utf-8")
+    here = Path(__file__).parent
     return [sys.executable, "-m", "datasette", "serve", "--immutable", str(path), "--metadata", str(meta),
+            "--plugins-dir", str(here / "serve_plugins"), "--template-dir", str(here / "serve_templates"),
             "--host", host, "--port", str(port), "--setting", "default_page_size", "50",
             "--setting", "allow_download", "off"]
 
@@ -123,6 +134,6 @@ def command(db: str, host: str, port: int) -> list[str]:
 def serve(db: str, host: str, port: int) -> None:
     """Replace this process with Datasette serving `db` (Ctrl-C stops it)."""
     argv = command(db, host, port)
-    print(f"eventwire: browse {db} at http://{host}:{port}/{Path(db).stem}/event_rows (Ctrl-C to stop)",
+    print(f"eventwire: browse {db} at http://{host}:{port}/{Path(db).stem}/event_map (Ctrl-C to stop)",
           file=sys.stderr, flush=True)
     os.execv(argv[0], argv)

@@ -66,9 +66,20 @@ CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
 END;
 """
 # The store as a product: one row per event with its actors, place and article (event_rows, as
-# `eventwire events` reads it), one per actor and one per place with their article.
+# `eventwire events` reads it), the events that have coordinates for a map (event_map: with the
+# popup datasette-cluster-map shows, linking to the event's page of `eventwire serve`), one row
+# per actor and one per place with their article.
 VIEWS_SQL = f"""
 CREATE VIEW IF NOT EXISTS event_rows AS {EVENTS_SQL};
+CREATE VIEW IF NOT EXISTS event_map AS
+  SELECT e.article_id, e.id AS event_id, e.type, e.acled_event_type, e.status, e.date_start, e.killed,
+    p.name AS place, p.country AS place_country, p.lat AS latitude, p.lon AS longitude,
+    json_object('title', e.type || ' in ' || p.name || coalesce(', ' || e.date_start, ''),
+                'description', coalesce(a.title, ''),
+                'link', '/-/eventwire/event/' || e.article_id || '/' || e.id) AS popup
+  FROM events e JOIN articles a ON a.id = e.article_id
+  JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
+  WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL;
 CREATE VIEW IF NOT EXISTS actor_rows AS
   SELECT ac.article_id, ac.id AS actor_id, ac.name, ac.kind, ac.country, ac.sector, ac.title AS role,
     (SELECT count(*) FROM event_actors ea WHERE ea.article_id = ac.article_id AND ea.actor_id = ac.id) AS events,
