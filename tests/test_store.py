@@ -325,7 +325,7 @@ UPDATE meta SET value = '1' WHERE key = 'schema_version';
 # A schema-3 store made as schema 2 had it: no views, the full-text index that held each
 # article's id, no provenance columns, places with no second-level division and no names.
 SCHEMA_2_PLACES = """
-DROP VIEW event_rows; DROP VIEW actor_rows; DROP VIEW place_rows;
+DROP VIEW event_rows; DROP VIEW event_map; DROP VIEW actor_rows; DROP VIEW place_rows;
 DROP TRIGGER articles_ai; DROP TRIGGER articles_ad; DROP TRIGGER articles_au;
 DROP TABLE articles_fts;
 CREATE VIRTUAL TABLE articles_fts USING fts5 (article_id UNINDEXED, title, text);
