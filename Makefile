@@ -13,7 +13,19 @@ $(BIN)/eventwire: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(BIN)/eventwire
+# The browser tests drive Debian's Chromium (never a browser downloaded by a test tool). As root
+# it is installed here; otherwise install the `chromium` package, or the browser tests skip.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get install -y -q chromium >/dev/null 2>&1 || \
+	  (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1) || \
+	  echo "(chromium could not be installed: the browser tests will skip)"; \
+	else \
+	  echo "(no $(CHROMIUM): install Debian's chromium package to run the browser tests)"; \
+	fi
+
+install: $(BIN)/eventwire $(CHROMIUM)
 
 demo: install
 	@if [ -f $(SEED) ]; then \
