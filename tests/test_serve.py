@@ -143,3 +143,9 @@ def test_serve_unknown_event_is_404(served):
     with pytest.raises(urllib.error.HTTPError) as missing:
         urllib.request.urlopen(f"{base}/-/eventwire/event/nosuch/e1", timeout=10)
     assert missing.value.code == 404
+
+
+def test_serve_search_finds_events_by_a_word_of_their_evidence(served):
+    base, _ = served
+    rows = get(f"{base}/news/events.json?_search=shelled&_shape=array")
+    assert len(rows) == 1 and "shelled" in rows[0]["evidence"]

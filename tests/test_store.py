@@ -327,7 +327,8 @@ UPDATE meta SET value = '1' WHERE key = 'schema_version';
 SCHEMA_2_PLACES = """
 DROP VIEW event_rows; DROP VIEW event_map; DROP VIEW actor_rows; DROP VIEW place_rows;
 DROP TRIGGER articles_ai; DROP TRIGGER articles_ad; DROP TRIGGER articles_au;
-DROP TABLE articles_fts;
+DROP TRIGGER events_ai; DROP TRIGGER events_ad; DROP TRIGGER events_au;
+DROP TABLE articles_fts; DROP TABLE events_fts;
 CREATE VIRTUAL TABLE articles_fts USING fts5 (article_id UNINDEXED, title, text);
 INSERT INTO articles_fts (article_id, title, text) SELECT id, coalesce(title, ''), text FROM articles;
 ALTER TABLE articles DROP COLUMN eventwire_version;
@@ -597,3 +598,15 @@ def test_store_schema_2_migrated_searches_and_has_views(tmp_path, coded):
     with Store(path) as store:
         assert store.events(EventFilter(search="Kharkiv"))  # the index rebuilt from the articles
         assert store._db.execute("SELECT count(*) FROM event_rows").fetchone()[0] == len(coded["kharkiv.txt"].events)
+
+
+def test_store_evidence_is_searchable_and_follows_updates(store, coded):
+    def found(word):
+        return [r[0] for r in store._db.execute(
+            "SELECT e.id FROM events_fts JOIN events e ON e.rowid = events_fts.rowid WHERE events_fts MATCH ?", [word])]
+
+    first, second = coded["kharkiv.txt"], coded["baghdad.txt"]
+    store.add(src("page", first, key="https://example.org/a"), first)
+    assert found("shelled") and not found("tear")
+    store.add(src("page", second, key="https://example.org/a"), second)
+    assert found("tear") and not found("shelled")

@@ -99,8 +99,9 @@ def metadata(db_path: Path) -> dict:
                               "entry id or content hash), where it came from, and its outcome."},
                 "rejections": {"title": "Rejections", "description": "Documents that could not be coded, "
                                "with the reason."},
-                "events": {"title": "Events (table)", "description": "The events table as stored; the Events "
-                           "view (event_rows) joins in actors, place and article."},
+                "events": {"title": "Events (table)", "description": "The events table as stored, searchable "
+                           "by any word of their evidence; the Events view (event_rows) joins in actors, place "
+                           "and article.", "fts_table": "events_fts", "searchmode": "raw"},
                 "actors": {"title": "Actors (table)"},
                 "places": {"title": "Places (table)"},
                 "quotes": {"title": "Quotes", "description": "Quoted statements, their speaker and the "

@@ -49,9 +49,10 @@ CREATE INDEX IF NOT EXISTS documents_article ON documents (article_id);
 CREATE VIEW IF NOT EXISTS rejections AS
   SELECT key, name, code, reason FROM documents WHERE code IS NOT NULL;
 """
-# The full-text index of the articles: an external-content FTS5 table over `articles` (rowid
-# for rowid), kept in step by triggers, as sqlite-utils makes them, so that Datasette and
-# sqlite-utils find it ("articles_fts", content "articles") and search through it.
+# The full-text indexes of the articles (title and text) and of the events (their evidence):
+# external-content FTS5 tables over `articles` and `events` (rowid for rowid), kept in step by
+# triggers, as sqlite-utils makes them, so that Datasette and sqlite-utils find them
+# ("articles_fts" with content "articles", "events_fts" with content "events") and search them.
 FTS_SQL = """
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content=[articles]);
 CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
@@ -63,6 +64,17 @@ END;
 CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
   INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
   INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (evidence, content=[events]);
+CREATE TRIGGER IF NOT EXISTS events_ai AFTER INSERT ON events BEGIN
+  INSERT INTO events_fts (rowid, evidence) VALUES (new.rowid, new.evidence);
+END;
+CREATE TRIGGER IF NOT EXISTS events_ad AFTER DELETE ON events BEGIN
+  INSERT INTO events_fts (events_fts, rowid, evidence) VALUES ('delete', old.rowid, old.evidence);
+END;
+CREATE TRIGGER IF NOT EXISTS events_au AFTER UPDATE ON events BEGIN
+  INSERT INTO events_fts (events_fts, rowid, evidence) VALUES ('delete', old.rowid, old.evidence);
+  INSERT INTO events_fts (rowid, evidence) VALUES (new.rowid, new.evidence);
 END;
 """
 # The store as a product: one row per event with its actors, place and article (event_rows, as
@@ -158,6 +170,7 @@ ALTER TABLE articles ADD COLUMN type_model TEXT;
 DROP TABLE articles_fts;
 """ + FTS_SQL + """
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+INSERT INTO events_fts (events_fts) VALUES ('rebuild');
 """ + VIEWS_SQL + """
 UPDATE meta SET value = '3' WHERE key = 'schema_version';
 """
