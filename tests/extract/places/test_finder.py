@@ -207,3 +207,14 @@ def test_places_between_and_residents_of():
 def test_places_home_town_before_a_foreign_city_of_that_alternate_name(finder):
     """ "Yao" is one of Yaoundé's alternate names; in a story from Chad it is Chad's Yao."""
     assert finder.resolve("Yao", ("TD", None))["country"] == "TD"
+
+
+def test_places_dateline_the_tagger_took_for_a_noun():
+    found = places_of("TELA, Honduras - Armed men abducted two farmers on Sunday, police said.")
+    assert found["Tela"].country == "HN" and found["Tela"].precision == "city"
+
+
+def test_places_story_from_georgia_the_country():
+    """No American state votes against the country the story names: its villages are Georgia's."""
+    found = places_of("A landslide in Georgia buried houses in the village of Khulo on Monday, officials said.")
+    assert found["Khulo"].country == "GE"

@@ -171,15 +171,20 @@ class PlaceFinder:
         """The country most named, directly or through a state whose name no other country
         uses for a state or a city ("Texas" votes, "Santa Ana" does not)."""
         votes, gaz = Counter(), self.gazetteer
+        named = Counter()  # countries named, also those a state shares a name with ("Georgia")
         for name in names:
             key = fold(name)
             admins = [a for a in _admins(gaz, key) if a["primary"]]
             countries = {a["country"] for a in admins} | {c["country"] for c in _cities(gaz, key)}
+            if key in gaz.countries:
+                named[gaz.countries[key]["country"]] += 1
             if key in gaz.countries and not admins:
                 votes[gaz.countries[key]["country"]] += 1
             elif admins and len(countries) == 1 and key not in gaz.countries:
                 votes[admins[0]["country"]] += 1
-        dominant = votes.most_common(1)
+        # no clear vote: the country named most, even one a state shares its name with (a story
+        # from Georgia names Georgia and its towns, and no American state votes against it)
+        dominant = votes.most_common(1) or named.most_common(1)
         return dominant[0][0] if dominant else None
 
     def home_admin1(self, names, country: str | None) -> str | None:
@@ -294,13 +299,16 @@ def _name_runs(doc):
             yield from (doc[a:b] for a, b in zip(starts, ends) if b > a)
             i = ent.end
             continue
-        if not (_capitalised(token) and token.pos_ == "PROPN" and not token.ent_type_):
+        # a dateline in capitals is a name whatever the tagger made of it ("TELA, Honduras": a NOUN)
+        capitals = token.is_sent_start and token.is_upper and token.is_alpha and len(token) > 1
+        if not ((_capitalised(token) and token.pos_ == "PROPN" or capitals) and not token.ent_type_):
             i += 1
             continue
         end = i + 1
         while end < len(doc):
             nxt = doc[end]
-            if _capitalised(nxt) and nxt.pos_ == "PROPN" and not nxt.ent_type_:
+            if (capitals and nxt.is_upper and nxt.is_alpha and not nxt.ent_type_) or (
+                    _capitalised(nxt) and nxt.pos_ == "PROPN" and not nxt.ent_type_):
                 end += 1
             elif ((nxt.text == "-" or nxt.lower_ in NAME_CONNECTORS) and end + 1 < len(doc)
                   and _capitalised(doc[end + 1]) and not doc[end + 1].ent_type_):
