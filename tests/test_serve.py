@@ -149,3 +149,13 @@ def test_serve_search_finds_events_by_a_word_of_their_evidence(served):
     base, _ = served
     rows = get(f"{base}/news/events.json?_search=shelled&_shape=array")
     assert len(rows) == 1 and "shelled" in rows[0]["evidence"]
+
+
+def test_serve_event_page_links_its_actors_and_place_to_their_events(served):
+    base, _ = served
+    (row,) = [r for r in get(f"{base}/news/event_map.json?_shape=array") if r["place"] == "Kharkiv"]
+    page = get(base + json.loads(row["popup"])["link"])
+    assert 'href="/news/event_rows?place__exact=Kharkiv"' in page
+    link = page.split('href="/news/event_rows?actors__contains=', 1)[1].split('"', 1)[0]
+    rows = get(f"{base}/news/event_rows.json?_shape=array&actors__contains={link}")
+    assert any(r["place"] == "Kharkiv" for r in rows)  # the link finds the event it came from

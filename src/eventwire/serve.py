@@ -58,6 +58,32 @@ EVENT_COLUMNS = {
 }
 
 
+ACTOR_COLUMNS = {
+    "article_id": "The article that names the actor.", "actor_id": "The actor's id within its article.",
+    "name": "The actor's name as the article gives it (the fullest of its mentions).",
+    "kind": "person, organization, country, government, military, armed group or group.",
+    "country": "The actor's country (ISO 3166-1 alpha-3), where known.",
+    "sector": "PLOVER/CAMEO sector: GOV, MIL, COP, REB, CVL ...", "role": "The person's title, where given.",
+    "events": "Events of the article this actor is a party to.",
+}
+PLACE_COLUMNS = {
+    "article_id": "The article that names the place.", "place_id": "The place's id within its article.",
+    "name": "The place as GeoNames names it.", "precision": "site, city, admin2, admin1, country or region.",
+    "geonameid": "Its GeoNames id (none for divisions, regions and airports: see the extraction's geonameid_note).",
+    "country": "ISO 3166-1 alpha-2.", "admin1": "GeoNames' code of the first-level division.",
+    "admin1_name": "The first-level division (state, province).", "admin2": "GeoNames' code of the second-level division.",
+    "admin2_name": "The second-level division (district, county).", "events": "Events of the article placed here.",
+}
+ARTICLE_COLUMNS = {
+    "id": "The article's id: a hash of its text.", "url": "Where it was read, where known.",
+    "source": "The publisher, where known.", "published": "Its publication date.",
+    "language": "The language detected.", "text": "The article text that was coded (what offsets count in).",
+    "extraction": "The whole extraction@1 JSON of the article.",
+    "eventwire_version": "The eventwire that coded it.", "spacy_model": "The spaCy pipeline it was parsed with.",
+    "type_model": "The event-type model: shipped, a folder made by eventwire train, or none (the rules alone).",
+}
+
+
 def metadata(db_path: Path) -> dict:
     """Datasette's metadata for a store: titles, descriptions, facets, the map, search."""
     name = db_path.stem
@@ -82,19 +108,23 @@ def metadata(db_path: Path) -> dict:
                                    "title, for the event's page and the sentence it came from.",
                     "facets": ["type", "place_country", "status"],
                     "sort_desc": "date_start",
+                    "columns": {"popup": "What the map shows for the event, with the link to its page.",
+                                "latitude": "Latitude of the event's place.",
+                                "longitude": "Longitude of the event's place.",
+                                **{k: v for k, v in EVENT_COLUMNS.items() if k in ("type", "status", "date_start")}},
                 },
                 "actor_rows": {"title": "Actors", "description": "One row per actor of an article: a person, "
                                "an organisation, a state or a group, with its country and sector.",
-                               "facets": ["kind", "country", "sector"]},
+                               "facets": ["kind", "country", "sector"], "columns": ACTOR_COLUMNS},
                 "place_rows": {"title": "Places", "description": "One row per place an article names, resolved "
                                "against GeoNames, with its divisions and how many events happened there.",
-                               "facets": ["precision", "country"],
+                               "facets": ["precision", "country"], "columns": PLACE_COLUMNS,
                                "plugins": {"datasette-cluster-map": {"latitude_column": "lat",
                                                                      "longitude_column": "lon"}}},
                 "articles": {"title": "Articles", "description": "The coded articles: text, title, source, "
                              "publication date, what coded them, and the whole extraction as JSON. Search "
                              "them by any word of their title or text.",
-                             "fts_table": "articles_fts", "searchmode": "raw"},
+                             "fts_table": "articles_fts", "searchmode": "raw", "columns": ARTICLE_COLUMNS},
                 "documents": {"title": "Documents", "description": "Every document read: its key (URL, feed "
                               "entry id or content hash), where it came from, and its outcome."},
                 "rejections": {"title": "Rejections", "description": "Documents that could not be coded, "

@@ -53,7 +53,7 @@ async def event_page(datasette, request):
     event = next((e for e in data["events"] if e["id"] == event_id), None)
     if event is None:
         raise NotFound(f"no event {event_id} in article {article_id}")
-    context = _context(data)
+    context = _context(data, datasette.get_database().name)
     context.update(event=_described(event, context), text=highlighted(data, event),
                    others=[_described(e, context) for e in data["events"] if e["id"] != event_id],
                    trail=_trail(data, event_id))
@@ -62,14 +62,14 @@ async def event_page(datasette, request):
 
 async def article_page(datasette, request):
     data = await _extraction(datasette, request.url_vars["article"])
-    context = _context(data)
+    context = _context(data, datasette.get_database().name)
     context.update(text=highlighted(data, None), events=[_described(e, context) for e in data["events"]])
     return Response.html(await datasette.render_template("eventwire_article.html", context, request=request))
 
 
-def _context(data: dict) -> dict:
+def _context(data: dict, database: str) -> dict:
     article = data["article"]
-    return {"article": article, "database": None, "event_path": EVENT_PATH, "article_path": ARTICLE_PATH,
+    return {"article": article, "database": database, "event_path": EVENT_PATH, "article_path": ARTICLE_PATH,
             "actors": {a["id"]: a for a in data["actors"]}, "places": {p["id"]: p for p in data["places"]},
             "quotes": data["quotes"]}
 
