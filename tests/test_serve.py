@@ -159,3 +159,34 @@ def test_serve_event_page_links_its_actors_and_place_to_their_events(served):
     link = page.split('href="/news/event_rows?actors__contains=', 1)[1].split('"', 1)[0]
     rows = get(f"{base}/news/event_rows.json?_shape=array&actors__contains={link}")
     assert any(r["place"] == "Kharkiv" for r in rows)  # the link finds the event it came from
+
+
+def test_serve_event_page_shows_the_rule_trail_of_an_explained_ingest(tmp_path):
+    """`ingest --explain` stores the trail; the event page shows how the event was coded."""
+    from click.testing import CliRunner
+
+    from eventwire.cli import cli
+
+    article = tmp_path / "kharkiv.txt"
+    article.write_text("Russian troops shelled Kharkiv on Tuesday, killing three civilians, officials said.")
+    db = tmp_path / "explained.db"
+    run = CliRunner().invoke(cli, ["ingest", str(article), "--db", str(db), "--workers", "0", "--explain",
+                                   "--published", "2024-05-08"])
+    assert run.exit_code == 0, run.output
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        (row,) = get(f"{base}/explained/event_map.json?_shape=array")
+        page = get(base + json.loads(row["popup"])["link"])
+        assert "How it was coded" in page and "trigger" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

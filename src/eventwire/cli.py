@@ -221,7 +221,10 @@ def evaluate(data, limit, articles):
 @click.option("--watch", type=click.FloatRange(min=0.1), metavar="MINUTES",
               help="Read the paths and URLs again every MINUTES until stopped (Ctrl-C), storing only "
                    "what is new: the routine of following feeds.")
-def ingest(paths, db, workers, published, time_budget, memory_limit, type_model, rules_only, strict, watch):
+@click.option("--explain", is_flag=True,
+              help="Store each event's rule trail with it (the event pages of `eventwire serve` show it).")
+def ingest(paths, db, workers, published, time_budget, memory_limit, type_model, rules_only, strict, watch,
+           explain):
     """Code text, HTML, folders, JSON Lines, WARC and RSS/Atom files, and web pages and feeds
     by URL (http:// or https://: a feed's entries are fetched and coded), into the store.
 
@@ -239,7 +242,7 @@ def ingest(paths, db, workers, published, time_budget, memory_limit, type_model,
     check_paths(paths)  # before the store is opened: a wrong path creates nothing
     console = Console(stderr=True)
     options = Options(published=published, time_budget=time_budget, memory_limit_mb=memory_limit,
-                      type_model=type_model, classifier=not rules_only)
+                      type_model=type_model, classifier=not rules_only, explain=explain)
     if type_model:  # a bad folder is a usage error now, not a failure in every worker
         from .classifier import load_model
 
