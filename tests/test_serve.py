@@ -1,6 +1,7 @@
 """`eventwire serve` (issue 16, first part): Datasette over a real store, read-only, with the
 events view's facets and map, and search through Datasette's own ?_search=. Browser tests come
 with the event and article pages."""
+import contextlib
 import json
 import socket
 import subprocess
@@ -40,21 +41,30 @@ def served(tmp_path_factory):
             if name == "nairobi.txt":
                 ex = dataclasses.replace(ex, article=dataclasses.replace(ex.article, title=HOSTILE))
             store.add(src(name, ex), ex)
+    with serving(db) as base:
+        yield base, db
+
+
+@contextlib.contextmanager
+def serving(db):
+    """`eventwire serve --db DB` on a free port, once it answers; its base URL."""
     port = free_port()
     run = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port)],
                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-            break
-        except OSError:
-            if run.poll() is not None:
-                pytest.fail(run.stderr.read())
-            time.sleep(0.2)
-    yield base, db
-    run.terminate()
-    run.wait(timeout=10)
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+                break
+            except OSError:
+                if run.poll() is not None:
+                    pytest.fail(run.stderr.read())
+                time.sleep(0.2)
+        yield base
+    finally:
+        run.terminate()
+        run.wait(timeout=10)
 
 
 def get(url: str):
@@ -173,20 +183,7 @@ def test_serve_event_page_shows_the_rule_trail_of_an_explained_ingest(tmp_path):
     run = CliRunner().invoke(cli, ["ingest", str(article), "--db", str(db), "--workers", "0", "--explain",
                                    "--published", "2024-05-08"])
     assert run.exit_code == 0, run.output
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port)],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with serving(db) as base:
         (row,) = get(f"{base}/explained/event_map.json?_shape=array")
         page = get(base + json.loads(row["popup"])["link"])
-        assert "How it was coded" in page and "trigger" in page
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    assert "How it was coded" in page and "trigger" in page

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from itertools import chain
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,7 +73,7 @@ def ingest(paths: Iterable[str], store: Store, options: Options, workers: int = 
     if urls:
         fetched = read_urls(urls, fetcher or Fetcher(max_bytes=options.max_bytes), options.published,
                             known=lambda key: store.status(key, None) != "new")
-        documents = _chain(documents, _failures_noted(fetched, report))
+        documents = chain(documents, _failures_noted(fetched, report))
     try:
         for source, result in code_in_order(_unseen(documents, store, report, on_document),
                                             options, workers):
@@ -89,11 +90,6 @@ def ingest(paths: Iterable[str], store: Store, options: Options, workers: int = 
         report.stopped = f"the store could not be written ({' '.join(str(err).split())})"
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _chain(*parts: Iterable) -> Iterator:
-    for part in parts:
-        yield from part
 
 
 def _failures_noted(documents: Iterable, report: IngestReport) -> Iterator:

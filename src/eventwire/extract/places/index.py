@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from ...data import word_pattern
+from ...data import read_table, word_pattern
 
 INDEX_VERSION = 1  # raise it when the index's build changes
 SOURCES = ("geonames_admin1.tsv", "geonames_admin2.tsv", "geonames_admin2_of.tsv.gz", "word_sets.tsv")
@@ -154,14 +154,16 @@ def _rows(fold) -> tuple[list[tuple], list[tuple]]:
         names += _keys([(n, n == row["name"]) for n in (row["name"], *row.get("alternatenames", ()))
                         if n and n[0].isupper()], key, fold)
     centres = _state_centres(fold)
-    for code, name in _table("geonames_admin1.tsv"):
+    for row in read_table("geonames_admin1.tsv"):
+        code, name = row["code"], row["name"]
         country, admin1 = code.split(".", 1)
         lat, lon = centres.get((country, fold(bare(name)))) or _mean(members1.get((country, admin1), ()))
         key = len(places) + 1
         places.append((key, None, bare(name), lat, lon, country, admin1, None,
                        _population(members1.get((country, admin1), ())), "admin1"))
         names += _keys(((name, True), (_unprefixed(name), True), (bare(name), False)), key, fold)
-    for code, name in _table("geonames_admin2.tsv"):
+    for row in read_table("geonames_admin2.tsv"):
+        code, name = row["code"], row["name"]
         country, admin1, admin2 = code.split(".", 2)
         lat, lon = _mean(members2.get(code, ()))
         key = len(places) + 1
@@ -223,13 +225,6 @@ def _state_centres(fold) -> dict[tuple[str, str], tuple[float, float]]:
                 continue
             out.setdefault((folder.name, fold(bare(row["name"]))), point)
     return out
-
-
-def _table(name: str) -> list[tuple[str, str]]:
-    text = resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")
-    rows = csv.reader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
-    next(rows)
-    return [tuple(r) for r in rows]
 
 
 def _admin2_of() -> dict[int, str]:
