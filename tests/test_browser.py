@@ -53,6 +53,18 @@ def test_browser_map_to_event_to_its_sentence_in_three_clicks(page, served):
     markers = page.locator(".leaflet-marker-icon")
     markers.first.wait_for(timeout=30_000)  # the markers render without tiles
     assert markers.count() >= 1
+    # each marker (not a cluster of them) is coloured by its event's type; the key says which is which
+    types = {r["type"] for r in get(f"{base}/news/event_map.json?_shape=array")}
+    single = page.locator(".leaflet-marker-icon:not(.marker-cluster)")
+    coloured = page.locator(".leaflet-marker-icon.eventwire-marker")
+    assert coloured.count() == single.count() >= 1
+    classes = coloured.evaluate_all("els => els.map(e => e.className)")
+    shown = {word.removeprefix("eventwire-") for name in classes for word in name.split()
+             if word.startswith("eventwire-") and word != "eventwire-marker"}
+    assert shown and shown <= types
+    background = coloured.first.locator("span").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background.startswith("rgb(") and background != "rgb(0, 0, 0)"
+    assert page.get_by_text("ASSAULT").first.is_visible()
     shot(page, "map")
     markers.first.click()                                              # 1: a marker
     link = page.locator(".leaflet-popup-content a").first

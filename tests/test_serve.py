@@ -4,6 +4,7 @@ with the event and article pages."""
 import contextlib
 import json
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ import urllib.request
 
 import pytest
 
+from eventwire.serve import metadata
 from eventwire.store import Store
 
 from .conftest import ROOT, extract_valid, src
@@ -187,3 +189,20 @@ def test_serve_event_page_shows_the_rule_trail_of_an_explained_ingest(tmp_path):
         (row,) = get(f"{base}/explained/event_map.json?_shape=array")
         page = get(base + json.loads(row["popup"])["link"])
     assert "How it was coded" in page and "trigger" in page
+
+
+def test_serve_metadata_describes_every_column_a_user_sees(tmp_path):
+    """Every table and view of a store, and each of its columns, has a description, and no
+    description names a column that is not there (the full-text index's own tables aside)."""
+    db = tmp_path / "plain.db"
+    with Store(db):
+        pass
+    tables = metadata(db)["databases"]["plain"]["tables"]
+    with sqlite3.connect(db) as con:
+        names = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+                 if "_fts" not in n]
+        for name in names:
+            columns = {row[1] for row in con.execute(f"PRAGMA table_info([{name}])")}
+            assert name in tables, name
+            assert "description" in tables[name] or "description_html" in tables[name], name
+            assert set(tables[name]["columns"]) == columns, name

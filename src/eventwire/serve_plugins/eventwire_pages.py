@@ -8,16 +8,22 @@ Everything from the article is escaped (markupsafe) before it is put in a tag; t
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
+
+from eventwire.serve import OTHER_COLOUR, TYPE_COLOURS
 
 EVENT_PATH = "/-/eventwire/event/{article}/{event}"
 ARTICLE_PATH = "/-/eventwire/article/{article}"
 EVENT_TABLES = {"event_rows", "event_map", "events"}
 # Highlight classes, the widest first: a sentence of evidence holds names, places and dates.
 LAYERS = ("quote", "evidence", "actor", "place", "time")
+# The views whose map colours its markers by PLOVER type (datasette-cluster-map draws them).
+MAP_TABLES = {"event_map", "event_rows"}
+COLOUR_SCRIPT = (Path(__file__).with_name("eventwire_map.js")).read_text(encoding="utf-8")
 
 
 @hookimpl
@@ -37,6 +43,15 @@ def render_cell(row, value, column, table, database, datasette):
     if column == "article_id":
         return Markup('<a href="{}">{}</a>').format(ARTICLE_PATH.format(article=value), value)
     return None
+
+
+@hookimpl
+def extra_body_script(table):
+    """On the map views, datasette-cluster-map's markers coloured by the event's type."""
+    if table not in MAP_TABLES:
+        return ""
+    return COLOUR_SCRIPT.replace("TYPE_COLOURS", json.dumps(TYPE_COLOURS)).replace(
+        "OTHER_COLOUR", json.dumps(OTHER_COLOUR))
 
 
 async def _extraction(datasette, article_id: str) -> dict:
