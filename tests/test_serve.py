@@ -7,6 +7,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -51,8 +52,10 @@ def served(tmp_path_factory):
 def serving(db):
     """`eventwire serve --db DB` on a free port, once it answers; its base URL."""
     port = free_port()
+    # its log goes to a file: a pipe nobody reads fills up and stalls the server
+    log = tempfile.TemporaryFile("w+")
     run = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port)],
-                           cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                           cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -61,12 +64,14 @@ def serving(db):
                 break
             except OSError:
                 if run.poll() is not None:
-                    pytest.fail(run.stderr.read())
+                    log.seek(0)
+                    pytest.fail(log.read())
                 time.sleep(0.2)
         yield base
     finally:
         run.terminate()
         run.wait(timeout=10)
+        log.close()
 
 
 def get(url: str):
@@ -150,11 +155,15 @@ def test_serve_article_page_escapes_untrusted_text(served):
         assert 'onerror="alert(1)"' not in page and 'href="javascript:' not in page
 
 
-def test_serve_unknown_event_is_404(served):
+def test_serve_unknown_event_or_article_is_404(served):
     base, _ = served
-    with pytest.raises(urllib.error.HTTPError) as missing:
-        urllib.request.urlopen(f"{base}/-/eventwire/event/nosuch/e1", timeout=10)
-    assert missing.value.code == 404
+    (row,) = [r for r in get(f"{base}/news/event_map.json?_shape=array") if r["place"] == "Kharkiv"]
+    for path, said in (("/-/eventwire/event/nosuch/e1", "no article nosuch"),
+                       (f"/-/eventwire/event/{row['article_id']}/e99", "no event e99"),
+                       ("/-/eventwire/article/nosuch", "no article nosuch")):
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(base + path, timeout=10)
+        assert missing.value.code == 404 and said in missing.value.read().decode()
 
 
 def test_serve_search_finds_events_by_a_word_of_their_evidence(served):

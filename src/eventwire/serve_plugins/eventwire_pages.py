@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from eventwire.serve import OTHER_COLOUR, TYPE_COLOURS
@@ -54,20 +54,27 @@ def extra_body_script(table):
         "OTHER_COLOUR", json.dumps(OTHER_COLOUR))
 
 
-async def _extraction(datasette, article_id: str) -> dict:
+async def _extraction(datasette, article_id: str) -> dict | None:
     db = datasette.get_database()
     rows = (await db.execute("SELECT extraction FROM articles WHERE id = ?", [article_id])).rows
-    if not rows:
-        raise NotFound(f"no article {article_id}")
-    return json.loads(rows[0][0])
+    return json.loads(rows[0][0]) if rows else None
+
+
+async def not_found(datasette, request, message: str) -> Response:
+    """Datasette's own 404 page, answered rather than raised: a raised NotFound has Datasette
+    print a whole traceback, with its locals, to the terminal of `eventwire serve`."""
+    context = {"ok": False, "error": message, "status": 404, "title": None}
+    return Response.html(await datasette.render_template("error.html", context, request=request), status=404)
 
 
 async def event_page(datasette, request):
     article_id, event_id = request.url_vars["article"], request.url_vars["event"]
     data = await _extraction(datasette, article_id)
+    if data is None:
+        return await not_found(datasette, request, f"no article {article_id}")
     event = next((e for e in data["events"] if e["id"] == event_id), None)
     if event is None:
-        raise NotFound(f"no event {event_id} in article {article_id}")
+        return await not_found(datasette, request, f"no event {event_id} in article {article_id}")
     context = _context(data, datasette.get_database().name)
     context.update(event=_described(event, context), text=highlighted(data, event),
                    others=[_described(e, context) for e in data["events"] if e["id"] != event_id],
@@ -77,6 +84,8 @@ async def event_page(datasette, request):
 
 async def article_page(datasette, request):
     data = await _extraction(datasette, request.url_vars["article"])
+    if data is None:
+        return await not_found(datasette, request, f"no article {request.url_vars['article']}")
     context = _context(data, datasette.get_database().name)
     context.update(text=highlighted(data, None), events=[_described(e, context) for e in data["events"]])
     return Response.html(await datasette.render_template("eventwire_article.html", context, request=request))
