@@ -43,6 +43,8 @@ class IngestReport:
     stopped: str | None = None  # why the batch stopped before the end; None if it finished
     interrupted: bool = False  # stopped by Ctrl-C or SIGTERM
     fetch_failed: list[str] = field(default_factory=list)  # URLs not fetched now, tried next time
+    groups: int | None = None  # real-world events in the store after dedup (None: dedup did not run)
+    merged: int = 0  # of which told by more than one report
 
     @property
     def stored(self) -> int:
@@ -88,6 +90,14 @@ def ingest(paths: Iterable[str], store: Store, options: Options, workers: int = 
         report.stopped, report.interrupted = "interrupted", True
     except (sqlite3.Error, OSError) as err:  # the store cannot be written: disk full, locked
         report.stopped = f"the store could not be written ({' '.join(str(err).split())})"
+    if not report.stopped:  # the reports of one event, from this run's articles and earlier ones
+        try:
+            grouped = store.dedup()
+            report.groups, report.merged = grouped.groups, grouped.merged
+        except KeyboardInterrupt:
+            report.stopped, report.interrupted = "interrupted while grouping (run eventwire dedup)", True
+        except (sqlite3.Error, OSError) as err:
+            report.stopped = f"the store could not be written ({' '.join(str(err).split())})"
     report.seconds = time.perf_counter() - started
     return report
 

@@ -307,6 +307,8 @@ def _ingest_summary(console, report, db: str) -> None:
     lines = [f"read {report.read}", f"coded {report.coded}", f"updated {report.updated}",
              f"events {report.events}", f"duplicates {report.duplicates}",
              f"already stored {report.skipped}",
+             *([f"real-world events {report.groups} ({report.merged} told by several reports)"]
+               if report.groups is not None else []),
              f"rejected {sum(report.rejected.values())}"
              + (" (" + ", ".join(f"{code} {n}" for code, n in report.rejected.most_common()) + ")"
                 if report.rejected else ""),
@@ -408,19 +410,62 @@ STORE_OPTION = click.option(
 @click.option("--limit", type=click.IntRange(min=0, max=MAX_SQLITE_INT), help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table: readable on screen; json: one event per line; csv: one row per event.")
-def events(db, limit, fmt, **filters):
-    """List stored events that match the filters (all statuses: see the status column)."""
+@click.option("--reports", is_flag=True,
+              help="One row per article's event (report), not per real-world event.")
+def events(db, limit, fmt, reports, **filters):
+    """List stored events that match the filters (all statuses: see the status column).
+
+    Each real-world event is one row, however many articles report it, with its number of
+    sources and the range of its tolls (dedup groups them after each ingest); --reports lists
+    every article's event instead."""
+    from .dedup import MERGED_COLUMNS, merged_rows
     from .render import render_events
 
     with Store(db, readonly=True) as store:
-        rows = store.events(_filters(**filters, limit=limit))
+        rows = store.events(_filters(**filters))
+    if not reports:
+        rows = merged_rows(rows)
+    if limit is not None:
+        rows = rows[:limit]
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
-        write_events_csv(rows, sys.stdout)
+        write_events_csv(rows, sys.stdout, () if reports else MERGED_COLUMNS)
     else:
         render_events(rows)
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="The store written by `eventwire ingest`.")
+@click.option("--split", "split_group", metavar="GROUP",
+              help="Undo a merge: every report of GROUP becomes its own event, now and on every later run.")
+@click.option("--all", "full", is_flag=True, help="Group every event type again, not only those whose reports changed.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table: the merged events; json: one merged event per line, with its reports, their "
+                   "scores and the reasons they were merged.")
+def dedup(db, split_group, full, fmt):
+    """Group the events that several articles report into one real-world event each.
+
+    Ingest does this by itself after each run; run it to see the merged events and why they
+    were merged, to group everything again (--all), or to undo a wrong merge (--split GROUP,
+    the group_id of `eventwire events --format json`). Every report keeps its source, date and
+    figures: where reports disagree (killed 4 vs 5) both are kept and the range shown."""
+    from .render import render_groups
+
+    if not Path(db).is_file():
+        raise EventwireError(f"{db}: no such store: give the --db file that `eventwire ingest` wrote")
+    with Store(db) as store:
+        result = store.split(split_group) if split_group else store.dedup(full)
+        groups = store.groups()
+    if fmt == "json":
+        for group in groups:
+            click.echo(json.dumps(group, ensure_ascii=False))
+        return
+    render_groups(groups)
+    click.echo(f"eventwire dedup: {result.reports} reports, {result.groups} real-world events, "
+               f"{result.merged} told by several reports"
+               + (f"; regrouped {', '.join(result.recomputed_types)}" if result.recomputed_types else ""), err=True)
 
 
 @cli.command()

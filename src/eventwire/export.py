@@ -27,7 +27,9 @@ FORMATS = ("jsonl", "csv-acled", "geojson", "parquet")
 
 ACLED_COLUMNS, ACLED_NUMERIC = acled.COLUMNS, acled.NUMERIC
 EVENT_NUMERIC = ("killed", "injured", "size", "size_before", "size_change", "approximate",
-                 "perpetrator_confirmed", "confidence", "geonameid", "lat", "lon")  # as in parquet_schema
+                 "perpetrator_confirmed", "confidence", "geonameid", "lat", "lon", "group_sources",
+                 "group_reports", "group_killed_min", "group_killed_max", "group_injured_min",
+                 "group_injured_max")  # as in parquet_schema
 
 # Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -126,9 +128,11 @@ def write_acled_csv(store: Store, stream: IO[str], filters: EventFilter = EventF
     return write_csv(stream, ACLED_COLUMNS, ACLED_NUMERIC, (acled.row(e) for e in store.iter_events(filters)))
 
 
-def write_events_csv(rows: list[dict], stream: IO[str]) -> int:
-    """Rows of `Store.events` as CSV: lists joined with "; ", evidence as its sentences."""
-    return write_csv(stream, EVENT_COLUMNS, EVENT_NUMERIC, ({k: _flat(k, v) for k, v in row.items()} for row in rows))
+def write_events_csv(rows: list[dict], stream: IO[str], more: tuple[str, ...] = ()) -> int:
+    """Rows of `Store.events` as CSV: lists joined with "; ", evidence as its sentences; `more`:
+    columns after EVENT_COLUMNS (the merged events' sources and ranges)."""
+    return write_csv(stream, EVENT_COLUMNS + more, EVENT_NUMERIC + more[:2],
+                     ({k: _flat(k, v) for k, v in row.items()} for row in rows))
 
 
 def write_csv(stream: IO[str], columns: tuple[str, ...], numeric: tuple[str, ...], rows: Iterable[dict]) -> int:
@@ -203,6 +207,9 @@ def parquet_schema():
         ("place_precision", pa.string()), ("geonameid", pa.int64()), ("lat", pa.float64()),
         ("lon", pa.float64()), ("title", pa.string()), ("url", pa.string()),
         ("source", pa.string()), ("published", pa.date32()),
+        ("group_id", pa.string()), ("group_sources", pa.int64()), ("group_reports", pa.int64()),
+        ("group_killed_min", pa.int64()), ("group_killed_max", pa.int64()),
+        ("group_injured_min", pa.int64()), ("group_injured_max", pa.int64()), ("group_disagreement", pa.string()),
     ]
     return pa.schema(columns)
 

@@ -68,8 +68,7 @@ def _role_list(role: str, column: str) -> str:
             "ORDER BY ea.n))")
 
 
-EVENTS_SQL = f"""
-SELECT e.article_id, e.id AS event_id, e.type, e.mode, e.context, e.acled_event_type,
+EVENT_FIELDS = f"""e.article_id, e.id AS event_id, e.type, e.mode, e.context, e.acled_event_type,
   e.acled_sub_event_type, e.cameo, e.date_start, e.date_end, e.date_precision, e.date_text,
   e.killed, e.injured, e.size, e.size_before, e.size_change, e.approximate, e.status,
   e.perpetrator_confirmed, e.confidence, e.evidence,
@@ -81,9 +80,20 @@ SELECT e.article_id, e.id AS event_id, e.type, e.mode, e.context, e.acled_event_
   e.place_id, p.name AS place, p.country AS place_country, p.admin1 AS place_admin1,
   p.admin1_name AS place_admin1_name, p.admin2 AS place_admin2, p.admin2_name AS place_admin2_name,
   p.precision AS place_precision, p.geonameid, p.lat, p.lon,
-  a.title, a.url, a.source, a.published
+  a.title, a.url, a.source, a.published,
+  g.id AS group_id, g.sources AS group_sources, g.reports AS group_reports,
+  g.killed_min AS group_killed_min, g.killed_max AS group_killed_max,
+  g.injured_min AS group_injured_min, g.injured_max AS group_injured_max,
+  g.disagreement AS group_disagreement"""
+EVENTS_FROM = """
 FROM events e JOIN articles a ON a.id = e.article_id
-LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id"""
+LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
+LEFT JOIN group_reports gr ON gr.article_id = e.article_id AND gr.event_id = e.id
+LEFT JOIN event_groups g ON g.id = gr.group_id"""
+EVENTS_SQL = f"SELECT {EVENT_FIELDS}{EVENTS_FROM}"
+# The events view of the store: the same, with each event's row of the full-text index (for
+# Datasette's search of the view).
+EVENTS_VIEW_SQL = f"SELECT {EVENT_FIELDS}, e.rowid AS event_rowid{EVENTS_FROM}"
 EVENTS_ORDER = "ORDER BY e.date_start IS NULL, e.date_start, a.published, e.article_id, e.rowid"
 EVENT_COLUMNS = (
     "article_id", "event_id", "type", "mode", "context", "acled_event_type", "acled_sub_event_type",
@@ -93,7 +103,8 @@ EVENT_COLUMNS = (
     "actor_countries", "recipient_countries", "actor_kinds", "recipient_kinds",
     "place_id", "place", "place_country", "place_admin1", "place_admin1_name", "place_admin2",
     "place_admin2_name", "place_precision", "geonameid", "lat",
-    "lon", "title", "url", "source", "published")
+    "lon", "title", "url", "source", "published", "group_id", "group_sources", "group_reports",
+    "group_killed_min", "group_killed_max", "group_injured_min", "group_injured_max", "group_disagreement")
 JSON_COLUMNS = ("context", "evidence", "actors", "recipients", "claimed_by", "actor_sectors",
                 "recipient_sectors", "actor_countries", "recipient_countries", "actor_kinds", "recipient_kinds")
 

@@ -106,17 +106,20 @@ def render_events(rows: list[dict], console: Console | None = None) -> None:
     recipients (under EVENTS_RECIPIENTS_WIDTH) are left out; --format json or csv has them all."""
     console = console or Console(emoji=False)
     width = console.width
+    merged = any("sources" in row for row in rows)  # real-world events (dedup's groups), not reports
     shown = [c for c in EVENT_TABLE_COLUMNS
              if not (c == "article" and width < EVENTS_ARTICLE_WIDTH)
-             and not (c == "recipients" and width < EVENTS_RECIPIENTS_WIDTH)]
+             and not (c == "recipients" and width < EVENTS_RECIPIENTS_WIDTH)
+             and not (c == "src" and not merged)]
     cells = [{"date": row["date_start"] or "", "type": row["type"], "status": row["status"],
               "actors": ", ".join(row["actors"]), "recipients": ", ".join(row["recipients"]),
               "place": f"{row['place']} ({row['place_country']})" if row["place"] else "",
-              "killed": "" if row["killed"] is None else str(row["killed"]),
+              "killed": row["killed_range"] if merged else "" if row["killed"] is None else str(row["killed"]),
+              "src": str(row.get("sources", "")),
               "article": row["title"] or row["url"] or row["article_id"]} for row in rows]
     cells = [{k: safe_text(" ".join(v.split())) for k, v in row.items()} for row in cells]  # one line each
     natural = {c: max([len(c)] + [v.cell_len for v in (row[c] for row in cells)]) for c in shown}
-    whole = {c: natural[c] for c in shown if c in ("date", "type", "status", "killed")}
+    whole = {c: natural[c] for c in shown if c in ("date", "type", "status", "killed", "src")}
     # what is left after the whole columns and the borders (3 a column, 1 more) goes to the names,
     # the narrowest first, each taking what it needs up to an equal share of what remains
     left = width - sum(whole.values()) - 3 * len(shown) - 1
@@ -128,13 +131,13 @@ def render_events(rows: list[dict], console: Console | None = None) -> None:
     table = Table(title=f"{len(rows)} events", title_justify="left")
     for column in shown:
         table.add_column(column, no_wrap=True, overflow="ellipsis", width=widths[column],
-                         justify="right" if column == "killed" else "left")
+                         justify="right" if column in ("killed", "src") else "left")
     for row in cells:
         table.add_row(*(row[column] for column in shown))
     console.print(table)
 
 
-EVENT_TABLE_COLUMNS = ("date", "type", "status", "actors", "recipients", "place", "killed", "article")
+EVENT_TABLE_COLUMNS = ("date", "type", "status", "actors", "recipients", "place", "killed", "src", "article")
 EVENTS_ARTICLE_WIDTH = 120  # columns of terminal below which the events table leaves out the article
 EVENTS_RECIPIENTS_WIDTH = 90  # ... and below which it leaves out the recipients too
 NAME_MIN_WIDTH = 8  # the narrowest a column of names gets
@@ -152,3 +155,23 @@ def _magnitude(m) -> str:
 
 def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def render_groups(groups: list[dict], console: Console | None = None) -> None:
+    """dedup's merged events as one table: group, date, type, place, sources, the range of the
+    tolls and what the reports disagree on (--format json has each report and its reasons)."""
+    console = console or Console(emoji=False)
+    table = Table(title=f"{len(groups)} events told by several reports", title_justify="left")
+    for column, justify in (("group", "left"), ("date", "left"), ("type", "left"), ("place", "left"),
+                            ("src", "right"), ("killed", "right"), ("disagreement", "left")):
+        table.add_column(column, justify=justify, overflow="ellipsis",
+                         no_wrap=column not in ("place", "disagreement"))
+    for g in groups:
+        killed = "" if g["killed_min"] is None else (
+            str(g["killed_min"]) if g["killed_min"] == g["killed_max"] else f"{g['killed_min']}-{g['killed_max']}")
+        note = g["disagreement"] or ""
+        if g["updated"]:
+            note += f" (updated {g['updated']})"
+        table.add_row(g["id"], g["date_start"] or "", g["type"], safe_text(g["place"] or ""), str(g["sources"]),
+                      killed, safe_text(note))
+    console.print(table)

@@ -18,12 +18,12 @@ from typing import Iterator
 from . import storefile
 from .errors import STORE_DAMAGED, STORE_READ_ONLY, EventwireError
 from .records import Extraction, Rejection, Source
-from .queries import EVENT_COLUMNS, EVENTS_SQL, EventFilter, select_events
+from .queries import EVENT_COLUMNS, EVENTS_VIEW_SQL, EventFilter, select_events
 from .storefile import DETAIL_CHARS, error_kind
 
 __all__ = ["Store", "EventFilter", "EVENT_COLUMNS", "DEFAULT_DB"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_DB = "eventwire.db"
 
 # How long a connection waits for another's write lock before giving up: one document's
@@ -33,8 +33,9 @@ BUSY_TIMEOUT_S = 30.0
 # The versions a store opened read-only may have. It cannot be migrated, and need not be:
 # schema 2 changed only the documents table, which the reading commands (events, export) do not
 # read; schema 3 added the places' division codes and names, which an older store reads as none
-# (OLDER_PLACES, a temporary view over its places table).
-READABLE_VERSIONS = ("1", "2", str(SCHEMA_VERSION))
+# (OLDER_PLACES, a temporary view over its places table); schema 4 added the groups of dedup,
+# which an older store reads as none (OLDER_GROUPS: empty temporary tables).
+READABLE_VERSIONS = ("1", "2", "3", str(SCHEMA_VERSION))
 
 # SQLite's largest integer: a LIMIT above it cannot be bound (OverflowError), so flags stop there.
 MAX_SQLITE_INT = 2**63 - 1
@@ -82,7 +83,7 @@ END;
 # popup datasette-cluster-map shows, linking to the event's page of `eventwire serve`), one row
 # per actor and one per place with their article.
 VIEWS_SQL = f"""
-CREATE VIEW IF NOT EXISTS event_rows AS {EVENTS_SQL};
+CREATE VIEW IF NOT EXISTS event_rows AS {EVENTS_VIEW_SQL};
 CREATE VIEW IF NOT EXISTS event_map AS
   SELECT e.article_id, e.id AS event_id, e.type, e.acled_event_type, e.status, e.date_start, e.killed,
     p.name AS place, p.country AS place_country, p.lat AS latitude, p.lon AS longitude,
@@ -103,6 +104,28 @@ CREATE VIEW IF NOT EXISTS place_rows AS
     (SELECT count(*) FROM events e WHERE e.article_id = p.article_id AND e.place_id = p.id) AS events,
     a.title, a.url, a.published
   FROM places p JOIN articles a ON a.id = p.article_id;
+"""
+# The groups of dedup (dedup.py): one row a real-world event, one row a report (an event of
+# an article) in it with the score and reasons that put it there; the user's splits, kept for
+# every later run; the types whose reports changed since the last run.
+GROUPS_SQL = """
+CREATE TABLE IF NOT EXISTS event_groups (
+  id TEXT PRIMARY KEY, type TEXT NOT NULL, acled_sub_event_type TEXT, reports INTEGER NOT NULL,
+  sources INTEGER NOT NULL, date_start TEXT, date_end TEXT, place TEXT, place_country TEXT, lat REAL,
+  lon REAL, place_precision TEXT, killed_min INTEGER, killed_max INTEGER, injured_min INTEGER,
+  injured_max INTEGER, disagreement TEXT, updated TEXT, first_published TEXT, last_published TEXT,
+  figures TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS event_groups_type ON event_groups (type);
+CREATE TABLE IF NOT EXISTS group_reports (
+  article_id TEXT NOT NULL, event_id TEXT NOT NULL, group_id TEXT NOT NULL, score REAL,
+  reasons TEXT NOT NULL, PRIMARY KEY (article_id, event_id));
+CREATE INDEX IF NOT EXISTS group_reports_group ON group_reports (group_id);
+"""
+DEDUP_STATE_SQL = """
+CREATE TABLE IF NOT EXISTS dedup_splits (
+  split_id INTEGER NOT NULL, article_id TEXT NOT NULL, event_id TEXT NOT NULL, decided_at TEXT NOT NULL,
+  PRIMARY KEY (split_id, article_id, event_id));
+CREATE TABLE IF NOT EXISTS dedup_pending (type TEXT PRIMARY KEY);
 """
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -139,7 +162,7 @@ CREATE TABLE IF NOT EXISTS quotes (
   article_id TEXT NOT NULL REFERENCES articles (id), n INTEGER NOT NULL, text TEXT NOT NULL,
   start_char INTEGER, end_char INTEGER, speaker_id TEXT, cue TEXT, supports TEXT NOT NULL,
   PRIMARY KEY (article_id, n));
-""" + FTS_SQL + VIEWS_SQL
+""" + GROUPS_SQL + DEDUP_STATE_SQL + FTS_SQL + VIEWS_SQL
 
 # Schema 1 keyed documents by name and position ("feed.jsonl:3"); schema 2 by URL, entry id or
 # content. Every article is kept; a schema-1 document row keeps its name as its key until the
@@ -174,13 +197,28 @@ INSERT INTO events_fts (events_fts) VALUES ('rebuild');
 """ + VIEWS_SQL + """
 UPDATE meta SET value = '3' WHERE key = 'schema_version';
 """
-MIGRATIONS = {"1": MIGRATE_1_TO_2, "2": MIGRATE_2_TO_3}  # from version -> the script to the next
+# Schema 4: the groups of dedup, and the events view with each event's group and full-text row.
+# A migrated store has no groups until its next ingest or `eventwire dedup`.
+MIGRATE_3_TO_4 = """
+DROP VIEW event_rows;
+DROP VIEW event_map;
+DROP VIEW actor_rows;
+DROP VIEW place_rows;
+""" + GROUPS_SQL + DEDUP_STATE_SQL + """
+INSERT INTO dedup_pending SELECT DISTINCT type FROM events;
+""" + VIEWS_SQL + """
+UPDATE meta SET value = '4' WHERE key = 'schema_version';
+"""
+MIGRATIONS = {"1": MIGRATE_1_TO_2, "2": MIGRATE_2_TO_3, "3": MIGRATE_3_TO_4}  # from version -> the next
 # A store of schema 1 or 2 opened read-only: its places as schema 3 has them. SQLite looks in
 # the temp schema first, so the view stands in for the table; nothing is written to the file.
 OLDER_PLACES = """
 CREATE TEMP VIEW places AS SELECT *, NULL AS admin2, NULL AS admin1_name, NULL AS admin2_name
 FROM main.places;
 """
+OLDER_GROUPS = GROUPS_SQL.replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE").replace(
+    "CREATE INDEX IF NOT EXISTS event_groups_type ON event_groups (type);", "").replace(
+    "CREATE INDEX IF NOT EXISTS group_reports_group ON group_reports (group_id);", "")
 # The tables that hold one article's coding, children first (the order rows are deleted in).
 ARTICLE_TABLES = ("event_actors", "events", "quotes", "actors", "places", "articles")  # the index: by trigger
 
@@ -189,6 +227,9 @@ NOT_A_STORE = ("{path}: not an eventwire store ({detail}): give the path of a da
 OTHER_VERSION = ("{path}: this store has schema version {found}, this eventwire reads version "
                  "{expected}: ingest the articles again into a new --db file, or use the eventwire "
                  "version that wrote it")
+NO_GROUP = ("no group {group} in this store: `eventwire events --format json` gives each event's "
+            "group_id")
+ONE_REPORT = "group {group} has one report: there is nothing to split"
 STORE_MISSING = ("{path}: no such store: give the --db file that `eventwire ingest` wrote "
                  "(the default is eventwire.db in the current folder)")
 
@@ -245,9 +286,11 @@ class Store:
             raise EventwireError(NOT_A_STORE.format(path=self.path, detail="it holds no tables"))
         if found not in READABLE_VERSIONS:
             raise EventwireError(OTHER_VERSION.format(path=self.path, found=found, expected=SCHEMA_VERSION))
-        if found != str(SCHEMA_VERSION):
+        if found in ("1", "2"):
             self._db.executescript(OLDER_PLACES)
             self._older = True
+        if found != str(SCHEMA_VERSION):
+            self._db.executescript(OLDER_GROUPS)
 
     def __enter__(self) -> Store:
         return self
@@ -396,6 +439,39 @@ class Store:
             frame[column] = pandas.to_datetime(frame[column], errors="coerce")
         return frame
 
+    def dedup(self, full: bool = False):
+        """Group the events of different articles that tell one real-world event (dedup.py), in
+        one transaction; returns a dedup.DedupReport."""
+        from . import dedup
+
+        with self._transaction() as db:
+            return dedup.run(db, full)
+
+    def groups(self, merged_only: bool = True) -> list[dict]:
+        """The real-world events dedup found (those told by several reports, by default), each
+        with its reports, their sources, figures, scores and reasons."""
+        from .dedup import stored_groups
+
+        return stored_groups(self._db, merged_only)
+
+    def split(self, group_id: str):
+        """Undo a merge: every report of the group becomes its own event, now and on every later
+        run (a later article may still join one of them); returns the dedup run's report."""
+        from . import dedup
+
+        with self._transaction() as db:
+            keys = db.execute("SELECT article_id, event_id FROM group_reports WHERE group_id = ?",
+                              (group_id,)).fetchall()
+            if not keys:
+                raise EventwireError(NO_GROUP.format(group=group_id))
+            if len(keys) == 1:
+                raise EventwireError(ONE_REPORT.format(group=group_id))
+            split_id = db.execute("SELECT coalesce(max(split_id), 0) + 1 FROM dedup_splits").fetchone()[0]
+            db.executemany("INSERT INTO dedup_splits VALUES (?, ?, ?, ?)",
+                           [(split_id, a, e, _now()) for a, e in keys])
+            db.execute("INSERT OR IGNORE INTO dedup_pending SELECT type FROM event_groups WHERE id = ?", (group_id,))
+            return dedup.run(db)
+
     def close(self) -> None:
         self._db.close()
 
@@ -430,6 +506,9 @@ def _drop_article(db: sqlite3.Connection, article_id: str, unless_used_by_other_
     if db.execute("SELECT 1 FROM documents WHERE article_id = ? AND key != ?",
                   (article_id, unless_used_by_other_than)).fetchone():
         return
+    # its events' types are grouped again by the next dedup run (their group rows stay till then)
+    db.execute("INSERT OR IGNORE INTO dedup_pending SELECT DISTINCT type FROM events WHERE article_id = ?",
+               (article_id,))
     for table in ARTICLE_TABLES:
         column = "id" if table == "articles" else "article_id"
         db.execute(f"DELETE FROM {table} WHERE {column} = ?", (article_id,))
