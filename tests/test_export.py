@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import cli
+from eventwire.dedup import MERGED_COLUMNS
 from eventwire.errors import EventwireError
 from eventwire.acled import OWN_COLUMNS
 from eventwire.export import (ACLED_COLUMNS, DATE_COLUMNS, ACLED_NUMERIC, EVENT_NUMERIC, export, neutralise_formula,
@@ -171,7 +172,7 @@ def test_cli_events_formats(db):
     run = runner.invoke(cli, ["events", "--db", str(db), "--search", "tear gas", "--format", "csv"])
     assert run.exit_code == 0, run.output
     rows = list(csv.DictReader(io.StringIO(run.output)))
-    assert rows and {r["place"] for r in rows} == {"Baghdad"} and tuple(rows[0]) == EVENT_COLUMNS
+    assert rows and {r["place"] for r in rows} == {"Baghdad"} and tuple(rows[0]) == EVENT_COLUMNS + MERGED_COLUMNS
     run = runner.invoke(cli, ["events", "--db", str(db), "--type", "ASSAULT", "--limit", "5"])
     assert run.exit_code == 0 and "ASSAULT" in run.output
 

@@ -170,6 +170,8 @@ def test_serve_search_finds_events_by_a_word_of_their_evidence(served):
     base, _ = served
     rows = get(f"{base}/news/events.json?_search=shelled&_shape=array")
     assert len(rows) == 1 and "shelled" in rows[0]["evidence"]
+    rows = get(f"{base}/news/event_rows.json?_search=shelled&_shape=array")  # the view too
+    assert [r["place"] for r in rows] == ["Kharkiv"]
 
 
 def test_serve_event_page_links_its_actors_and_place_to_their_events(served):

@@ -151,7 +151,7 @@ def evaluate(data, limit, articles):
     from rich.console import Console
     from rich.table import Table
 
-    from .evaluate import articles as article_gold, corpus, gvdb, places, plover, quotes, scores
+    from .evaluate import articles as article_gold, corpus, dedup, gvdb, places, plover, quotes, scores
 
     root = Path(data)
     if not root.is_dir():
@@ -176,6 +176,13 @@ def evaluate(data, limit, articles):
             results.update(corpus.score_corpus(files, prefix))
     if (root / gvdb.DEV).is_file():
         results.update(gvdb.score_gvdb(root / gvdb.DEV, limit))
+    if not limit:  # dedup: ECB+ (odd topics dev, even topics test), and the project's own sets
+        for part in ("dev", "test"):
+            results.update(dedup.score_ecb(root, part))
+        own_dedup = Path(articles).resolve().parent / "dedup"
+        for name, prefix in dedup.OWN_SETS.items():
+            if (own_dedup / name).is_file():
+                results.update(dedup.score_own(own_dedup / name, prefix))
     gold_cases = []
     if (Path(articles) / article_gold.GOLD).is_dir() and not limit:  # whole articles: dev parts, blind part
         scored, gold_cases = article_gold.score_gold(root, Path(articles) / article_gold.GOLD)

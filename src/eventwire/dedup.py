@@ -2,12 +2,14 @@
 event, keeping every report, its source and its figures (issue 15).
 
 The decision, in order:
-1. Blocking. Two reports are compared only when they have the same PLOVER type, their places'
-   countries agree (or one has none), and their date windows overlap: a report's window is its
-   event dates widened by the dates' slack (a day for a day, none for a month or a year), or
-   the week before its publication when the text gave no date; a report with neither is
-   compared with every report of its type and country. Reports are swept in date order, so the
-   cost grows with the reports of one type, country and week, never with all pairs.
+1. Blocking. Two reports are compared only when they have the same PLOVER type, their places
+   lie in one cell of a grid of 0.75 degrees or in cells next to each other (a report placed
+   only by its division or country, or not at all, is compared with every cell of its country),
+   and their date windows overlap: a
+   report's window is its event dates widened by the dates' slack (a day for a day, none for a
+   month or a year), or the week before its publication when the text gave no date; a report
+   with neither is compared with every report of its block. Reports are swept in date order, so
+   the cost grows with the reports of one type, cell and week, never with all pairs.
 2. The pair. `compare` gives a score with its reasons, or a veto with its reason:
    vetoes: the same article (one article's events are the extractor's to merge); other ACLED
    event types (Battles and Protests; the sub-type, which varies between reports of one event,
@@ -47,9 +49,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+# What each agreement between two reports adds to their score (step 2 of the module's doc).
+POINTS = {
+    "acled_type": 0.5, "acled_sub_type": 0.5,
+    "same_day": 2.0, "dates_within_slack": 0.5,
+    "same_place": 2.5, "near_place": 1.5, "same_division": 1.5, "in_division": 1.0, "same_country": 0.5,
+    "person_named": 3.0, "actor_named": 2.0, "actor_tag": 1.0, "recipient_named": 1.5, "recipient_tag": 0.5,
+    "same_toll": 1.5, "close_toll": 0.5, "same_injured": 1.0,
+}
+# Points for shared wording: (share of content words in common, points), the highest first.
+WORDING_POINTS = ((0.4, 2.0), (0.25, 1.0))
+COMMON_WORDS = frozenset("""said says told according were have that with from this their after when which about
+also been more than they would could there other into over while where what them were will being
+those these such some most many very just only people news report reports reported reporting
+officials official sources source statement added least monday tuesday wednesday thursday friday
+saturday sunday yesterday today week month year years""".split())
 # The least score for two reports to be one event (chosen on the dev sets: tests/dedup/dedup_dev.jsonl
 # and ECB+ topics of odd number; see README).
-MERGE_SCORE = 4.0
+MERGE_SCORE = 4.5
 # How far apart two places of one event may be, by the coarser place's precision (km).
 NEAR_KM = {"site": 25.0, "city": 25.0, "admin2": 60.0}
 # The same place within this distance (km): two gazetteer entries of one town.
@@ -60,6 +77,9 @@ DATE_SLACK = {"day": 1, "week": 3, "month": 0, "year": 0, "vague": 3}
 # The window of an undated report: the days before its publication it may tell of.
 UNDATED_DAYS = 7
 FINE = ("site", "city", "admin2")
+# The grid places of town precision are blocked by (degrees): a report is compared with those of
+# its cell and the eight around it, which covers the largest distance a pair may have (NEAR_KM).
+CELL_DEGREES = 0.75
 PRECISION_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
 GENERIC_WORDS = frozenset("the a an of and".split())
 
@@ -71,6 +91,7 @@ class Party:
     names: frozenset[str] = frozenset()     # normalised names that single an actor out
     tags: frozenset[tuple[str, str]] = frozenset()  # (country, sector) where both are known
     kinds: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()    # the names of persons among them
 
     def __bool__(self) -> bool:
         return bool(self.names or self.tags)
@@ -102,6 +123,7 @@ class Report:
     injured: int | None = None
     status: str = "reported"
     source: str | None = None
+    words: frozenset[str] = frozenset()  # the content words of its evidence
 
     @property
     def key(self) -> tuple[str, str]:
@@ -151,17 +173,20 @@ def compare(a: Report, b: Report, split: frozenset[frozenset] = frozenset()) -> 
         return Veto("the same article")
     if a.type != b.type:
         return Veto(f"types {a.type} and {b.type}")
-    if a.acled_type and b.acled_type and a.acled_type != b.acled_type:
-        return Veto(f"ACLED types {a.acled_type} and {b.acled_type}")
     if frozenset((a.key, b.key)) in split:
         return Veto("split by the user")
     reasons: list[str] = []
     score = 0.0
-    if a.sub_type and a.sub_type == b.sub_type:
-        score += 0.5
-        reasons.append(f"the same ACLED sub-type {a.sub_type}")
-    for part in (_dates, _places, _actors, _figures):
+    if a.acled_type and a.acled_type == b.acled_type:
+        score += POINTS["acled_type"]
+        reasons.append(f"the same ACLED type {a.acled_type}")
+        if a.sub_type and a.sub_type == b.sub_type:
+            score += POINTS["acled_sub_type"]
+            reasons.append(f"the same ACLED sub-type {a.sub_type}")
+    for part in (_dates, _places, _actors, _figures, _wording):
         found = part(a, b)
+        if isinstance(found, Veto) and part is _places and _named_person_in_both(a, b):
+            found = 0.0, f"{found.reason}, but the same person named in both"
         if isinstance(found, Veto):
             return found
         if found is not None:
@@ -177,9 +202,9 @@ def _dates(a: Report, b: Report):
     if wa[1] < wb[0] or wb[1] < wa[0]:
         return Veto(f"dates {_day(a)} and {_day(b)} too far apart")
     if a.start and a.start == b.start and a.precision == b.precision == "day":
-        return 2.0, f"the same day {a.start.isoformat()}"
+        return POINTS["same_day"], f"the same day {a.start.isoformat()}"
     if a.start and b.start:
-        return 1.0, f"dates {_day(a)} and {_day(b)} within their slack"
+        return POINTS["dates_within_slack"], f"dates {_day(a)} and {_day(b)} within their slack"
     return 0.0, "no date in one report (its publication window agrees)"
 
 
@@ -196,28 +221,33 @@ def _places(a: Report, b: Report):
     if pa in FINE and pb in FINE and None not in (a.lat, b.lat):
         km = distance_km(a.lat, a.lon, b.lat, b.lon)
         if (a.geonameid and a.geonameid == b.geonameid) or km <= SAME_PLACE_KM:
-            return 3.0, f"the same place {a.place}"
+            return POINTS["same_place"], f"the same place {a.place}"
         coarser = max(pa, pb, key=PRECISION_RANK.get)
         if km <= NEAR_KM[coarser]:
-            return 1.5, f"{a.place} and {b.place} {km:.0f} km apart"
+            return POINTS["near_place"], f"{a.place} and {b.place} {km:.0f} km apart"
         return Veto(f"{a.place} and {b.place} {km:.0f} km apart")
     if pa == pb == "admin1" or (pa in FINE and pb == "admin1") or (pb in FINE and pa == "admin1"):
         if a.admin1 and b.admin1 and a.admin1 != b.admin1:
             return Veto(f"{a.place} and {b.place} in different divisions")
         if pa == pb == "admin1" and a.place == b.place:
-            return 1.5, f"the same division {a.place}"
-        return 1.0, f"{a.place} and {b.place} in one division"
-    return 0.5, f"the same country {a.country}"
+            return POINTS["same_division"], f"the same division {a.place}"
+        return POINTS["in_division"], f"{a.place} and {b.place} in one division"
+    return POINTS["same_country"], f"the same country {a.country}"
 
 
 def _actors(a: Report, b: Report):
     total, reasons = 0.0, []
-    for role, names_points, tag_points in (("actors", 2.0, 1.0), ("recipients", 1.5, 0.5)):
+    for role, names_points, tag_points in (("actors", POINTS["actor_named"], POINTS["actor_tag"]),
+                                           ("recipients", POINTS["recipient_named"], POINTS["recipient_tag"])):
         pa, pb = getattr(a, role), getattr(b, role)
         if not (pa and pb):
             continue  # one side names none: an unidentified actor is compatible with any
         shared = _shared_name(pa.names, pb.names)
-        if shared:
+        person = _shared_name(pa.people, pb.people)
+        if person:
+            total += POINTS["person_named"]
+            reasons.append(f"{role} named in both: {person}")
+        elif shared:
             total += names_points
             reasons.append(f"{role} named in both: {shared}")
         elif pa.tags & pb.tags:
@@ -228,6 +258,12 @@ def _actors(a: Report, b: Report):
     if not reasons:
         return None
     return total, "; ".join(reasons)
+
+
+def _named_person_in_both(a: Report, b: Report) -> bool:
+    """Both reports name one person as actor or recipient ("Comeaux", "Arcade Joseph Comeaux
+    Jr."): reports of one event name its places differently (where it began, where it ended)."""
+    return _shared_name(a.actors.people | a.recipients.people, b.actors.people | b.recipients.people) is not None
 
 
 def _shared_name(one: frozenset[str], other: frozenset[str]) -> str | None:
@@ -247,14 +283,39 @@ def _first(names: frozenset[str]) -> str:
 
 
 def _figures(a: Report, b: Report):
-    if not (a.killed and b.killed):
+    total, reasons = 0.0, []
+    if a.killed and b.killed:
+        low, high = sorted((a.killed, b.killed))
+        if low == high:
+            total += POINTS["same_toll"]
+            reasons.append(f"the same toll {low} killed")
+        elif high <= 2 * low + 2:
+            total += POINTS["close_toll"]
+            reasons.append(f"close tolls {low} and {high} killed")
+        else:
+            reasons.append(f"tolls {low} and {high} killed (an update, or another event)")
+    if a.injured and a.injured == b.injured:
+        total += POINTS["same_injured"]
+        reasons.append(f"the same {a.injured} injured")
+    return (total, "; ".join(reasons)) if reasons else None
+
+
+def _wording(a: Report, b: Report):
+    """Reports of one event tell it in many of the same words ("car bomb", "checkpoint",
+    "teachers"): the share of the content words of their evidence they have in common."""
+    if not (a.words and b.words):
         return None
-    low, high = sorted((a.killed, b.killed))
-    if low == high:
-        return 1.0, f"the same toll {low} killed"
-    if high <= 2 * low + 2:
-        return 0.5, f"close tolls {low} and {high} killed"
-    return 0.0, f"tolls {low} and {high} killed (an update, or another event)"
+    shared = len(a.words & b.words) / len(a.words | b.words)
+    for floor, points in WORDING_POINTS:
+        if shared >= floor:
+            return points, f"{shared:.0%} of their words shared"
+    return None
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of a text that say what happened: lowercased, four letters or more, less the
+    words every report has."""
+    return frozenset(w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in COMMON_WORDS)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -265,40 +326,62 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def candidates(reports: list[Report]) -> Iterable[tuple[Report, Report]]:
-    """The pairs worth comparing (step 1): one type, agreeing countries, overlapping windows."""
-    by_block: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    """The pairs worth comparing (step 1), each once: one type; places in one cell of the grid
+    or the next (CELL_DEGREES), or in one country where a report's place is coarser than a
+    district (or none); overlapping windows."""
+    by_type: dict[str, list[Report]] = defaultdict(list)
     for r in reports:
-        by_block[r.type, r.country or ""].append(r)
-    for (kind, country), block in sorted(by_block.items()):
-        if not country:
-            yield from _overlapping(block)
-            continue
-        nowhere = by_block.get((kind, ""), [])
-        mine = {id(r) for r in block}
-        yield from ((x, y) for x, y in _overlapping(block + nowhere) if id(x) in mine or id(y) in mine)
+        by_type[r.type].append(r)
+    for kind in sorted(by_type):
+        nowhere = [r for r in by_type[kind] if not r.country]
+        by_country: dict[str, list[Report]] = defaultdict(list)
+        for r in by_type[kind]:
+            if r.country:
+                by_country[r.country].append(r)
+        for country in sorted(by_country):
+            cells: dict[tuple[int, int], list[Report]] = defaultdict(list)
+            coarse = []
+            for r in by_country[country]:
+                if r.place_precision in FINE and r.lat is not None and r.lon is not None:
+                    cells[math.floor(r.lat / CELL_DEGREES), math.floor(r.lon / CELL_DEGREES)].append(r)
+                else:
+                    coarse.append(r)
+            for (y, x) in sorted(cells):
+                later = [r for dy in (-1, 0, 1) for dx in (-1, 0, 1) if (y + dy, x + dx) > (y, x)
+                         for r in cells.get((y + dy, x + dx), [])]
+                yield from _overlapping(cells[y, x], later + coarse + nowhere)
+            yield from _overlapping(coarse, nowhere)
+        yield from _overlapping(nowhere, [])
 
 
-def _overlapping(items: list[Report]) -> Iterable[tuple[Report, Report]]:
-    """The pairs of `items` whose windows overlap: a sweep in date order; a report with no
-    window pairs with every other."""
-    timeless = [r for r in items if r.window() is None]
-    dated = sorted(((r.window(), r) for r in items if r.window() is not None), key=lambda x: (x[0], x[1].key))
-    active: list[tuple[tuple[dt.date, dt.date], Report]] = []
-    for window, r in dated:
-        active = [a for a in active if a[0][1] >= window[0]]
-        for _, other in active:
-            yield other, r
-        active.append((window, r))
-    for i, r in enumerate(timeless):
-        for _, other in dated:
-            yield r, other
-        for other in timeless[i + 1:]:
-            yield r, other
+def _overlapping(mine: list[Report], others: list[Report]) -> Iterable[tuple[Report, Report]]:
+    """The pairs whose windows overlap among `mine`, and between `mine` and `others` (never two
+    of `others`): a sweep in date order; a report with no window pairs with every one."""
+    timeless = [(r, True) for r in mine if r.window() is None] + [(r, False) for r in others if r.window() is None]
+    dated = sorted([(r.window(), r.key, r, True) for r in mine if r.window() is not None]
+                   + [(r.window(), r.key, r, False) for r in others if r.window() is not None],
+                   key=lambda x: (x[0], x[1]))
+    active: dict[bool, list[tuple[dt.date, Report]]] = {True: [], False: []}
+    for window, _, r, is_mine in dated:
+        for side in (True, False):
+            active[side] = [a for a in active[side] if a[0] >= window[0]]
+        for side in ((True, False) if is_mine else (True,)):
+            for _, other in active[side]:
+                yield other, r
+        active[is_mine].append((window[1], r))
+    for i, (r, is_mine) in enumerate(timeless):
+        for _, _, other, other_mine in dated:
+            if is_mine or other_mine:
+                yield r, other
+        for other, other_mine in timeless[i + 1:]:
+            if is_mine or other_mine:
+                yield r, other
 
 
 def group(reports: list[Report], split: frozenset[frozenset] = frozenset(),
-          merge_score: float = MERGE_SCORE) -> list[list[Report]]:
+          merge_score: float | None = None) -> list[list[Report]]:
     """The reports grouped into events (steps 2 and 3): each group's reports, in key order."""
+    merge_score = MERGE_SCORE if merge_score is None else merge_score
     reports = sorted(reports, key=lambda r: r.key)
     pairs = []
     for a, b in candidates(reports):
@@ -341,9 +424,9 @@ def explain(members: list[Report], split: frozenset[frozenset] = frozenset()) ->
     return scores, reasons
 
 
-def new_id(members: list[Report]) -> str:
+def new_id(members: list[Report], salt: int = 0) -> str:
     first = min(r.key for r in members)
-    return "g" + hashlib.sha1("/".join(first).encode()).hexdigest()[:12]
+    return "g" + hashlib.sha1(("/".join(first) + (f"#{salt}" if salt else "")).encode()).hexdigest()[:12]
 
 
 def assign_ids(groups: list[list[Report]], before: dict[tuple[str, str], str]) -> list[tuple[str, list[Report]]]:
@@ -360,10 +443,19 @@ def assign_ids(groups: list[list[Report]], before: dict[tuple[str, str], str]) -
         if old not in taken and mine not in named:
             taken.add(old)
             named[mine] = old
+    used = set(named.values())
     result = []
     for members in groups:
         mine = new_id(members)
-        result.append((named.get(mine, mine), members))
+        if mine in named:
+            result.append((named[mine], members))
+            continue
+        salt = 0
+        while mine in used:  # its first report led a group that another part kept
+            salt += 1
+            mine = new_id(members, salt)
+        used.add(mine)
+        result.append((mine, members))
     return result
 
 
@@ -372,7 +464,7 @@ def assign_ids(groups: list[list[Report]], before: dict[tuple[str, str], str]) -
 REPORTS_SQL = """
 SELECT e.article_id, e.id, e.type, e.acled_sub_event_type, e.acled_event_type, e.date_start, e.date_end, e.date_precision,
   a.published, p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1, p.precision,
-  e.killed, e.injured, e.status, a.source
+  e.killed, e.injured, e.status, a.source, e.evidence
 FROM events e JOIN articles a ON a.id = e.article_id
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
 """
@@ -391,13 +483,14 @@ def load_reports(db: sqlite3.Connection) -> list[Report]:
     reports = []
     for row in db.execute(REPORTS_SQL):
         (article_id, event_id, kind, sub, acled, start, end, precision, published, place, geonameid, lat, lon,
-         country, admin1, place_precision, killed, injured, status, source) = row
+         country, admin1, place_precision, killed, injured, status, source, evidence) = row
         reports.append(Report(
             article_id, event_id, kind, sub, acled, _date(start), _date(end), precision, _date(published),
             place, geonameid, lat, lon, country, admin1, place_precision,
             _party(parties.get((article_id, event_id, "actor"), [])),
             _party(parties.get((article_id, event_id, "recipient"), [])),
-            killed, injured, status, source))
+            killed, injured, status, source, content_words(" ".join(span.get("text", "")
+                                                                   for span in json.loads(evidence or "[]")))))
     return reports
 
 
@@ -421,7 +514,8 @@ def _party(rows: list[tuple]) -> Party:
     return Party(names=frozenset(normalise(n) for n, _, _, kind in rows
                                  if normalise(n) and kind != "country" and not normalise(n).startswith("unidentified")),
                  tags=frozenset((c, s) for _, c, s, _ in rows if c and s),
-                 kinds=frozenset(k for *_, k in rows if k))
+                 kinds=frozenset(k for *_, k in rows if k),
+                 people=frozenset(normalise(n) for n, _, _, kind in rows if kind == "person" and normalise(n)))
 
 
 @dataclass
@@ -471,18 +565,15 @@ def _splits(db: sqlite3.Connection) -> frozenset[frozenset]:
 
 def _write_group(db: sqlite3.Connection, group_id: str, members: list[Report], split) -> None:
     scores, reasons = explain(members, split) if len(members) > 1 else ({}, {})
-    summary = summarise(members)
-    db.execute("INSERT INTO event_groups (id, type, acled_sub_event_type, reports, sources, date_start, date_end, "
-               "place, place_country, lat, lon, place_precision, killed_min, killed_max, injured_min, injured_max, "
-               "disagreement, updated, first_published, last_published, figures) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               (group_id, *summary))
+    fields = dict(id=group_id, **summarise(members))
+    db.execute(f"INSERT INTO event_groups ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))})",
+               list(fields.values()))
     db.executemany("INSERT INTO group_reports (article_id, event_id, group_id, score, reasons) VALUES (?, ?, ?, ?, ?)",
                    [(r.article_id, r.event_id, group_id, scores.get(r.key), json.dumps(reasons.get(r.key, [])))
                     for r in members])
 
 
-def summarise(members: list[Report]) -> tuple:
+def summarise(members: list[Report]) -> dict:
     """A group's fields: its type, dates, finest place, the range of each figure, and each
     report's figures with its source and date (never averaged)."""
     kind = members[0].type
@@ -506,13 +597,19 @@ def summarise(members: list[Report]) -> tuple:
             dated = [f for f in figures if f[name] is not None and f["published"]]
             if dated and dated[-1][name] == max(values) and dated[0][name] < max(values):
                 updated = dated[-1]["published"]
-    return (kind, sub[0][0] if sub else None, len(members), len({r.article_id for r in members}),
-            min(starts).isoformat() if starts else None, max(ends).isoformat() if ends else None,
-            where.place if where else None, where.country if where else None, where.lat if where else None,
-            where.lon if where else None, where.place_precision if where else None,
-            *ranges["killed"], *ranges["injured"], "; ".join(notes) or None, updated,
-            published[0].isoformat() if published else None, published[-1].isoformat() if published else None,
-            json.dumps(figures))
+    return {"type": kind, "acled_sub_event_type": sub[0][0] if sub else None, "reports": len(members),
+            "sources": len({r.article_id for r in members}),
+            "date_start": min(starts).isoformat() if starts else None,
+            "date_end": max(ends).isoformat() if ends else None,
+            "place": where.place if where else None, "place_country": where.country if where else None,
+            "lat": where.lat if where else None, "lon": where.lon if where else None,
+            "place_precision": where.place_precision if where else None,
+            "killed_min": ranges["killed"][0], "killed_max": ranges["killed"][1],
+            "injured_min": ranges["injured"][0], "injured_max": ranges["injured"][1],
+            "disagreement": "; ".join(notes) or None, "updated": updated,
+            "first_published": published[0].isoformat() if published else None,
+            "last_published": published[-1].isoformat() if published else None,
+            "figures": json.dumps(figures)}
 
 
 def merged_rows(rows: list[dict]) -> list[dict]:

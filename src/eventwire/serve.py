@@ -72,6 +72,15 @@ EVENT_COLUMNS = {
     "url": "Where the article was read, where known.",
     "source": "The article's publisher, where known.",
     "published": "The article's publication date.",
+    "group_id": "The real-world event this report is part of (dedup's group: the event_groups table).",
+    "group_sources": "How many articles report that real-world event.",
+    "group_reports": "How many events of articles (reports) it groups.",
+    "group_killed_min": "The lowest toll of killed its reports give.",
+    "group_killed_max": "The highest toll of killed its reports give.",
+    "group_injured_min": "The lowest count of injured its reports give.",
+    "group_injured_max": "The highest count of injured its reports give.",
+    "group_disagreement": "What its reports disagree on (\"killed 4-5\"), each figure kept with its source.",
+    "event_rowid": "The event's row in the full-text index of evidence (what search uses).",
 }
 ARTICLE_OF = {k: EVENT_COLUMNS[k] for k in ("article_id", "title", "url", "published")}
 MENTIONS = "Where the article names it: each mention's words and character offsets in the text."
@@ -131,6 +140,27 @@ QUOTE_COLUMNS = {
     "cue": "The verb that attributes it (said, told, warned ...).",
     "supports": "The events of the article the quote supports (their ids).",
 }
+GROUP_COLUMNS = {
+    "id": "The real-world event's id (kept as later reports join it).",
+    "type": "PLOVER event type of its reports.", "acled_sub_event_type": "The ACLED sub-type most of its reports give.",
+    "reports": "How many events of articles it groups.", "sources": "How many articles report it.",
+    "date_start": "The first day its reports give.", "date_end": "The last day its reports give.",
+    "place": "The most precise place its reports give.", "place_country": "That place's country (ISO 3166-1 alpha-2).",
+    "lat": "Latitude of the place.", "lon": "Longitude of the place.",
+    "place_precision": "site, city, admin2, admin1, country or region.",
+    "killed_min": "The lowest toll of killed its reports give.", "killed_max": "The highest.",
+    "injured_min": "The lowest count of injured its reports give.", "injured_max": "The highest.",
+    "disagreement": "What its reports disagree on (\"killed 4-5\"); never averaged.",
+    "updated": "The publication date of a later report that raised a figure.",
+    "first_published": "When the first report was published.", "last_published": "When the last was.",
+    "figures": "Each report's figures with its source, publication date and status (JSON).",
+}
+GROUP_REPORT_COLUMNS = {
+    "article_id": "The article of the report.", "event_id": "The report: an event of that article.",
+    "group_id": "The real-world event it is part of (event_groups).",
+    "score": "Its best score with another report of the group (dedup's points; empty when alone).",
+    "reasons": "Why it was grouped: what it shares with that report (JSON).",
+}
 ROLE_COLUMNS = {
     "article_id": "The article of the event and the actor.", "event_id": "The event (the events table).",
     "actor_id": "The actor (the actors table).", "role": "actor, recipient or claimed_by.",
@@ -172,8 +202,8 @@ def metadata(db_path: Path) -> dict:
                                         "shows the events that have coordinates, coloured by type; facets "
                                         f"narrow by type, country, status and date.</p><p>{legend()}</p>",
                     "facets": ["type", "acled_event_type", "place_country", "status", {"date": "date_start"}],
-                    "sort_desc": "date_start",
-                    "columns": EVENT_COLUMNS,
+                    "sort_desc": "date_start", "fts_table": "events_fts", "fts_pk": "event_rowid",
+                    "searchmode": "raw", "columns": EVENT_COLUMNS,
                 },
                 "event_map": {
                     "title": "Map of events",
@@ -219,6 +249,21 @@ def metadata(db_path: Path) -> dict:
                            "events they support.", "columns": QUOTE_COLUMNS},
                 "event_actors": {"title": "Event roles", "description": "Which actor is actor, recipient or "
                                  "claimant of which event.", "columns": ROLE_COLUMNS},
+                "event_groups": {"title": "Real-world events", "description": "The events several articles "
+                                 "report, grouped by dedup: one row an event, with its number of sources, the "
+                                 "range of its figures and what its reports disagree on.",
+                                 "facets": ["type", "place_country", "sources"], "sort_desc": "sources",
+                                 "columns": GROUP_COLUMNS},
+                "group_reports": {"title": "Reports of real-world events", "description": "Which event of "
+                                  "which article is part of which real-world event, and why.",
+                                  "columns": GROUP_REPORT_COLUMNS},
+                "dedup_splits": {"title": "Splits", "description": "Merges the user undid (eventwire dedup "
+                                 "--split): these reports stay apart.", "hidden": True,
+                                 "columns": {"split_id": "One split.", "article_id": "The article of a report.",
+                                             "event_id": "The report.", "decided_at": "When it was split."}},
+                "dedup_pending": {"title": "Types to regroup", "description": "Event types whose reports "
+                                  "changed since dedup last ran.", "hidden": True,
+                                  "columns": {"type": "A PLOVER type."}},
                 "meta": {"title": "Store facts", "description": "The store's schema version and what wrote it.",
                          "hidden": True, "columns": {"key": "The fact.", "value": "Its value."}},
             },
