@@ -257,3 +257,30 @@ def test_dedup_candidates_never_compare_all_pairs():
     pairs = list(candidates(reports))
     assert all(a.country == b.country and abs((a.start - b.start).days) <= 2 for a, b in pairs)
     assert len(pairs) < len(reports) * 10
+
+
+def test_dedup_export_one_row_per_real_world_event_with_every_source(tmp_path, reports_of):
+    import csv
+
+    import pyarrow.parquet as pq
+
+    db = tmp_path / "x.db"
+    with Store(db) as store:
+        for name in "abcd":
+            store.add(src(name, reports_of[name]), reports_of[name])
+        store.dedup()
+    runner = CliRunner()
+    out = tmp_path / "acled.csv"
+    run = runner.invoke(cli, ["export", "--db", str(db), "--format", "csv-acled", "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 2
+    (kirkuk,) = [r for r in rows if r["location"] == "Kirkuk"]
+    assert set(kirkuk["source"].split("; ")) == {"Wire A", "Daily B", "Paper C"}
+    run = runner.invoke(cli, ["export", "--db", str(db), "--format", "csv-acled", "--reports", "-o", str(out)])
+    assert len(list(csv.DictReader(out.open(encoding="utf-8")))) == 4
+    parquet = tmp_path / "events.parquet"
+    runner.invoke(cli, ["export", "--db", str(db), "--format", "parquet", "-o", str(parquet)])
+    table = pq.read_table(parquet).to_pylist()
+    assert sorted(r["group_sources"] for r in table) == [1, 3]
+    assert {(r["group_killed_min"], r["group_killed_max"]) for r in table if r["group_sources"] == 3} == {(4, 5)}

@@ -32,7 +32,8 @@ own at the end, `event_date_iso`, `status` (reported, claimed, planned ...) and 
                         names without their kind: "Borno", not "Borno State"); admin3 empty
   location, latitude, longitude, geo_precision   the event place; site/city 1, admin2 2,
                         admin1 3; empty for a country or region (ACLED has none)
-  source, notes         the article's source (else its URL); the event's evidence sentences
+  source, notes         the article's source (else its URL), every report's for a merged event;
+                        the event's evidence sentences
   source_scale, timestamp, tags   empty: eventwire does not know a source's reach
   fatalities            killed, 0 when no number was reported, as ACLED codes it
   event_date_iso        the start date as YYYY-MM-DD, which no reader takes month-first
@@ -109,7 +110,7 @@ def row(event: dict) -> dict:
         "latitude": "" if event["lat"] is None else event["lat"],
         "longitude": "" if event["lon"] is None else event["lon"],
         "geo_precision": GEO_PRECISION.get(event["place_precision"], ""),
-        "source": event["source"] or event["url"] or "",
+        "source": "; ".join(event.get("all_sources") or []) or event["source"] or event["url"] or "",
         "notes": " ".join(span["text"].strip() for span in event["evidence"]),
         "fatalities": event["killed"] or 0,
         "iso3": place["iso3"] if place else "",

@@ -491,7 +491,10 @@ def dedup(db, split_group, full, fmt):
               help="Only events placed at this precision or finer: site, city, admin2, admin1, country, "
                    "region (geojson --min-precision admin1 leaves out country centroids).")
 @click.option("--bom", is_flag=True, help="csv-acled: start with a UTF-8 byte order mark, for Excel.")
-def export(db, fmt, output, all_statuses, all_types, min_precision, bom, **filters):
+@click.option("--reports", is_flag=True,
+              help="One row per article's event, not per real-world event (by default the reports of one "
+                   "event, as dedup grouped them, are one row with every source and the range of the figures).")
+def export(db, fmt, output, all_statuses, all_types, min_precision, bom, reports, **filters):
     """Export the store for other tools (pandas, QGIS, DuckDB, ACLED workflows).
 
     By default only events that took place (status reported or claimed) are exported, and
@@ -502,7 +505,7 @@ def export(db, fmt, output, all_statuses, all_types, min_precision, bom, **filte
                       acled_only=fmt == "csv-acled" and not all_types,
                       precisions=PRECISIONS[:PRECISIONS.index(min_precision) + 1] if min_precision else None)
     with Store(db, readonly=True) as store:
-        count = export_store(store, fmt, output, chosen, bom=bom)
+        count = export_store(store, fmt, output, chosen, bom=bom, reports=reports)
     if output:
         click.echo(f"eventwire: wrote {count} {'articles' if fmt == 'jsonl' else 'events'} to {output}", err=True)
 

@@ -614,21 +614,27 @@ def summarise(members: list[Report]) -> dict:
 
 def merged_rows(rows: list[dict]) -> list[dict]:
     """Rows of Store.events (reports) as one row per real-world event: the first report of each
-    group that the filters kept stands for it, with the group's id, its number of sources and
-    reports, and the range of its figures."""
-    out, index = [], {}
+    group that the filters kept stands for it, with the group's number of sources and reports,
+    the range of its tolls, what its reports disagree on, and every kept report's source."""
+    out: list[dict] = []
+    index: dict[str, dict] = {}
     for row in rows:
         gid = row.get("group_id")
+        origin = row["source"] or row["url"]
+        if gid is not None and gid in index:
+            if origin and origin not in index[gid]["all_sources"]:
+                index[gid]["all_sources"].append(origin)
+            continue
         if gid is None:
-            out.append(dict(row, sources=1, reports=1, killed_range=_range(row["killed"], row["killed"]),
-                            disagreement=None))
-            continue
-        if gid in index:
-            continue
-        index[gid] = len(out)
-        out.append(dict(row, sources=row["group_sources"], reports=row["group_reports"],
-                        killed_range=_range(row["group_killed_min"], row["group_killed_max"]),
-                        disagreement=row["group_disagreement"]))
+            merged = dict(row, sources=1, reports=1, killed_range=_range(row["killed"], row["killed"]),
+                          disagreement=None)
+        else:
+            merged = dict(row, sources=row["group_sources"], reports=row["group_reports"],
+                          killed_range=_range(row["group_killed_min"], row["group_killed_max"]),
+                          disagreement=row["group_disagreement"])
+            index[gid] = merged
+        merged["all_sources"] = [origin] if origin else []
+        out.append(merged)
     return out
 
 
@@ -638,7 +644,7 @@ def _range(low, high) -> str:
     return str(low) if low == high else f"{low}-{high}"
 
 
-MERGED_COLUMNS = ("sources", "reports", "killed_range", "disagreement")
+MERGED_COLUMNS = ("sources", "reports", "killed_range", "disagreement", "all_sources")
 
 
 def stored_groups(db: sqlite3.Connection, merged_only: bool = True) -> list[dict]:

@@ -50,10 +50,13 @@ PARQUET_NEEDS_FILE = "parquet is a binary format: give the file to write with -o
 
 
 def export(store: Store, fmt: str, out: str | Path | None = None, filters: EventFilter = EventFilter(),
-           bom: bool = False) -> int:
+           bom: bool = False, reports: bool = False) -> int:
     """Write the store in `fmt` to the file `out` (standard output when None); returns rows
     written (jsonl: articles, each with only the events `filters` keep; other formats: events).
-    `bom`: a CSV starts with a UTF-8 byte order mark, which Excel needs to read it as UTF-8."""
+    `bom`: a CSV starts with a UTF-8 byte order mark, which Excel needs to read it as UTF-8.
+    `reports`: csv-acled, geojson and parquet give one row per article's event (report) rather
+    than one per real-world event (dedup's group, with its sources and figure ranges); jsonl
+    always carries every report, in its article."""
     if fmt not in FORMATS:
         raise EventwireError(f"{fmt!r} is not an export format: give one of {', '.join(FORMATS)}")
     if out is not None:
@@ -62,16 +65,17 @@ def export(store: Store, fmt: str, out: str | Path | None = None, filters: Event
         if out is None:
             raise EventwireError(PARQUET_NEEDS_FILE)
         with _replacing(Path(out)) as path:
-            return write_parquet(store, path, filters)
+            return write_parquet(store, path, filters, reports)
     writer = {"jsonl": write_jsonl, "csv-acled": write_acled_csv, "geojson": write_geojson}[fmt]
     newline = "" if fmt == "csv-acled" else None  # the csv module writes its own line ends
     mark = "\ufeff" if bom and fmt == "csv-acled" else ""
+    more = {} if fmt == "jsonl" else {"reports": reports}
     if out is None:
         sys.stdout.write(mark)
-        return writer(store, sys.stdout, filters)
+        return writer(store, sys.stdout, filters, **more)
     with _replacing(Path(out)) as path, open(path, "w", encoding="utf-8", newline=newline) as stream:
         stream.write(mark)
-        return writer(store, stream, filters)
+        return writer(store, stream, filters, **more)
 
 
 def _check_output(out: Path, store: Store) -> None:
@@ -123,9 +127,17 @@ def write_jsonl(store: Store, stream: IO[str], filters: EventFilter = EventFilte
     return count
 
 
-def write_acled_csv(store: Store, stream: IO[str], filters: EventFilter = EventFilter()) -> int:
+def events_of(store: Store, filters: EventFilter, reports: bool = False):
+    """The events to export: one per real-world event (dedup's groups, with their sources and
+    ranges), or with `reports` one per article's event."""
+    from .dedup import merged_rows
+
+    return store.iter_events(filters) if reports else iter(merged_rows(store.events(filters)))
+
+
+def write_acled_csv(store: Store, stream: IO[str], filters: EventFilter = EventFilter(), reports: bool = False) -> int:
     """One row per event with ACLED's columns (eventwire.acled says how each is filled)."""
-    return write_csv(stream, ACLED_COLUMNS, ACLED_NUMERIC, (acled.row(e) for e in store.iter_events(filters)))
+    return write_csv(stream, ACLED_COLUMNS, ACLED_NUMERIC, (acled.row(e) for e in events_of(store, filters, reports)))
 
 
 def write_events_csv(rows: list[dict], stream: IO[str], more: tuple[str, ...] = ()) -> int:
@@ -170,14 +182,14 @@ def _flat(key: str, value):
     return value
 
 
-def write_geojson(store: Store, stream: IO[str], filters: EventFilter = EventFilter()) -> int:
+def write_geojson(store: Store, stream: IO[str], filters: EventFilter = EventFilter(), reports: bool = False) -> int:
     """A FeatureCollection of the events that have coordinates: Point features (RFC 7946)."""
     features = [{
         "type": "Feature",
         "id": f"{event['article_id']}:{event['event_id']}",
         "geometry": {"type": "Point", "coordinates": [event["lon"], event["lat"]]},
         "properties": {k: v for k, v in event.items() if k not in ("lat", "lon")},
-    } for event in store.events(filters) if event["lat"] is not None and event["lon"] is not None]
+    } for event in events_of(store, filters, reports) if event["lat"] is not None and event["lon"] is not None]
     json.dump({"type": "FeatureCollection", "features": features}, stream, ensure_ascii=False)
     stream.write("\n")
     return len(features)
@@ -214,12 +226,12 @@ def parquet_schema():
     return pa.schema(columns)
 
 
-def write_parquet(store: Store, path: Path, filters: EventFilter = EventFilter()) -> int:
+def write_parquet(store: Store, path: Path, filters: EventFilter = EventFilter(), reports: bool = False) -> int:
     """The events table, one row per event, as Parquet (pandas, DuckDB and Spark read it)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [_dated(row) for row in store.events(filters)]
+    rows = [_dated(row) for row in events_of(store, filters, reports)]
     schema = parquet_schema().with_metadata({
         "eventwire.version": _version(), "eventwire.table": PARQUET_TABLE,
         "eventwire.filters": json.dumps({k: v for k, v in vars(filters).items() if v not in (None, False)})})
