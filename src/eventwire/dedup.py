@@ -5,23 +5,27 @@ The decision, in order:
 1. Blocking. Two reports are compared only when they have the same PLOVER type, their places
    lie in one cell of a grid of 0.75 degrees or in cells next to each other (a report placed
    only by its division or country, or not at all, is compared with every cell of its country),
-   and their date windows overlap: a
-   report's window is its event dates widened by the dates' slack (a day for a day, none for a
-   month or a year), or the week before its publication when the text gave no date; a report
-   with neither is compared with every report of its block. Reports are swept in date order, so
-   the cost grows with the reports of one type, cell and week, never with all pairs.
-2. The pair. `compare` gives a score with its reasons, or a veto with its reason:
-   vetoes: the same article (one article's events are the extractor's to merge); other ACLED
-   event types (Battles and Protests; the sub-type, which varies between reports of one event,
-   only adds a point); dates apart beyond the slack; places further apart than their precision
-   allows (25 km for towns and sites, 60 km for districts; other first-level divisions or
-   countries); actors (or recipients) that both sides name, of which none agree by name, by
-   state and sector (a country standing for its people, or an unidentified group, is compatible
-   with any); a pair the user split (`eventwire dedup --split`).
-   points: the same ACLED sub-type (0.5); the same day (2) or overlapping windows (1); the same place (3), a place inside the
-   other's division (1), the same country only (0.5); an actor named in both (2), recipients
-   named in both (1.5), the same state and sector of actor (1) or recipient (0.5); the same toll
-   (1) or a close one (0.5).
+   and their date windows overlap: a report's window is its event dates widened by the dates'
+   slack (a day for a day, none for a month or a year), or the week before its publication when
+   the text gave no date; a report with neither is compared with every report of its block.
+   Reports are swept in date order, so the cost grows with the reports of one type, cell and
+   week, never with all pairs.
+2. The pair. `compare` gives a score with its reasons, or a veto with its reason.
+   vetoes: the same article (one article's events are the extractor's to merge); dates apart
+   beyond their slack; places further apart than their precision allows (25 km for towns and
+   sites, 60 km for districts), in other first-level divisions or other countries; actors (or
+   recipients) that both sides give, of which none agree by name or by state and sector (a
+   country standing for its people, or an unidentified group, is compatible with any); a pair
+   the user split (`eventwire dedup --split`). ACLED's types are no veto: reports of one event
+   are often typed differently (a car bomb as a suicide bomb); agreeing, they add points.
+   points (POINTS): the same ACLED event type (0.5) and sub-type (0.5 more); the same day (2)
+   or dates within their slack (0.5); the same place (2.5), places near each other (1.5), the
+   same division (1.5), a place inside the other's division (1), the same country only (0.5);
+   a person named in both (3), another actor (2) or recipient (1.5) named in both, actors (1)
+   or recipients (0.5) of the same state and sector; the same toll (1.5) or a close one (0.5),
+   the same number injured (1); shared wording of the evidence (1 from a fifth of the content
+   words in common, 2 from three tenths). A person named in both lifts a veto on places apart
+   (reports of one escape name where it began and where it ended).
 3. Grouping. Pairs scoring at least MERGE_SCORE are merged best first (ties broken by the
    reports' keys), and two groups join only when every pair across them is free of vetoes and
    no article would be in the group twice (complete linkage on the vetoes): a chain of
@@ -58,7 +62,7 @@ POINTS = {
     "same_toll": 1.5, "close_toll": 0.5, "same_injured": 1.0,
 }
 # Points for shared wording: (share of content words in common, points), the highest first.
-WORDING_POINTS = ((0.4, 2.0), (0.25, 1.0))
+WORDING_POINTS = ((0.3, 2.0), (0.2, 1.0))
 COMMON_WORDS = frozenset("""said says told according were have that with from this their after when which about
 also been more than they would could there other into over while where what them were will being
 those these such some most many very just only people news report reports reported reporting
