@@ -511,6 +511,45 @@ def export(db, fmt, output, all_statuses, all_types, min_precision, bom, reports
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", type=click.Path(), required=True,
+              help="The folder to write the Parquet tables to (articles/, events/, actors/, places/, quotes/, "
+                   "rejections/ and manifest.json); the folder of an earlier run goes on where it stopped.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="A running Dask scheduler (tcp://host:8786); without it, a cluster of --workers processes here.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Worker processes of the local cluster (each loads the model once).")
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for articles that carry none.")
+@click.option("--rules-only", is_flag=True, help="Type events with the rules alone, without the learned model.")
+def scale(paths, out, scheduler, workers, published, rules_only):
+    """Code files, folders, JSON Lines and WARC files on a Dask cluster, into Parquet.
+
+    The same pipeline as `ingest`: each worker loads the model once and codes whole partitions
+    (a file, or a few MB of a JSON Lines file); each partition's tables are written atomically,
+    so a worker that dies loses nothing and a retried partition never doubles rows, and the same
+    command run again skips the partitions that are done. DuckDB, Spark, pandas and polars read
+    the tables as they are (events/part-*.parquet)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .scale import check_out, run
+
+    check_paths(paths)
+    check_out(out)
+    console = Console(stderr=True)
+    options = Options(published=published, classifier=not rules_only)
+    with Progress(TextColumn("partitions"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as bar:
+        task = bar.add_task("partitions", total=None)
+        manifest = run(list(paths), out, options, scheduler, workers,
+                       on_progress=lambda n, total: bar.update(task, completed=n, total=total),
+                       on_dashboard=lambda link: console.print(f"Dask dashboard: {link}"))
+    rows = manifest["rows"]
+    console.print(f"eventwire scale into {out}: {manifest['partitions']} partitions; "
+                  + "; ".join(f"{name} {n}" for name, n in rows.items()), soft_wrap=True)
+
+
+@cli.command()
 @STORE_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="The address to listen on; 127.0.0.1 keeps the store to this machine.")

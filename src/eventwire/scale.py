@@ -1,0 +1,288 @@
+"""`eventwire scale`: the ingest pipeline on a Dask cluster, Parquet out (issue 17).
+
+The client plans partitions without reading the documents: a folder's files one each, a JSON
+Lines file cut into byte ranges at line ends (counting lines so that each document keeps the
+name `ingest` gives it), any other file whole. Each partition is a task on a worker: it reads
+its documents, codes them with the worker's pipeline (loaded once per worker process and kept,
+as `ingest`'s workers do), stores them in a scratch SQLite store (so the rows are exactly those
+`ingest` stores) and writes one Parquet file per table (articles, events, actors, places,
+quotes, rejections) under `--out`, each written to a temporary name and renamed, then a marker
+saying the partition is done. A task retried after its worker died writes the same files again
+in place: no row is ever doubled. A run started again with the same `--out` skips the
+partitions marked done. The manifest (manifest.json) has the counts, the eventwire version and
+the model.
+
+Without `--scheduler`, a `distributed.LocalCluster` of `--workers` processes on this machine;
+with it, any running Dask scheduler (Kubernetes, Slurm: see README).
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .errors import EventwireError
+from .options import Options
+
+TABLES = ("articles", "events", "actors", "places", "quotes", "rejections")
+CHUNK_BYTES = 8 << 20  # a JSON Lines partition: about 8 MB of articles (some thousand)
+DONE = "_done"
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
+
+
+@dataclass(frozen=True)
+class Partition:
+    """A part of the input one task codes: a whole file, or lines of a JSON Lines file."""
+
+    path: str
+    start: int | None = None   # byte range of a JSON Lines file: [start, end)
+    end: int | None = None
+    first_line: int = 1        # the line number of the first line of the range
+
+    @property
+    def id(self) -> str:
+        where = self.path if self.start is None else f"{self.path}@{self.start}-{self.end}"
+        return hashlib.sha1(where.encode()).hexdigest()[:16]
+
+
+def plan(paths: list[str], chunk_bytes: int = CHUNK_BYTES) -> list[Partition]:
+    """The partitions of the inputs, in a repeatable order; nothing is read but line ends."""
+    from .ingest import _files_under
+    from .ingest.base import Unreadable
+
+    parts: list[Partition] = []
+    for given in paths:
+        path = Path(given)
+        files = [f for f in _files_under(path) if not isinstance(f, Unreadable)] if path.is_dir() else [str(given)]
+        for name in files:
+            parts.extend(_split(str(name), chunk_bytes))
+    return parts
+
+
+def _split(name: str, chunk_bytes: int) -> list[Partition]:
+    try:
+        size = os.path.getsize(name)
+    except OSError:
+        return [Partition(name)]  # the task records why it cannot be read
+    if not name.lower().endswith(JSONL_SUFFIXES) or size <= chunk_bytes:
+        return [Partition(name)]
+    parts, start, line = [], 0, 1
+    with open(name, "rb") as fh:
+        while start < size:
+            fh.seek(start)
+            lines, position = 0, start
+            target = start + chunk_bytes
+            for raw in iter(lambda: fh.readline(1 << 20), b""):
+                position += len(raw)
+                if raw.endswith(b"\n") or position >= size:
+                    lines += 1
+                    if position >= target:
+                        break
+            parts.append(Partition(name, start, position, line))
+            start, line = position, line + lines
+    return parts
+
+
+def _documents(part: Partition, published: str | None):
+    """The documents of one partition, named as `ingest` names them."""
+    from .ingest import read_paths
+    from .ingest.base import READ_LIMIT_BYTES, too_large
+    from .ingest.jsonl import parse_line
+
+    if part.start is None:
+        yield from read_paths([part.path], published)
+        return
+    with open(part.path, "rb") as fh:
+        fh.seek(part.start)
+        number, position = part.first_line - 1, part.start
+        while position < part.end:
+            line = fh.readline(READ_LIMIT_BYTES + 1)
+            if not line:
+                break
+            size = len(line)
+            while len(line) > READ_LIMIT_BYTES and not line.endswith(b"\n"):  # read through an outsize line
+                block = fh.readline(1 << 20)
+                size += len(block)
+                line = b"x" * (READ_LIMIT_BYTES + 1) if block else line
+                if not block or block.endswith(b"\n"):
+                    break
+            position += size
+            number += 1
+            if size > READ_LIMIT_BYTES:
+                yield too_large(f"{part.path}:{number}", size)
+            elif line.strip():
+                yield parse_line(line, f"{part.path}:{number}", published)
+
+
+def code_partition(part: Partition, out: str, options: Options) -> dict[str, int]:
+    """Code one partition into Parquet files under `out` (a task on a worker); the rows written
+    per table. A partition marked done is not coded again."""
+    from .batch import IngestReport, _store, source_of
+    from .store import Store
+    from .workers import Fault, code_in_order
+
+    marker = Path(out) / DONE / f"{part.id}.json"
+    if marker.is_file():
+        return json.loads(marker.read_text())["rows"]
+    with tempfile.TemporaryDirectory(prefix="eventwire-scale-") as tmp:
+        report = IngestReport()
+        with Store(Path(tmp) / "part.db") as store:
+            items = ((source_of(d), d) for d in _documents(part, options.published))
+            for source, result in code_in_order(items, options, 0):  # this worker's pipeline, loaded once
+                if isinstance(result, Fault):  # the machine's, not the document's: the task is tried again
+                    raise RuntimeError(f"{result.reason}, while coding {source.name}")
+                _store(store, source, result, report)
+            tables = _tables(store)
+    rows = {}
+    for name, table in tables.items():
+        _write_atomically(table, Path(out) / name / f"part-{part.id}.parquet")
+        rows[name] = table.num_rows
+    _write_text_atomically(marker, json.dumps({"partition": asdict(part), "rows": rows}))
+    return rows
+
+
+def _write_atomically(table, path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    pq.write_table(table, partial)
+    os.replace(partial, path)
+
+
+def _write_text_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
+def schemas() -> dict:
+    """Each table's Arrow schema: dates as dates, lists and spans as Arrow lists."""
+    import pyarrow as pa
+
+    from .export import parquet_schema
+
+    span = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
+    text = pa.string()
+    return {
+        "articles": pa.schema([("id", text), ("key", text), ("name", text), ("url", text), ("source", text),
+                               ("title", text), ("published", pa.date32()), ("language", text), ("text", text),
+                               ("extraction", text), ("eventwire_version", text), ("spacy_model", text),
+                               ("type_model", text)]),
+        "events": parquet_schema(),
+        "actors": pa.schema([("article_id", text), ("id", text), ("name", text), ("kind", text), ("country", text),
+                             ("sector", text), ("title", text), ("mentions", pa.list_(span))]),
+        "places": pa.schema([("article_id", text), ("id", text), ("name", text), ("geonameid", pa.int64()),
+                             ("lat", pa.float64()), ("lon", pa.float64()), ("country", text), ("admin1", text),
+                             ("admin1_name", text), ("admin2", text), ("admin2_name", text), ("precision", text),
+                             ("mentions", pa.list_(span))]),
+        "quotes": pa.schema([("article_id", text), ("n", pa.int64()), ("text", text), ("start_char", pa.int64()),
+                             ("end_char", pa.int64()), ("speaker_id", text), ("cue", text),
+                             ("supports", pa.list_(text))]),
+        "rejections": pa.schema([("key", text), ("name", text), ("code", text), ("reason", text)]),
+    }
+
+
+def _tables(store) -> dict:
+    """The partition's rows, one Arrow table per output table."""
+    import pyarrow as pa
+
+    from .export import _dated
+
+    db = store._db
+    shapes = schemas()
+
+    def rows(sql: str, json_columns=(), date_columns=()) -> list[dict]:
+        cursor = db.execute(sql)
+        names = [c[0] for c in cursor.description]
+        out = []
+        for values in cursor:
+            row = dict(zip(names, values))
+            for column in json_columns:
+                row[column] = json.loads(row[column]) if row[column] else []
+            for column in date_columns:
+                row[column] = dt.date.fromisoformat(row[column][:10]) if row[column] else None
+            out.append(row)
+        return out
+
+    found = {
+        "articles": rows("SELECT a.id, d.key, d.name, a.url, a.source, a.title, a.published, a.language, a.text, "
+                         "a.extraction, a.eventwire_version, a.spacy_model, a.type_model FROM articles a "
+                         "JOIN documents d ON d.article_id = a.id AND d.outcome = 'coded' ORDER BY a.rowid",
+                         date_columns=("published",)),
+        "events": [_dated(r) for r in store.events()],
+        "actors": rows("SELECT article_id, id, name, kind, country, sector, title, mentions FROM actors",
+                       json_columns=("mentions",)),
+        "places": rows("SELECT article_id, id, name, geonameid, lat, lon, country, admin1, admin1_name, admin2, "
+                       "admin2_name, precision, mentions FROM places", json_columns=("mentions",)),
+        "quotes": rows("SELECT article_id, n, text, start_char, end_char, speaker_id, cue, supports FROM quotes",
+                       json_columns=("supports",)),
+        "rejections": rows("SELECT key, name, code, reason FROM rejections"),
+    }
+    return {name: pa.Table.from_pylist(found[name], schema=shapes[name]) for name in TABLES}
+
+
+def run(paths: list[str], out: str, options: Options, scheduler: str | None = None, workers: int = 2,
+        on_progress=None, chunk_bytes: int = CHUNK_BYTES, on_dashboard=None) -> dict:
+    """Code `paths` on a Dask cluster into Parquet under `out`; returns the manifest."""
+    from distributed import Client, LocalCluster, as_completed
+
+    parts = plan(paths, chunk_bytes)
+    Path(out).mkdir(parents=True, exist_ok=True)
+    done = lambda p: (Path(out) / DONE / f"{p.id}.json").is_file()  # noqa: E731
+    todo = [p for p in parts if not done(p)]
+    with contextlib.ExitStack() as stack:
+        if scheduler:
+            client = stack.enter_context(Client(scheduler))
+        else:  # quiet: a worker's routine messages are not the user's business
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
+                memory_limit=None, silence_logs=logging.ERROR))
+            client = stack.enter_context(Client(cluster))
+        if on_dashboard:
+            on_dashboard(client.dashboard_link)
+        futures = client.map(code_partition, todo, out=str(Path(out).resolve()), options=options,
+                             key=[f"eventwire-{p.id}" for p in todo], retries=2, pure=False)
+        for n, _ in enumerate(as_completed(futures), 1):
+            if on_progress:
+                on_progress(len(parts) - len(todo) + n, len(parts))
+        client.gather(futures)  # raises a task's error after its retries
+    return _manifest(out, parts, paths, options)
+
+
+def _manifest(out: str, parts: list[Partition], paths: list[str], options: Options) -> dict:
+    import pyarrow.parquet as pq
+
+    from . import __version__
+
+    totals = dict.fromkeys(TABLES, 0)
+    for p in parts:
+        rows = json.loads((Path(out) / DONE / f"{p.id}.json").read_text())["rows"]
+        for name in TABLES:
+            totals[name] += rows.get(name, 0)
+    models = {"spacy_model": set(), "type_model": set()}  # what the workers coded with
+    for p in parts:
+        table = pq.read_table(Path(out) / "articles" / f"part-{p.id}.parquet", columns=list(models))
+        for column in models:
+            models[column].update(v for v in table.column(column).to_pylist() if v)
+    manifest = {"eventwire_version": __version__, **{k: sorted(v) for k, v in models.items()},
+                "rules_only": not options.classifier, "inputs": [str(p) for p in paths],
+                "partitions": len(parts), "rows": totals,
+                "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "tables": {name: f"{name}/part-*.parquet" for name in TABLES}}
+    _write_text_atomically(Path(out) / "manifest.json", json.dumps(manifest, indent=2))
+    return manifest
+
+
+def check_out(out: str) -> None:
+    """A usage error before any work: --out must be a folder (new, or one of an earlier run)."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        raise EventwireError(f"{out}: not a folder: give --out a new folder, or the folder of an earlier run to go on")
