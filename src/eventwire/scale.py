@@ -31,8 +31,14 @@ from .errors import EventwireError
 from .options import Options
 
 TABLES = ("articles", "events", "actors", "places", "quotes", "rejections")
-CHUNK_BYTES = 8 << 20  # a JSON Lines partition: about 8 MB of articles (some thousand)
+# A JSON Lines partition: about a sixteenth of the input per worker, so that the workers finish
+# together (bench/scale_speedup.py), between 32 KB (some 25 articles: a partition has a cost of
+# its own) and 8 MB (some thousand articles: a retried partition redoes little).
+CHUNK_BYTES = 8 << 20
+MIN_CHUNK_BYTES = 32 << 10
+PARTS_PER_WORKER = 16
 DONE = "_done"
+PLAN = "plan.json"  # the partition size of the run, for a run started again
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
 
 
@@ -229,15 +235,24 @@ def _tables(store) -> dict:
     return {name: pa.Table.from_pylist(found[name], schema=shapes[name]) for name in TABLES}
 
 
+def chunk_for(paths: list[str], workers: int) -> int:
+    """The size of a JSON Lines partition for these inputs on this many workers."""
+    total = 0
+    for given in paths:
+        path = Path(given)
+        files = path.rglob("*") if path.is_dir() else [path]
+        total += sum(f.stat().st_size for f in files if f.is_file() and f.name.lower().endswith(JSONL_SUFFIXES))
+    return max(MIN_CHUNK_BYTES, min(CHUNK_BYTES, total // (PARTS_PER_WORKER * max(1, workers))))
+
+
 def run(paths: list[str], out: str, options: Options, scheduler: str | None = None, workers: int = 2,
-        on_progress=None, chunk_bytes: int = CHUNK_BYTES, on_dashboard=None) -> dict:
-    """Code `paths` on a Dask cluster into Parquet under `out`; returns the manifest."""
+        on_progress=None, chunk_bytes: int | None = None, on_dashboard=None) -> dict:
+    """Code `paths` on a Dask cluster into Parquet under `out`; returns the manifest.
+    chunk_bytes: the size of a JSON Lines partition (by default from the input and the workers;
+    a run started again must be given the same to find its partitions done)."""
     from distributed import Client, LocalCluster, as_completed
 
-    parts = plan(paths, chunk_bytes)
     Path(out).mkdir(parents=True, exist_ok=True)
-    done = lambda p: (Path(out) / DONE / f"{p.id}.json").is_file()  # noqa: E731
-    todo = [p for p in parts if not done(p)]
     with contextlib.ExitStack() as stack:
         if scheduler:
             client = stack.enter_context(Client(scheduler))
@@ -248,6 +263,11 @@ def run(paths: list[str], out: str, options: Options, scheduler: str | None = No
             client = stack.enter_context(Client(cluster))
         if on_dashboard:
             on_dashboard(client.dashboard_link)
+        chunk = chunk_bytes or _recorded_chunk(out) or chunk_for(paths, len(client.nthreads()) or workers)
+        parts = plan(paths, chunk)
+        done = lambda p: (Path(out) / DONE / f"{p.id}.json").is_file()  # noqa: E731
+        todo = [p for p in parts if not done(p)]
+        _write_text_atomically(Path(out) / PLAN, json.dumps({"chunk_bytes": chunk}))
         futures = client.map(code_partition, todo, out=str(Path(out).resolve()), options=options,
                              key=[f"eventwire-{p.id}" for p in todo], retries=2, pure=False)
         for n, _ in enumerate(as_completed(futures), 1):
@@ -255,6 +275,13 @@ def run(paths: list[str], out: str, options: Options, scheduler: str | None = No
                 on_progress(len(parts) - len(todo) + n, len(parts))
         client.gather(futures)  # raises a task's error after its retries
     return _manifest(out, parts, paths, options)
+
+
+def _recorded_chunk(out: str) -> int | None:
+    """The partition size an earlier run into `out` planned with: a run started again finds
+    its partitions done whatever the workers it has now."""
+    path = Path(out) / PLAN
+    return json.loads(path.read_text()).get("chunk_bytes") if path.is_file() else None
 
 
 def _manifest(out: str, parts: list[Partition], paths: list[str], options: Options) -> dict:
