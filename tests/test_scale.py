@@ -87,6 +87,17 @@ def test_scale_gives_what_ingest_gives_on_200_articles(tmp_path):
     assert kind == "DATE"
     count = duckdb.sql(f"SELECT count(DISTINCT id) FROM '{out}/articles/*.parquet'").fetchall()[0][0]
     assert count == len(set(stored.values()))
+    # loaded into a store, the run is what ingest stored: articles, events, rejections, groups
+    from eventwire.scale import load
+
+    with Store(tmp_path / "loaded.db") as store:
+        outcomes = load(str(out), store)
+        loaded = store.events()
+        loaded_rejected = {k for (k,) in store._db.execute("SELECT key FROM rejections")}
+        loaded_articles = {a for (a,) in store._db.execute("SELECT id FROM articles")}
+    assert outcomes["coded"] == len(set(stored.values())) and loaded_rejected == rejected
+    assert loaded_articles == set(stored.values()) and pick(loaded) == pick(events)
+    assert {r["group_id"] for r in loaded} != {None}
     # run again: every partition is done, nothing is coded or written again
     written = {p: p.stat().st_mtime_ns for p in out.rglob("part-*.parquet")}
     started = time.perf_counter()

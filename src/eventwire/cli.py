@@ -211,8 +211,11 @@ def evaluate(data, limit, articles):
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="The SQLite store to write (created if missing).")
+@click.option("--from-parquet", "from_parquet", type=click.Path(exists=True, file_okay=False),
+              help="Load the tables of an `eventwire scale` run (its --out folder) into the store, for "
+                   "browsing and dedup, instead of coding PATHS.")
 @click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes; each loads the model once. 0 codes in this process, without "
                    "the time budget and memory ceiling (for debugging).")
@@ -230,8 +233,8 @@ def evaluate(data, limit, articles):
                    "what is new: the routine of following feeds.")
 @click.option("--explain", is_flag=True,
               help="Store each event's rule trail with it (the event pages of `eventwire serve` show it).")
-def ingest(paths, db, workers, published, time_budget, memory_limit, type_model, rules_only, strict, watch,
-           explain):
+def ingest(paths, db, from_parquet, workers, published, time_budget, memory_limit, type_model, rules_only, strict,
+           watch, explain):
     """Code text, HTML, folders, JSON Lines, WARC and RSS/Atom files, and web pages and feeds
     by URL (http:// or https://: a feed's entries are fetched and coded), into the store.
 
@@ -246,8 +249,21 @@ def ingest(paths, db, workers, published, time_budget, memory_limit, type_model,
     disk, a locked store or Ctrl-C stops it with everything stored so far kept."""
     from rich.console import Console
 
-    check_paths(paths)  # before the store is opened: a wrong path creates nothing
     console = Console(stderr=True)
+    if from_parquet:
+        if paths:
+            raise click.UsageError("give either PATHS or --from-parquet, not both")
+        from .scale import load
+
+        with Store(db) as store:
+            outcomes = load(from_parquet, store)
+        console.print(f"eventwire ingest --from-parquet {from_parquet} into {db}: "
+                      + "; ".join(f"{k.replace('_', ' ')} {v}" for k, v in outcomes.items()), soft_wrap=True,
+                      markup=False)
+        return
+    if not paths:
+        raise click.UsageError("give the files, folders or URLs to code (or --from-parquet DIR)")
+    check_paths(paths)  # before the store is opened: a wrong path creates nothing
     options = Options(published=published, time_budget=time_budget, memory_limit_mb=memory_limit,
                       type_model=type_model, classifier=not rules_only, explain=explain)
     if type_model:  # a bad folder is a usage error now, not a failure in every worker

@@ -178,7 +178,8 @@ def schemas() -> dict:
     span = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
     text = pa.string()
     return {
-        "articles": pa.schema([("id", text), ("key", text), ("name", text), ("url", text), ("source", text),
+        "articles": pa.schema([("id", text), ("key", text), ("digest", text), ("name", text), ("url", text),
+                               ("source", text),
                                ("title", text), ("published", pa.date32()), ("language", text), ("text", text),
                                ("extraction", text), ("eventwire_version", text), ("spacy_model", text),
                                ("type_model", text)]),
@@ -192,7 +193,8 @@ def schemas() -> dict:
         "quotes": pa.schema([("article_id", text), ("n", pa.int64()), ("text", text), ("start_char", pa.int64()),
                              ("end_char", pa.int64()), ("speaker_id", text), ("cue", text),
                              ("supports", pa.list_(text))]),
-        "rejections": pa.schema([("key", text), ("name", text), ("code", text), ("reason", text)]),
+        "rejections": pa.schema([("key", text), ("digest", text), ("name", text), ("code", text), ("reason", text),
+                                 ("coded", pa.bool_())]),
     }
 
 
@@ -219,7 +221,7 @@ def _tables(store) -> dict:
         return out
 
     found = {
-        "articles": rows("SELECT a.id, d.key, d.name, a.url, a.source, a.title, a.published, a.language, a.text, "
+        "articles": rows("SELECT a.id, d.key, d.digest, d.name, a.url, a.source, a.title, a.published, a.language, a.text, "
                          "a.extraction, a.eventwire_version, a.spacy_model, a.type_model FROM articles a "
                          "JOIN documents d ON d.article_id = a.id AND d.outcome = 'coded' ORDER BY a.rowid",
                          date_columns=("published",)),
@@ -230,8 +232,11 @@ def _tables(store) -> dict:
                        "admin2_name, precision, mentions FROM places", json_columns=("mentions",)),
         "quotes": rows("SELECT article_id, n, text, start_char, end_char, speaker_id, cue, supports FROM quotes",
                        json_columns=("supports",)),
-        "rejections": rows("SELECT key, name, code, reason FROM rejections"),
+        "rejections": rows("SELECT key, digest, name, code, reason, outcome = 'rejected' AS coded FROM documents "
+                           "WHERE code IS NOT NULL"),
     }
+    for row in found["rejections"]:
+        row["coded"] = bool(row["coded"])  # read, then rejected (else: not readable at all)
     return {name: pa.Table.from_pylist(found[name], schema=shapes[name]) for name in TABLES}
 
 
@@ -313,3 +318,36 @@ def check_out(out: str) -> None:
     path = Path(out)
     if path.exists() and not path.is_dir():
         raise EventwireError(f"{out}: not a folder: give --out a new folder, or the folder of an earlier run to go on")
+
+
+def load(out: str, store) -> dict[str, int]:
+    """A scale run's tables into the SQLite store, as `ingest` would have stored them: each
+    article with its document's key, each rejection; then dedup. Returns what happened, by
+    outcome (an article stored already is not stored twice)."""
+    import pyarrow.dataset as ds
+
+    from .records import Extraction, Rejection, Source
+
+    root = Path(out)
+    if not (root / "articles").is_dir():
+        raise EventwireError(f"{out}: no articles/ folder: give the --out folder of `eventwire scale`")
+    outcomes: dict[str, int] = {}
+    articles = ds.dataset(root / "articles", format="parquet")
+    for batch in articles.to_batches(columns=["key", "digest", "name", "url", "source", "title", "published",
+                                              "extraction"]):
+        for row in batch.to_pylist():
+            extraction = Extraction.from_dict(json.loads(row["extraction"]))
+            published = row["published"].isoformat() if row["published"] else None
+            source = Source(key=row["key"], digest=row["digest"], name=row["name"], url=row["url"],
+                            source=row["source"], title=row["title"], published=published)
+            outcome = store.add(source, extraction)
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    if (root / "rejections").is_dir():
+        for row in ds.dataset(root / "rejections", format="parquet").to_table().to_pylist():
+            source = Source(key=row["key"], digest=row["digest"], name=row["name"])
+            outcome = "rejected" if row["coded"] else "unreadable"
+            if store.add_unreadable(source, Rejection(row["code"], row["reason"]), outcome):
+                outcomes["rejected"] = outcomes.get("rejected", 0) + 1
+    grouped = store.dedup()
+    outcomes["real_world_events"] = grouped.groups
+    return outcomes

@@ -379,12 +379,14 @@ class Store:
             _put_document(db, source, article.id, outcome)
         return "updated" if before and before[2] in ("coded", "duplicate") else outcome
 
-    def add_unreadable(self, source: Source, rejection: Rejection) -> bool:
-        """Record a document that could not be read at all; False if it was recorded before."""
+    def add_unreadable(self, source: Source, rejection: Rejection, outcome: str = "unreadable") -> bool:
+        """Record a document that could not be read at all (or, with outcome "rejected", one
+        that was read and rejected, as a scale run's tables give it); False if it was recorded
+        before."""
         with self._transaction() as db:
             if db.execute("SELECT 1 FROM documents WHERE key = ?", (source.key,)).fetchone():
                 return False
-            _put_document(db, source, None, "unreadable", rejection)
+            _put_document(db, source, None, outcome, rejection)
         return True
 
     def summary(self) -> dict:
