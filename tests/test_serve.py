@@ -217,3 +217,26 @@ def test_serve_metadata_describes_every_column_a_user_sees(tmp_path):
             assert name in tables, name
             assert "description" in tables[name] or "description_html" in tables[name], name
             assert set(tables[name]["columns"]) == columns, name
+
+
+def test_serve_event_page_shows_the_other_reports_of_its_real_world_event(tmp_path):
+    import dataclasses
+
+    db = tmp_path / "two.db"
+    texts = {"wire.txt": ("Wire A", "Russian troops shelled Kharkiv on Tuesday, killing three civilians, the regional "
+                                    "governor said."),
+             "paper.txt": ("Paper B", "Three civilians were killed when Russian forces shelled Kharkiv on Tuesday, "
+                                      "officials said.")}
+    with Store(db) as store:
+        for name, (source, text) in texts.items():
+            ex = extract_valid(text, published="2024-05-08")
+            ex = dataclasses.replace(ex, article=dataclasses.replace(ex.article, source=source))
+            store.add(src(name, ex), ex)
+        store.dedup()
+    with serving(db) as base:
+        rows = get(f"{base}/two/event_rows.json?_shape=array&type=ASSAULT")
+        assert len(rows) == 2 and len({r["group_id"] for r in rows}) == 1
+        page = get(f"{base}/-/eventwire/event/{rows[0]['article_id']}/{rows[0]['event_id']}")
+        other = [r for r in rows if r["article_id"] != rows[0]["article_id"]][0]
+        assert "Reported by 2 sources" in page and f"/-/eventwire/event/{other['article_id']}/" in page
+        assert other["source"] in page and "killed 3" in page

@@ -78,7 +78,7 @@ async def event_page(datasette, request):
     context = _context(data, datasette.get_database().name)
     context.update(event=_described(event, context), text=highlighted(data, event),
                    others=[_described(e, context) for e in data["events"] if e["id"] != event_id],
-                   trail=_trail(data, event_id))
+                   trail=_trail(data, event_id), group=await _group(datasette, article_id, event_id))
     return Response.html(await datasette.render_template("eventwire_event.html", context, request=request))
 
 
@@ -89,6 +89,24 @@ async def article_page(datasette, request):
     context = _context(data, datasette.get_database().name)
     context.update(text=highlighted(data, None), events=[_described(e, context) for e in data["events"]])
     return Response.html(await datasette.render_template("eventwire_article.html", context, request=request))
+
+
+async def _group(datasette, article_id: str, event_id: str) -> dict | None:
+    """The real-world event this report is part of (dedup's group), with its other reports."""
+    db = datasette.get_database()
+    found = (await db.execute(
+        "SELECT g.id, g.sources, g.killed_min, g.killed_max, g.disagreement, g.updated, g.figures, gr.reasons "
+        "FROM group_reports gr JOIN event_groups g ON g.id = gr.group_id "
+        "WHERE gr.article_id = ? AND gr.event_id = ?", [article_id, event_id])).rows
+    if not found or found[0]["sources"] < 2:
+        return None
+    row = found[0]
+    reports = [dict(f, link=EVENT_PATH.format(article=f["article_id"], event=f["event_id"]))
+               for f in json.loads(row["figures"])
+               if (f["article_id"], f["event_id"]) != (article_id, event_id)]
+    return {"id": row["id"], "sources": row["sources"], "killed_min": row["killed_min"],
+            "killed_max": row["killed_max"], "disagreement": row["disagreement"], "updated": row["updated"],
+            "reasons": json.loads(row["reasons"]), "reports": reports}
 
 
 def _context(data: dict, database: str) -> dict:
