@@ -284,3 +284,15 @@ def test_dedup_export_one_row_per_real_world_event_with_every_source(tmp_path, r
     table = pq.read_table(parquet).to_pylist()
     assert sorted(r["group_sources"] for r in table) == [1, 3]
     assert {(r["group_killed_min"], r["group_killed_max"]) for r in table if r["group_sources"] == 3} == {(4, 5)}
+
+
+def test_dedup_ids_stay_unique_when_a_report_changes_type():
+    from eventwire.dedup import assign_ids
+
+    a, b, c = report("a", killed=4), report("b", killed=4), report("c", killed=4)
+    (first,) = assign_ids([[a, b, c]], {})
+    before = {r.key: first[0] for r in (a, b, c)}
+    # a is now coded as another type: the rest keep the id, a's new group takes a new one
+    (kept,) = assign_ids([[b, c]], before, reserved={first[0]})
+    (moved,) = assign_ids([[dataclasses.replace(a, type="COERCE")]], {}, reserved={first[0]})
+    assert kept[0] == first[0] and moved[0] != first[0]

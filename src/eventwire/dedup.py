@@ -94,7 +94,6 @@ class Party:
 
     names: frozenset[str] = frozenset()     # normalised names that single an actor out
     tags: frozenset[tuple[str, str]] = frozenset()  # (country, sector) where both are known
-    kinds: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()    # the names of persons among them
 
     def __bool__(self) -> bool:
@@ -150,24 +149,18 @@ class Report:
         return None
 
 
-@dataclass
-class Group:
-    """A real-world event: its reports, with the score and reasons that put each in it."""
-
-    id: str
-    reports: list[Report]
-    scores: dict[tuple[str, str], float]
-    reasons: dict[tuple[str, str], list[str]]
-
-
 @dataclass(frozen=True)
 class Pair:
+    """Two reports that may tell one event: their points and why."""
+
     score: float
     reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Veto:
+    """Two reports that cannot tell one event, and why."""
+
     reason: str
 
 
@@ -433,32 +426,33 @@ def new_id(members: list[Report], salt: int = 0) -> str:
     return "g" + hashlib.sha1(("/".join(first) + (f"#{salt}" if salt else "")).encode()).hexdigest()[:12]
 
 
-def assign_ids(groups: list[list[Report]], before: dict[tuple[str, str], str]) -> list[tuple[str, list[Report]]]:
-    """Each group's id: the stored group most of its reports were in (the larger part of a split
-    group keeps it), else a new one (step 4)."""
+def assign_ids(groups: list[list[Report]], before: dict[tuple[str, str], str],
+               reserved: set[str] | None = None) -> list[tuple[str, list[Report]]]:
+    """Each group's id: the stored group (of its type) most of its reports were in (the larger
+    part of a split group keeps it), else a new one, never one in `reserved` (the ids stored
+    before this run, and those given in it; the new ones are added) (step 4)."""
+    reserved = set() if reserved is None else reserved
     claims = []
-    for members in groups:
+    for n, members in enumerate(groups):
         counts = Counter(before[r.key] for r in members if r.key in before)
-        for old, n in counts.items():
-            claims.append((-n, old, new_id(members), members))
+        for old, count in counts.items():
+            claims.append((-count, old, new_id(members), n))
     claims.sort(key=lambda c: c[:3])
     taken, named = set(), {}
-    for _, old, mine, members in claims:
-        if old not in taken and mine not in named:
+    for _, old, _, n in claims:
+        if old not in taken and n not in named:
             taken.add(old)
-            named[mine] = old
-    used = set(named.values())
+            named[n] = old
     result = []
-    for members in groups:
-        mine = new_id(members)
-        if mine in named:
-            result.append((named[mine], members))
+    for n, members in enumerate(groups):
+        if n in named:
+            result.append((named[n], members))
             continue
-        salt = 0
-        while mine in used:  # its first report led a group that another part kept
+        salt, mine = 0, new_id(members)
+        while mine in reserved:  # its first report led a group that another part kept
             salt += 1
             mine = new_id(members, salt)
-        used.add(mine)
+        reserved.add(mine)
         result.append((mine, members))
     return result
 
@@ -518,7 +512,6 @@ def _party(rows: list[tuple]) -> Party:
     return Party(names=frozenset(normalise(n) for n, _, _, kind in rows
                                  if normalise(n) and kind != "country" and not normalise(n).startswith("unidentified")),
                  tags=frozenset((c, s) for _, c, s, _ in rows if c and s),
-                 kinds=frozenset(k for *_, k in rows if k),
                  people=frozenset(normalise(n) for n, _, _, kind in rows if kind == "person" and normalise(n)))
 
 
@@ -546,12 +539,14 @@ def run(db: sqlite3.Connection, full: bool = False) -> DedupReport:
     if full:
         dirty |= set(current.values()) | {t for _, t in stored.values()}
     split = _splits(db)
-    before = {k: g for k, (g, _) in stored.items()}
+    reserved = {g for (g,) in db.execute("SELECT id FROM event_groups")}  # no new group takes an old id
     for kind in sorted(dirty):
-        mine = [r for r in reports if r.type == kind]
         db.execute("DELETE FROM group_reports WHERE group_id IN (SELECT id FROM event_groups WHERE type = ?)", (kind,))
         db.execute("DELETE FROM event_groups WHERE type = ?", (kind,))
-        for group_id, members in assign_ids(group(mine, split), before):
+    for kind in sorted(dirty):
+        mine = [r for r in reports if r.type == kind]
+        before = {k: g for k, (g, t) in stored.items() if t == kind}
+        for group_id, members in assign_ids(group(mine, split), before, reserved):
             _write_group(db, group_id, members, split)
     db.execute("DELETE FROM dedup_pending")
     counts = db.execute("SELECT count(*), sum(reports > 1) FROM event_groups").fetchone()
