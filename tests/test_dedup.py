@@ -81,9 +81,14 @@ def test_dedup_never_chains_look_alikes_into_one_group():
     assert not any({("a", "e1"), ("c", "e1")} <= set(r.key for r in g) for g in groups)
 
 
-def test_dedup_one_article_is_never_twice_in_a_group():
-    a1, a2 = report("a", killed=4), dataclasses.replace(report("a", killed=4), event_id="e2")
-    groups = group([a1, a2, report("b", killed=4)])
+def test_dedup_two_events_of_one_article_share_a_group_only_when_they_restate_each_other():
+    # the headline and the lead of one article coded as two events, the same toll: one event
+    lead, headline = report("a", killed=4), dataclasses.replace(report("a", killed=4), event_id="e2")
+    groups = group([lead, headline, report("b", killed=4)])
+    assert partition(groups) == {frozenset({("a", "e1"), ("a", "e2"), ("b", "e1")})}
+    # two bombings the article tells apart (other tolls, other words) stay two events
+    other = dataclasses.replace(report("a", killed=9), event_id="e2")
+    groups = group([lead, other, report("b", killed=4)])
     for members in groups:
         assert len({r.article_id for r in members}) == len(members)
 

@@ -26,10 +26,12 @@ The decision, in order:
    the same number injured (1); shared wording of the evidence (1 from a fifth of the content
    words in common, 2 from three tenths). A person named in both lifts a veto on places apart
    (reports of one escape name where it began and where it ended).
-3. Grouping. Pairs scoring at least MERGE_SCORE are merged best first (ties broken by the
-   reports' keys), and two groups join only when every pair across them is free of vetoes and
-   no article would be in the group twice (complete linkage on the vetoes): a chain of
-   look-alikes does not pull two events together.
+3. Grouping. Pairs of reports of different articles scoring at least MERGE_SCORE are merged
+   best first (ties broken by the reports' keys), and two groups join only when every pair
+   across them is free of vetoes (complete linkage): a chain of look-alikes does not pull two
+   events together. Two events of one article share a group only when they restate each other
+   (no veto, and three tenths of their words or the same toll in common: the extractor coded
+   one event twice), never when the article tells two events apart.
 4. Ids. A group keeps the id of the stored group most of its reports were in; a new group's id
    is a hash of its first report. The groups are a function of the reports alone: the same
    articles ingested in any order, in any number of runs, give the same groups.
@@ -42,6 +44,7 @@ higher toll is an update with its date. Nothing is averaged.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -68,6 +71,8 @@ also been more than they would could there other into over while where what them
 those these such some most many very just only people news report reports reported reporting
 officials official sources source statement added least monday tuesday wednesday thursday friday
 saturday sunday yesterday today week month year years""".split())
+# Two events of one article are one event told twice when they share this much of their words.
+RESTATED_WORDS = 0.3
 # The least score for two reports to be one event (chosen on the dev sets: tests/dedup/dedup_dev.jsonl
 # and ECB+ topics of odd number; see README).
 MERGE_SCORE = 4.5
@@ -390,9 +395,7 @@ def group(reports: list[Report], split: frozenset[frozenset] = frozenset(),
     members: dict[tuple[str, str], list[Report]] = {r.key: [r] for r in reports}
     for _, _, _, a, b in pairs:
         ga, gb = members[a.key], members[b.key]
-        if ga is gb or {r.article_id for r in ga} & {r.article_id for r in gb}:
-            continue
-        if any(isinstance(compare(x, y, split), Veto) for x in ga for y in gb):
+        if ga is gb or any(not _together(x, y, split) for x in ga for y in gb):
             continue
         ga.extend(gb)
         for r in gb:
@@ -404,6 +407,19 @@ def group(reports: list[Report], split: frozenset[frozenset] = frozenset(),
             seen.add(id(g))
             groups.append(sorted(g, key=lambda x: x.key))
     return groups
+
+
+def _together(a: Report, b: Report, split: frozenset[frozenset]) -> bool:
+    """Whether two reports may be in one group (complete linkage): no veto between them; two
+    events of one article only when they restate each other (the extractor coded one event
+    twice: much the same words, or the same toll), never two events the article tells apart."""
+    if a.article_id != b.article_id:
+        return not isinstance(compare(a, b, split), Veto)
+    other = dataclasses.replace(b, article_id=f"{b.article_id}\x00")  # the rest of the vetoes, as if apart
+    if a.type != b.type or isinstance(compare(a, other, split), Veto):
+        return False
+    words = len(a.words & b.words) / len(a.words | b.words) if a.words and b.words else 0.0
+    return words >= RESTATED_WORDS or bool(a.killed and a.killed == b.killed)
 
 
 def explain(members: list[Report], split: frozenset[frozenset] = frozenset()) -> tuple[dict, dict]:
