@@ -40,9 +40,8 @@ START = dt.date(2024, 1, 1)
 ACTORS = ("army", "police", "protesters", "gunmen", "government", "rebels", "ministry", "militia")
 
 
-def places(rng: random.Random) -> dict[str, list[tuple]]:
-    """Towns of the gazetteer by country: (name, geonameid, lat, lon, admin1), the bigger more often."""
-    del rng
+def places() -> dict[str, list[tuple]]:
+    """Towns of the gazetteer by country: (name, geonameid, lat, lon, admin1), biggest first."""
     open_index(lambda s: s.lower()).close()  # builds the index if this machine has none yet
     db = sqlite3.connect(index_path())
     rows = db.execute("SELECT name, geonameid, lat, lon, country, admin1 FROM place WHERE precision = 'city' "
@@ -58,7 +57,7 @@ def build(path: Path, size: int, days: int, seed: int = 1) -> int:
     """A store of about `size` events (reports) over `days` days, built from the shapes above;
     returns the number of real-world events."""
     rng = random.Random(seed)
-    towns = places(rng)
+    towns = places()
     countries = list(towns)
     kinds, weights = list(TYPES), list(TYPES.values())
     Store(path).close()

@@ -19,7 +19,7 @@ from .errors import (BAD_DATE, FILE_ERRORS, FILE_FAILED, FILE_FORBIDDEN, FILE_MI
 from .export import FORMATS, PRECISIONS, TOOK_PLACE, write_events_csv
 from .export import export as export_store
 from .options import Options
-from .store import BUSY_TIMEOUT_S, DEFAULT_DB, MAX_SQLITE_INT, EventFilter, Store
+from .store import BUSY_TIMEOUT_S, DEFAULT_DB, MAX_SQLITE_INT, STORE_MISSING, EventFilter, Store
 from .storefile import DETAIL_CHARS, error_kind
 
 # The annotated articles of the project's own writing, in a checkout (not in an installed wheel).
@@ -444,12 +444,10 @@ def events(db, limit, fmt, reports, **filters):
     from .dedup import MERGED_COLUMNS, merged_rows
     from .render import render_events
 
-    with Store(db, readonly=True) as store:
-        rows = store.events(_filters(**filters))
+    with Store(db, readonly=True) as store:  # merged: the limit counts real-world events, after merging
+        rows = store.events(_filters(**filters, limit=limit if reports else None))
     if not reports:
-        rows = merged_rows(rows)
-    if limit is not None:
-        rows = rows[:limit]
+        rows = merged_rows(rows)[:limit]
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -476,8 +474,8 @@ def dedup(db, split_group, full, fmt):
     figures: where reports disagree (killed 4 vs 5) both are kept and the range shown."""
     from .render import render_groups
 
-    if not Path(db).is_file():
-        raise EventwireError(f"{db}: no such store: give the --db file that `eventwire ingest` wrote")
+    if not Path(db).is_file():  # Store(db) would start an empty store
+        raise EventwireError(STORE_MISSING.format(path=db))
     with Store(db) as store:
         result = store.split(split_group) if split_group else store.dedup(full)
         groups = store.groups()

@@ -138,13 +138,7 @@ class Report:
         return self.article_id, self.event_id
 
     @cached_property
-    def _window(self) -> tuple[dt.date, dt.date] | None:
-        return self.window_of()
-
     def window(self) -> tuple[dt.date, dt.date] | None:
-        return self._window
-
-    def window_of(self) -> tuple[dt.date, dt.date] | None:
         """The days the event may have happened on, with slack; None: any day."""
         if self.start is not None:
             slack = dt.timedelta(days=DATE_SLACK.get(self.precision or "day", 1))
@@ -198,7 +192,7 @@ def compare(a: Report, b: Report, split: frozenset[frozenset] = frozenset()) -> 
 
 
 def _dates(a: Report, b: Report):
-    wa, wb = a.window(), b.window()
+    wa, wb = a.window, b.window
     if wa is None or wb is None:
         return None
     if wa[1] < wb[0] or wb[1] < wa[0]:
@@ -307,11 +301,16 @@ def _wording(a: Report, b: Report):
     "teachers"): the share of the content words of their evidence they have in common."""
     if not (a.words and b.words):
         return None
-    shared = len(a.words & b.words) / len(a.words | b.words)
+    shared = _shared_words(a, b)
     for floor, points in WORDING_POINTS:
         if shared >= floor:
             return points, f"{shared:.0%} of their words shared"
     return None
+
+
+def _shared_words(a: Report, b: Report) -> float:
+    """The share of the two reports' content words they have in common (Jaccard)."""
+    return len(a.words & b.words) / len(a.words | b.words) if a.words and b.words else 0.0
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -359,9 +358,9 @@ def candidates(reports: list[Report]) -> Iterable[tuple[Report, Report]]:
 def _overlapping(mine: list[Report], others: list[Report]) -> Iterable[tuple[Report, Report]]:
     """The pairs whose windows overlap among `mine`, and between `mine` and `others` (never two
     of `others`): a sweep in date order; a report with no window pairs with every one."""
-    timeless = [(r, True) for r in mine if r.window() is None] + [(r, False) for r in others if r.window() is None]
-    dated = sorted([(r.window(), r.key, r, True) for r in mine if r.window() is not None]
-                   + [(r.window(), r.key, r, False) for r in others if r.window() is not None],
+    timeless = [(r, True) for r in mine if r.window is None] + [(r, False) for r in others if r.window is None]
+    dated = sorted([(r.window, r.key, r, True) for r in mine if r.window is not None]
+                   + [(r.window, r.key, r, False) for r in others if r.window is not None],
                    key=lambda x: (x[0], x[1]))
     active: dict[bool, list[tuple[dt.date, Report]]] = {True: [], False: []}
     for window, _, r, is_mine in dated:
@@ -418,8 +417,7 @@ def _together(a: Report, b: Report, split: frozenset[frozenset]) -> bool:
     other = dataclasses.replace(b, article_id=f"{b.article_id}\x00")  # the rest of the vetoes, as if apart
     if a.type != b.type or isinstance(compare(a, other, split), Veto):
         return False
-    words = len(a.words & b.words) / len(a.words | b.words) if a.words and b.words else 0.0
-    return words >= RESTATED_WORDS or bool(a.killed and a.killed == b.killed)
+    return _shared_words(a, b) >= RESTATED_WORDS or bool(a.killed and a.killed == b.killed)
 
 
 def explain(members: list[Report], split: frozenset[frozenset] = frozenset()) -> tuple[dict, dict]:
@@ -485,17 +483,22 @@ LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
 PARTIES_SQL = """
 SELECT ea.article_id, ea.event_id, ea.role, ac.name, ac.country, ac.sector, ac.kind
 FROM event_actors ea JOIN actors ac ON ac.article_id = ea.article_id AND ac.id = ea.actor_id
+JOIN events e ON e.article_id = ea.article_id AND e.id = ea.event_id
 WHERE ea.role IN ('actor', 'recipient')
 """
 
 
-def load_reports(db: sqlite3.Connection) -> list[Report]:
-    """Every event of the store as a Report."""
+def load_reports(db: sqlite3.Connection, types: list[str] | None = None) -> list[Report]:
+    """The store's events (those of `types`, or all) as Reports."""
+    where, params = "", []
+    if types is not None:
+        where, params = f" e.type IN ({', '.join('?' * len(types))})", list(types)
     parties: dict[tuple[str, str, str], list[tuple]] = defaultdict(list)
-    for article_id, event_id, role, name, country, sector, kind in db.execute(PARTIES_SQL):
+    for article_id, event_id, role, name, country, sector, kind in db.execute(
+            PARTIES_SQL + (f" AND{where}" if where else ""), params):
         parties[article_id, event_id, role].append((name, country, sector, kind))
     reports = []
-    for row in db.execute(REPORTS_SQL):
+    for row in db.execute(REPORTS_SQL + (f" WHERE{where}" if where else ""), params):
         (article_id, event_id, kind, sub, acled, start, end, precision, published, place, geonameid, lat, lon,
          country, admin1, place_precision, killed, injured, status, source, evidence) = row
         reports.append(Report(
@@ -544,29 +547,30 @@ class DedupReport:
 def run(db: sqlite3.Connection, full: bool = False) -> DedupReport:
     """Group the store's events into real-world events: the types whose reports changed since
     the last run (every type with full=True). The caller holds the write transaction (Store.dedup)."""
-    reports = load_reports(db)
     stored = {(a, e): (g, t) for a, e, g, t in db.execute(
         "SELECT gr.article_id, gr.event_id, gr.group_id, g.type FROM group_reports gr "
         "JOIN event_groups g ON g.id = gr.group_id")}
-    current = {r.key: r.type for r in reports}
+    current = {(a, e): t for a, e, t in db.execute("SELECT article_id, id, type FROM events")}
     dirty = {t for k, t in current.items() if stored.get(k, (None, None))[1] != t}
     dirty |= {t for k, (_, t) in stored.items() if k not in current}
     dirty |= {t for (t,) in db.execute("SELECT type FROM dedup_pending")}
     if full:
         dirty |= set(current.values()) | {t for _, t in stored.values()}
+    by_type: dict[str, list[Report]] = defaultdict(list)  # only the types to group again are read
+    for r in load_reports(db, sorted(dirty)) if dirty else []:
+        by_type[r.type].append(r)
     split = _splits(db)
     reserved = {g for (g,) in db.execute("SELECT id FROM event_groups")}  # no new group takes an old id
     for kind in sorted(dirty):
         db.execute("DELETE FROM group_reports WHERE group_id IN (SELECT id FROM event_groups WHERE type = ?)", (kind,))
         db.execute("DELETE FROM event_groups WHERE type = ?", (kind,))
     for kind in sorted(dirty):
-        mine = [r for r in reports if r.type == kind]
         before = {k: g for k, (g, t) in stored.items() if t == kind}
-        for group_id, members in assign_ids(group(mine, split), before, reserved):
+        for group_id, members in assign_ids(group(by_type[kind], split), before, reserved):
             _write_group(db, group_id, members, split)
     db.execute("DELETE FROM dedup_pending")
     counts = db.execute("SELECT count(*), sum(reports > 1) FROM event_groups").fetchone()
-    return DedupReport(reports=len(reports), groups=counts[0], merged=counts[1] or 0,
+    return DedupReport(reports=len(current), groups=counts[0], merged=counts[1] or 0,
                        recomputed_types=tuple(sorted(dirty)))
 
 
@@ -641,11 +645,11 @@ def merged_rows(rows: list[dict]) -> list[dict]:
                 index[gid]["all_sources"].append(origin)
             continue
         if gid is None:
-            merged = dict(row, sources=1, reports=1, killed_range=_range(row["killed"], row["killed"]),
+            merged = dict(row, sources=1, reports=1, killed_range=figure_range(row["killed"], row["killed"]),
                           disagreement=None)
         else:
             merged = dict(row, sources=row["group_sources"], reports=row["group_reports"],
-                          killed_range=_range(row["group_killed_min"], row["group_killed_max"]),
+                          killed_range=figure_range(row["group_killed_min"], row["group_killed_max"]),
                           disagreement=row["group_disagreement"])
             index[gid] = merged
         merged["all_sources"] = [origin] if origin else []
@@ -653,13 +657,15 @@ def merged_rows(rows: list[dict]) -> list[dict]:
     return out
 
 
-def _range(low, high) -> str:
+def figure_range(low, high) -> str:
+    """A figure's range as shown: "4", "4-5", or empty when no report gives it."""
     if low is None:
         return ""
     return str(low) if low == high else f"{low}-{high}"
 
 
 MERGED_COLUMNS = ("sources", "reports", "killed_range", "disagreement", "all_sources")
+MERGED_NUMERIC = ("sources", "reports")
 
 
 def stored_groups(db: sqlite3.Connection, merged_only: bool = True) -> list[dict]:

@@ -143,7 +143,9 @@ def write_acled_csv(store: Store, stream: IO[str], filters: EventFilter = EventF
 def write_events_csv(rows: list[dict], stream: IO[str], more: tuple[str, ...] = ()) -> int:
     """Rows of `Store.events` as CSV: lists joined with "; ", evidence as its sentences; `more`:
     columns after EVENT_COLUMNS (the merged events' sources and ranges)."""
-    return write_csv(stream, EVENT_COLUMNS + more, EVENT_NUMERIC + more[:2],
+    from .dedup import MERGED_NUMERIC
+
+    return write_csv(stream, EVENT_COLUMNS + more, EVENT_NUMERIC + tuple(c for c in more if c in MERGED_NUMERIC),
                      ({k: _flat(k, v) for k, v in row.items()} for row in rows))
 
 

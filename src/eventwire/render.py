@@ -160,6 +160,8 @@ def _short(text: str, width: int = 70) -> str:
 def render_groups(groups: list[dict], console: Console | None = None) -> None:
     """dedup's merged events as one table: group, date, type, place, sources, the range of the
     tolls and what the reports disagree on (--format json has each report and its reasons)."""
+    from .dedup import figure_range
+
     console = console or Console(emoji=False)
     table = Table(title=f"{len(groups)} events told by several reports", title_justify="left")
     for column, justify in (("group", "left"), ("date", "left"), ("type", "left"), ("place", "left"),
@@ -167,8 +169,7 @@ def render_groups(groups: list[dict], console: Console | None = None) -> None:
         table.add_column(column, justify=justify, overflow="ellipsis",
                          no_wrap=column not in ("place", "disagreement"))
     for g in groups:
-        killed = "" if g["killed_min"] is None else (
-            str(g["killed_min"]) if g["killed_min"] == g["killed_max"] else f"{g['killed_min']}-{g['killed_max']}")
+        killed = figure_range(g["killed_min"], g["killed_max"])
         note = g["disagreement"] or ""
         if g["updated"]:
             note += f" (updated {g['updated']})"

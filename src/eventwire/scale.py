@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .errors import EventwireError
+from .ingest import JSONL_EXTENSIONS
 from .options import Options
 
 TABLES = ("articles", "events", "actors", "places", "quotes", "rejections")
@@ -39,7 +40,7 @@ MIN_CHUNK_BYTES = 32 << 10
 PARTS_PER_WORKER = 16
 DONE = "_done"
 PLAN = "plan.json"  # the partition size of the run, for a run started again
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
+MODELS = ("spacy_model", "type_model")  # the articles' columns that say what coded them
 
 
 @dataclass(frozen=True)
@@ -59,16 +60,19 @@ class Partition:
 
 def plan(paths: list[str], chunk_bytes: int = CHUNK_BYTES) -> list[Partition]:
     """The partitions of the inputs, in a repeatable order; nothing is read but line ends."""
+    return [part for name in _input_files(paths) for part in _split(name, chunk_bytes)]
+
+
+def _input_files(paths: list[str]) -> list[str]:
+    """The files `ingest` would read under `paths`: a folder's in its order (hidden ones left out)."""
     from .ingest import _files_under
     from .ingest.base import Unreadable
 
-    parts: list[Partition] = []
+    files: list[str] = []
     for given in paths:
         path = Path(given)
-        files = [f for f in _files_under(path) if not isinstance(f, Unreadable)] if path.is_dir() else [str(given)]
-        for name in files:
-            parts.extend(_split(str(name), chunk_bytes))
-    return parts
+        files += [str(f) for f in _files_under(path) if not isinstance(f, Unreadable)] if path.is_dir() else [str(given)]
+    return files
 
 
 def _split(name: str, chunk_bytes: int) -> list[Partition]:
@@ -76,7 +80,7 @@ def _split(name: str, chunk_bytes: int) -> list[Partition]:
         size = os.path.getsize(name)
     except OSError:
         return [Partition(name)]  # the task records why it cannot be read
-    if not name.lower().endswith(JSONL_SUFFIXES) or size <= chunk_bytes:
+    if not name.lower().endswith(tuple(JSONL_EXTENSIONS)) or size <= chunk_bytes:
         return [Partition(name)]
     parts, start, line = [], 0, 1
     with open(name, "rb") as fh:
@@ -98,8 +102,8 @@ def _split(name: str, chunk_bytes: int) -> list[Partition]:
 def _documents(part: Partition, published: str | None):
     """The documents of one partition, named as `ingest` names them."""
     from .ingest import read_paths
-    from .ingest.base import READ_LIMIT_BYTES, too_large
-    from .ingest.jsonl import parse_line
+    from .ingest.base import too_large
+    from .ingest.jsonl import _lines, parse_line
 
     if part.start is None:
         yield from read_paths([part.path], published)
@@ -107,23 +111,15 @@ def _documents(part: Partition, published: str | None):
     with open(part.path, "rb") as fh:
         fh.seek(part.start)
         number, position = part.first_line - 1, part.start
-        while position < part.end:
-            line = fh.readline(READ_LIMIT_BYTES + 1)
-            if not line:
-                break
-            size = len(line)
-            while len(line) > READ_LIMIT_BYTES and not line.endswith(b"\n"):  # read through an outsize line
-                block = fh.readline(1 << 20)
-                size += len(block)
-                line = b"x" * (READ_LIMIT_BYTES + 1) if block else line
-                if not block or block.endswith(b"\n"):
-                    break
-            position += size
+        for line, size in _lines(fh):  # the JSON Lines reader's own: an outsize line is read through
             number += 1
-            if size > READ_LIMIT_BYTES:
+            position += size
+            if line is None:
                 yield too_large(f"{part.path}:{number}", size)
             elif line.strip():
                 yield parse_line(line, f"{part.path}:{number}", published)
+            if position >= part.end:
+                break
 
 
 def code_partition(part: Partition, out: str, options: Options) -> dict[str, int]:
@@ -149,24 +145,27 @@ def code_partition(part: Partition, out: str, options: Options) -> dict[str, int
     for name, table in tables.items():
         _write_atomically(table, Path(out) / name / f"part-{part.id}.parquet")
         rows[name] = table.num_rows
-    _write_text_atomically(marker, json.dumps({"partition": asdict(part), "rows": rows}))
+    models = {column: sorted({v for v in tables["articles"].column(column).to_pylist() if v}) for column in MODELS}
+    _write_text_atomically(marker, json.dumps({"partition": asdict(part), "rows": rows, "models": models}))
     return rows
 
 
 def _write_atomically(table, path: Path) -> None:
     import pyarrow.parquet as pq
 
+    from .export import _replacing
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    pq.write_table(table, partial)
-    os.replace(partial, path)
+    with _replacing(path) as partial:
+        pq.write_table(table, partial)
 
 
 def _write_text_atomically(path: Path, text: str) -> None:
+    from .export import _replacing
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
+    with _replacing(path) as partial:
+        partial.write_text(text, encoding="utf-8")
 
 
 def schemas() -> dict:
@@ -242,11 +241,8 @@ def _tables(store) -> dict:
 
 def chunk_for(paths: list[str], workers: int) -> int:
     """The size of a JSON Lines partition for these inputs on this many workers."""
-    total = 0
-    for given in paths:
-        path = Path(given)
-        files = path.rglob("*") if path.is_dir() else [path]
-        total += sum(f.stat().st_size for f in files if f.is_file() and f.name.lower().endswith(JSONL_SUFFIXES))
+    total = sum(os.path.getsize(f) for f in _input_files(paths)
+                if f.lower().endswith(tuple(JSONL_EXTENSIONS)) and os.path.isfile(f))
     return max(MIN_CHUNK_BYTES, min(CHUNK_BYTES, total // (PARTS_PER_WORKER * max(1, workers))))
 
 
@@ -290,20 +286,16 @@ def _recorded_chunk(out: str) -> int | None:
 
 
 def _manifest(out: str, parts: list[Partition], paths: list[str], options: Options) -> dict:
-    import pyarrow.parquet as pq
-
     from . import __version__
 
     totals = dict.fromkeys(TABLES, 0)
+    models: dict[str, set] = {column: set() for column in MODELS}  # what the workers coded with
     for p in parts:
-        rows = json.loads((Path(out) / DONE / f"{p.id}.json").read_text())["rows"]
+        done = json.loads((Path(out) / DONE / f"{p.id}.json").read_text())
         for name in TABLES:
-            totals[name] += rows.get(name, 0)
-    models = {"spacy_model": set(), "type_model": set()}  # what the workers coded with
-    for p in parts:
-        table = pq.read_table(Path(out) / "articles" / f"part-{p.id}.parquet", columns=list(models))
-        for column in models:
-            models[column].update(v for v in table.column(column).to_pylist() if v)
+            totals[name] += done["rows"].get(name, 0)
+        for column in MODELS:
+            models[column].update(done.get("models", {}).get(column, []))
     manifest = {"eventwire_version": __version__, **{k: sorted(v) for k, v in models.items()},
                 "rules_only": not options.classifier, "inputs": [str(p) for p in paths],
                 "partitions": len(parts), "rows": totals,

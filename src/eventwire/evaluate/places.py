@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..dedup import distance_km
 from ..options import Options
 from ..records import RawDocument
 
@@ -76,7 +77,7 @@ def score_toponyms(articles: list[tuple[str, list[Toponym]]], prefix: str) -> di
             if match:
                 tp += 1
                 if place.lat is not None and match.lat is not None:
-                    km = _km(place.lat, place.lon, match.lat, match.lon)
+                    km = distance_km(place.lat, place.lon, match.lat, match.lon)
                     errors.append(km)
                     if match.level:
                         near_by_level[match.level].append(km <= ACCURACY_KM)
@@ -109,10 +110,3 @@ def score_local(folder: Path, limit: int | None = None) -> dict[str, float]:
         if (folder / name).is_file():
             out.update(score_toponyms(read_local(folder / name)[:limit], prefix))
     return out
-
-
-def _km(a: float, b: float, c: float, d: float) -> float:
-    p1, p2 = math.radians(a), math.radians(c)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
