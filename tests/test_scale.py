@@ -1,6 +1,7 @@
 """`eventwire scale` (issue 17): the ingest pipeline on a real Dask LocalCluster of two workers,
 Parquet out; the same articles and events as `ingest`; a worker killed mid-run loses nothing
 and doubles nothing; a run started again skips what is done; DuckDB and pyarrow read the tables."""
+import gzip
 import json
 import os
 import signal
@@ -12,7 +13,7 @@ import pytest
 
 from eventwire.ingest import read_paths
 from eventwire.options import Options
-from eventwire.scale import DONE, _documents, plan
+from eventwire.scale import DONE, Partition, _documents, plan
 
 from .conftest import SHARED
 
@@ -40,6 +41,36 @@ def test_scale_plan_cuts_json_lines_at_line_ends_keeping_ingest_names(tmp_path):
     scaled = [(d.name, getattr(d, "key", None)) for p in parts for d in _documents(p, None)]
     ingested = [(d.name, getattr(d, "key", None)) for d in read_paths([str(path)])]
     assert scaled == ingested
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_scale_plan_cuts_a_warc_at_record_starts_keeping_ingest_names(tmp_path, gz):
+    """A WARC cut into byte ranges gives, range by range, what `ingest` reads from the whole
+    file: the same pages under the same names (their offsets), damage reported once."""
+    from .ingest.test_read import build_warc
+
+    data, spans = build_warc(gz, pages=40)
+    start, end = spans[17]  # a damaged record midway: the ranges read on past it, as ingest does
+    damage = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: many\r\n\r\nhi\r\n\r\n"
+    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    path.write_bytes(data[:start] + (gzip.compress(damage) if gz else damage) + data[end:])
+    parts = plan([str(path)], chunk_bytes=len(data) // 9)
+    assert len(parts) >= 6 and all(p.warc for p in parts)
+    assert parts[0].start == 0 and parts[-1].end == path.stat().st_size
+    assert all(a.end == b.start for a, b in zip(parts, parts[1:]))
+    scaled = [(d.name, getattr(d, "url", None), type(d).__name__) for p in parts for d in _documents(p, None)]
+    ingested = [(d.name, getattr(d, "url", None), type(d).__name__) for d in read_paths([str(path)])]
+    assert scaled == ingested and len(ingested) == 40
+
+
+def test_scale_plan_keeps_a_warc_gz_of_one_gzip_stream_whole(tmp_path):
+    """A .warc.gz compressed as one stream has no record a reader can start at: one partition."""
+    from .ingest.test_read import build_warc
+
+    data, _ = build_warc(False, pages=20)
+    path = tmp_path / "one-stream.warc.gz"
+    path.write_bytes(gzip.compress(data))
+    assert plan([str(path)], chunk_bytes=len(data) // 20) == [Partition(str(path))]
 
 
 def test_scale_plan_takes_a_folder_file_by_file(tmp_path):

@@ -2,7 +2,9 @@
 
 The client plans partitions without reading the documents: a folder's files one each, a JSON
 Lines file cut into byte ranges at line ends (counting lines so that each document keeps the
-name `ingest` gives it), any other file whole. Each partition is a task on a worker: it reads
+name `ingest` gives it), a WARC (or .warc.gz written a gzip member per record, as crawlers write
+them) cut into byte ranges at record starts (its documents are named by their offsets, as
+`ingest` names them), any other file whole. Each partition is a task on a worker: it reads
 its documents, codes them with the worker's pipeline (loaded once per worker process and kept,
 as `ingest`'s workers do), stores them in a scratch SQLite store (so the rows are exactly those
 `ingest` stores) and writes one Parquet file per table (articles, events, actors, places,
@@ -28,11 +30,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .errors import EventwireError
-from .ingest import JSONL_EXTENSIONS
+from .ingest import JSONL_EXTENSIONS, WARC_EXTENSIONS, is_warc_file
+from .ingest.base import unreadable
+from .ingest.warc import record_starts
 from .options import Options
 
 TABLES = ("articles", "events", "actors", "places", "quotes", "rejections")
-# A JSON Lines partition: about a sixteenth of the input per worker, so that the workers finish
+# A JSON Lines or WARC partition: about a sixteenth of the input per worker, so that the workers finish
 # together (bench/scale_speedup.py), between 32 KB (some 25 articles: a partition has a cost of
 # its own) and 8 MB (some thousand articles: a retried partition redoes little).
 CHUNK_BYTES = 8 << 20
@@ -45,12 +49,14 @@ MODELS = ("spacy_model", "type_model")  # the articles' columns that say what co
 
 @dataclass(frozen=True)
 class Partition:
-    """A part of the input one task codes: a whole file, or lines of a JSON Lines file."""
+    """A part of the input one task codes: a whole file, lines of a JSON Lines file or records
+    of a WARC."""
 
     path: str
-    start: int | None = None   # byte range of a JSON Lines file: [start, end)
+    start: int | None = None   # byte range of a JSON Lines file or a WARC: [start, end)
     end: int | None = None
-    first_line: int = 1        # the line number of the first line of the range
+    first_line: int = 1        # the line number of the first line of a JSON Lines range
+    warc: bool = False         # the range is one of WARC records
 
     @property
     def id(self) -> str:
@@ -80,7 +86,15 @@ def _split(name: str, chunk_bytes: int) -> list[Partition]:
         size = os.path.getsize(name)
     except OSError:
         return [Partition(name)]  # the task records why it cannot be read
-    if not name.lower().endswith(tuple(JSONL_EXTENSIONS)) or size <= chunk_bytes:
+    if size <= chunk_bytes:
+        return [Partition(name)]
+    if is_warc_file(name):
+        with open(name, "rb") as fh:
+            starts = record_starts(fh, chunk_bytes)
+        if len(starts) == 1:
+            return [Partition(name)]
+        return [Partition(name, a, b, warc=True) for a, b in zip(starts, starts[1:] + [size])]
+    if not name.lower().endswith(tuple(JSONL_EXTENSIONS)):
         return [Partition(name)]
     parts, start, line = [], 0, 1
     with open(name, "rb") as fh:
@@ -101,12 +115,15 @@ def _split(name: str, chunk_bytes: int) -> list[Partition]:
 
 def _documents(part: Partition, published: str | None):
     """The documents of one partition, named as `ingest` names them."""
-    from .ingest import read_paths
+    from .ingest import _guarded, read_paths
     from .ingest.base import too_large
     from .ingest.jsonl import _lines, parse_line
 
     if part.start is None:
         yield from read_paths([part.path], published)
+        return
+    if part.warc:
+        yield from _guarded(part.path, _warc_range, part, published)
         return
     with open(part.path, "rb") as fh:
         fh.seek(part.start)
@@ -120,6 +137,18 @@ def _documents(part: Partition, published: str | None):
                 yield parse_line(line, f"{part.path}:{number}", published)
             if position >= part.end:
                 break
+
+
+def _warc_range(part: Partition, published: str | None):
+    from .ingest.warc import read_warc
+
+    try:
+        fh = open(part.path, "rb")
+    except OSError as err:
+        yield unreadable(part.path, "unreadable", err.strerror or str(err))
+        return
+    with fh:
+        yield from read_warc(fh, part.path, published, part.start, part.end)
 
 
 def code_partition(part: Partition, out: str, options: Options) -> dict[str, int]:
@@ -240,9 +269,10 @@ def _tables(store) -> dict:
 
 
 def chunk_for(paths: list[str], workers: int) -> int:
-    """The size of a JSON Lines partition for these inputs on this many workers."""
+    """The size of a JSON Lines or WARC partition for these inputs on this many workers."""
+    splittable = tuple(JSONL_EXTENSIONS) + tuple(w + gz for w in WARC_EXTENSIONS for gz in ("", ".gz"))
     total = sum(os.path.getsize(f) for f in _input_files(paths)
-                if f.lower().endswith(tuple(JSONL_EXTENSIONS)) and os.path.isfile(f))
+                if f.lower().endswith(splittable) and os.path.isfile(f))
     return max(MIN_CHUNK_BYTES, min(CHUNK_BYTES, total // (PARTS_PER_WORKER * max(1, workers))))
 
 

@@ -73,20 +73,29 @@ def _read_stream(fh: BinaryIO, name: str, published: str | None) -> Iterator[Ite
     head = fh.read(SNIFF_BYTES)
     size = fh.seek(0, os.SEEK_END)
     fh.seek(0)
-    if head.startswith(GZIP_MAGIC):
-        inner = _gunzip_head(head)
-        if _is_warc(name.removesuffix(".gz"), inner):
-            yield from read_warc(fh, name, published)
-        else:
-            stream = Inflating(gzip.GzipFile(fileobj=fh), inflation_limit(size))
-            yield from _read_format(stream, name, name.removesuffix(".gz"), inner, published)
-        return
-    # An empty "x.jsonl.gz" holds no gzip stream at all: its format goes by its name alone.
-    kind_name = name if head else name.removesuffix(".gz")
-    if _is_warc(kind_name, head):
+    if _holds_warc(name, head):
         yield from read_warc(fh, name, published)
-    else:
-        yield from _read_format(fh, name, kind_name, head, published)
+    elif head.startswith(GZIP_MAGIC):
+        stream = Inflating(gzip.GzipFile(fileobj=fh), inflation_limit(size))
+        yield from _read_format(stream, name, name.removesuffix(".gz"), _gunzip_head(head), published)
+    else:  # an empty "x.jsonl.gz" holds no gzip stream at all: its format goes by its name alone
+        yield from _read_format(fh, name, name if head else name.removesuffix(".gz"), head, published)
+
+
+def is_warc_file(name: str) -> bool:
+    """Whether `read_file` reads this file as a WARC (or .warc.gz); False if it cannot be read."""
+    try:
+        with open(name, "rb") as fh:
+            return _holds_warc(name, fh.read(SNIFF_BYTES))
+    except OSError:
+        return False
+
+
+def _holds_warc(name: str, head: bytes) -> bool:
+    """Whether a file, by its name and first bytes, is a WARC (a .gz one too)."""
+    if head.startswith(GZIP_MAGIC):
+        return _is_warc(name.removesuffix(".gz"), _gunzip_head(head))
+    return _is_warc(name if head else name.removesuffix(".gz"), head)
 
 
 def _read_format(fh: BinaryIO, name: str, kind_name: str, head: bytes,

@@ -158,28 +158,72 @@ class _Records(ArchiveIterator):
         super().close()
 
 
-def read_warc(fh: BinaryIO, name: str, published: str | None) -> Iterator[RawDocument | Unreadable]:
+def read_warc(fh: BinaryIO, name: str, published: str | None, start: int = 0,
+              stop: int | None = None) -> Iterator[RawDocument | Unreadable]:
     """The pages in a seekable WARC file, then an `Unreadable` for each damaged stretch; a file
-    with neither is one `Unreadable` too, so that it is recorded."""
+    with neither is one `Unreadable` too, so that it is recorded. With `start` and `stop` (two
+    of `record_starts`), only the records in that byte range, named as in the whole file: the
+    ranges of a file together give what the whole file gives, but that a range without pages
+    gives nothing, and damage that crosses a range's end is reported in that range."""
+    whole = start == 0 and stop is None
+    if stop is not None:
+        fh = _Window(fh, stop)
     size = fh.seek(0, 2)
     fh.seek(0)
     gz = fh.read(len(GZIP_MAGIC)) == GZIP_MAGIC
-    if _is_blank(fh, size, gz):
+    if whole and _is_blank(fh, size, gz):
         yield unreadable(name, "empty")
         return
     found = False
-    for item in _read_records(fh, name, published, size, gz):
+    for item in _read_records(fh, name, published, size, gz, start):
         found = True
         yield item
-    if not found:
+    if whole and not found:
         yield unreadable(name, "no_entries",
                          "a WARC without an HTML page in a 2xx response or a resource record")
 
 
-def _read_records(fh: BinaryIO, name: str, published: str | None, size: int,
-                  gz: bool) -> Iterator[RawDocument | Unreadable]:
-    allowance = _Allowance(inflation_limit(size))
-    start: int | None = 0
+def record_starts(fh: BinaryIO, every: int) -> list[int]:
+    """Byte offsets that cut a seekable WARC file into ranges of about `every` bytes, each the
+    start of a record, 0 first; found by looking at a few bytes near each cut, not by reading
+    the records. A .warc.gz written as one gzip stream (no member per record) cannot be cut:
+    [0]. In a plain WARC a cut must follow a record's closing blank line and begin a header
+    that names its WARC-Type, so that "WARC/1.0" inside a page is never taken for a record."""
+    size = fh.seek(0, 2)
+    fh.seek(0)
+    gz = fh.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    starts = [0]
+    while starts[-1] + every < size:
+        found = _next_record_start(fh, starts[-1] + every, gz)
+        while found is not None and not gz and not _plain_record_at(fh, found):
+            found = _next_record_start(fh, found + 1, gz)
+        if found is None:
+            break
+        starts.append(found)
+    return starts
+
+
+class _Window:
+    """A seekable file that ends at `stop`: the byte range of a WARC, read with absolute offsets."""
+
+    def __init__(self, fh: BinaryIO, stop: int):
+        self.fh, self.stop = fh, stop
+
+    def read(self, size: int | None = -1) -> bytes:
+        room = max(0, self.stop - self.fh.tell())
+        return self.fh.read(room if size is None or size < 0 else min(size, room))
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.fh.seek(self.stop + offset) if whence == 2 else self.fh.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.fh.tell()
+
+
+def _read_records(fh: BinaryIO, name: str, published: str | None, size: int, gz: bool,
+                  first: int = 0) -> Iterator[RawDocument | Unreadable]:
+    allowance = _Allowance(inflation_limit(size - first))
+    start: int | None = first
     while start is not None:
         fh.seek(start)
         records = _Records(fh, allowance)
@@ -339,6 +383,12 @@ def _next_record_start(fh: BinaryIO, after: int, gz: bool) -> int | None:
         if not gz or _gzip_starts_record(fh, candidate):
             return candidate
         pos = candidate + 1
+
+
+def _plain_record_at(fh: BinaryIO, offset: int) -> bool:
+    fh.seek(offset - 4)
+    data = fh.read(1028)
+    return data.startswith(b"\r\n\r\n" + WARC_START) and b"\r\nWARC-Type:" in data
 
 
 def _gzip_starts_record(fh: BinaryIO, offset: int) -> bool:
