@@ -35,7 +35,8 @@ from .ingest.base import unreadable
 from .ingest.warc import record_starts
 from .options import Options
 
-TABLES = ("articles", "events", "actors", "places", "quotes", "rejections")
+TABLES = ("articles", "events", "actors", "places", "quotes", "rejections", "documents")
+BY_ARTICLE = ("events", "actors", "places", "quotes")  # the rows of an article, by article_id
 # A JSON Lines or WARC partition: about a sixteenth of the input per worker, so that the workers finish
 # together (bench/scale_speedup.py), between 32 KB (some 25 articles: a partition has a cost of
 # its own) and 8 MB (some thousand articles: a retried partition redoes little).
@@ -223,6 +224,8 @@ def schemas() -> dict:
                              ("supports", pa.list_(text))]),
         "rejections": pa.schema([("key", text), ("digest", text), ("name", text), ("code", text), ("reason", text),
                                  ("coded", pa.bool_())]),
+        "documents": pa.schema([("key", text), ("digest", text), ("name", text), ("url", text), ("article_id", text),
+                                ("outcome", text), ("code", text)]),
     }
 
 
@@ -262,6 +265,7 @@ def _tables(store) -> dict:
                        json_columns=("supports",)),
         "rejections": rows("SELECT key, digest, name, code, reason, outcome = 'rejected' AS coded FROM documents "
                            "WHERE code IS NOT NULL"),
+        "documents": rows("SELECT key, digest, name, url, article_id, outcome, code FROM documents ORDER BY rowid"),
     }
     for row in found["rejections"]:
         row["coded"] = bool(row["coded"])  # read, then rejected (else: not readable at all)
@@ -305,7 +309,63 @@ def run(paths: list[str], out: str, options: Options, scheduler: str | None = No
             if on_progress:
                 on_progress(len(parts) - len(todo) + n, len(parts))
         client.gather(futures)  # raises a task's error after its retries
+    settle(out, parts)
     return _manifest(out, parts, paths, options)
+
+
+def settle(out: str, parts: list[Partition]) -> int:
+    """Keep each article and each document once, as `ingest` does. An article two partitions
+    coded (one text under two keys) stays in the first partition of the plan; the others drop
+    its rows, and their document says "duplicate". A document two partitions read (the same
+    key and content twice) keeps the row of the first. Run after every partition is done; run
+    again after a stop midway, it finishes the work: a partition's articles file, by which its
+    copies are found, is rewritten after its other tables and its done marker. The rows dropped."""
+    import pyarrow.parquet as pq
+
+    seen_ids: set[str] = set()
+    seen_docs: set[tuple] = set()
+    dropped = 0
+    for part in parts:
+        files = {name: Path(out) / name / f"part-{part.id}.parquet" for name in TABLES}
+        ids = pq.read_table(files["articles"], columns=["id"]).column("id").to_pylist()
+        docs = pq.read_table(files["documents"], columns=["key", "digest"]).to_pylist()
+        again_ids = seen_ids.intersection(ids)
+        again_docs = seen_docs.intersection((d["key"], d["digest"]) for d in docs)
+        seen_ids.update(ids)
+        seen_docs.update((d["key"], d["digest"]) for d in docs)
+        if not again_ids and not again_docs:
+            continue
+        kept = {name: _without(pq.read_table(files[name]), name, again_ids, again_docs)
+                for name in (*BY_ARTICLE, "rejections", "documents", "articles")}
+        dropped += sum(pq.read_metadata(files[name]).num_rows - table.num_rows for name, table in kept.items())
+        for name, table in kept.items():
+            if name == "articles":
+                marker = Path(out) / DONE / f"{part.id}.json"
+                done = json.loads(marker.read_text())
+                rows = {**done["rows"], **{n: t.num_rows for n, t in kept.items()}}
+                _write_text_atomically(marker, json.dumps({**done, "rows": rows}))
+            _write_atomically(table, files[name])
+    return dropped
+
+
+def _without(table, name: str, again_ids: set[str], again_docs: set[tuple]):
+    """A partition's table less the rows of articles and documents an earlier partition holds."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def among(column: str, values) -> "pa.ChunkedArray":
+        return pc.fill_null(pc.is_in(table.column(column), value_set=pa.array(sorted(values), pa.string())), False)
+
+    if name in ("documents", "rejections"):
+        pairs = [(k, d) for k, d in zip(table.column("key").to_pylist(), table.column("digest").to_pylist())]
+        table = table.filter(pa.array([pair not in again_docs for pair in pairs], pa.bool_()))
+        if name == "documents":  # a document whose article an earlier partition keeps
+            copies = pc.and_(among("article_id", again_ids), pc.equal(table.column("outcome"), "coded"))
+            outcome = pc.if_else(copies, "duplicate", table.column("outcome"))
+            table = table.set_column(table.schema.get_field_index("outcome"), "outcome", outcome)
+        return table
+    column = "id" if name == "articles" else "article_id"
+    return table.filter(pc.invert(among(column, again_ids)))
 
 
 def _recorded_chunk(out: str) -> int | None:
@@ -364,6 +424,12 @@ def load(out: str, store) -> dict[str, int]:
                             source=row["source"], title=row["title"], published=published)
             outcome = store.add(source, extraction)
             outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    if (root / "documents").is_dir():  # those whose article another key brought: one more source
+        duplicates = ds.dataset(root / "documents", format="parquet").to_table(filter=ds.field("outcome") == "duplicate")
+        for row in duplicates.to_pylist():
+            source = Source(key=row["key"], digest=row["digest"], name=row["name"], url=row["url"])
+            if store.add_source(source, row["article_id"]):
+                outcomes["duplicate"] = outcomes.get("duplicate", 0) + 1
     if (root / "rejections").is_dir():
         for row in ds.dataset(root / "rejections", format="parquet").to_table().to_pylist():
             source = Source(key=row["key"], digest=row["digest"], name=row["name"])

@@ -389,6 +389,17 @@ class Store:
             _put_document(db, source, None, outcome, rejection)
         return True
 
+    def add_source(self, source: Source, article_id: str) -> bool:
+        """Record a document whose article is stored already, under another key, as one more
+        source of it (a scale run's "duplicate" documents); False if its key is recorded or the
+        article is not stored."""
+        with self._transaction() as db:
+            if (db.execute("SELECT 1 FROM documents WHERE key = ?", (source.key,)).fetchone()
+                    or not db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()):
+                return False
+            _put_document(db, source, article_id, "duplicate")
+        return True
+
     def summary(self) -> dict:
         """Counts: documents, articles, events, duplicates, unreadable, rejections by code."""
         one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
