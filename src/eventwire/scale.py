@@ -285,13 +285,17 @@ def run(paths: list[str], out: str, options: Options, scheduler: str | None = No
     """Code `paths` on a Dask cluster into Parquet under `out`; returns the manifest.
     chunk_bytes: the size of a JSON Lines partition (by default from the input and the workers;
     a run started again must be given the same to find its partitions done)."""
+    import dask
     from distributed import Client, LocalCluster, as_completed
 
     Path(out).mkdir(parents=True, exist_ok=True)
     with contextlib.ExitStack() as stack:
         if scheduler:
             client = stack.enter_context(Client(scheduler))
-        else:  # quiet: a worker's routine messages are not the user's business
+        else:  # quiet: a worker's routine messages are not the user's business; and no sampling
+            # of the workers' stacks every 10 ms for the dashboard's profile, which costs some 4%
+            # of a run (bench/scale_speedup.py)
+            stack.enter_context(dask.config.set({"distributed.worker.profile.enabled": False}))
             cluster = stack.enter_context(LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
                 memory_limit=None, silence_logs=logging.ERROR))
