@@ -114,6 +114,17 @@ def test_dedup_the_same_person_in_both_outweighs_distant_places():
     assert isinstance(found, Pair) and "actors named in both: arcade joseph comeaux jr" in found.reasons
 
 
+def test_dedup_people_named_without_a_name_say_nothing_about_which_event():
+    """ "a 20-year-old man" in two reports is no one in particular: no name, no person, no state
+    and sector to agree or differ on (issue 12's described actors)."""
+    from eventwire.dedup import _party
+
+    described = _party([("20-year-old man", "USA", "CVL", "group"), ("two gunmen", "USA", None, "group")])
+    assert not described and not described.people
+    named = _party([("Chicago Police", "USA", "COP", "government"), ("man", "USA", "CVL", "group")])
+    assert named.names == {"chicago police"} and named.tags == {("USA", "COP")}
+
+
 def test_dedup_figures_kept_per_source_with_the_range_and_the_update():
     first = report("a", killed=3, source="Wire A", published=DAY)
     later = report("b", killed=11, source="Paper B", published=DAY + dt.timedelta(2))

@@ -527,11 +527,13 @@ def normalise(name: str) -> str:
 
 def _party(rows: list[tuple]) -> Party:
     """Names that single an actor out: not a country standing for its people ("Iraq" as the
-    victim of a bombing) nor an unidentified group, which say nothing about which event it was."""
-    return Party(names=frozenset(normalise(n) for n, _, _, kind in rows
+    victim of a bombing), an unidentified group, nor people named in lower case, without a name
+    ("a 20-year-old man", "two gunmen"), which say nothing about which event it was."""
+    named = [(n, c, s, kind) for n, c, s, kind in rows if n != n.lower()]
+    return Party(names=frozenset(normalise(n) for n, _, _, kind in named
                                  if normalise(n) and kind != "country" and not normalise(n).startswith("unidentified")),
-                 tags=frozenset((c, s) for _, c, s, _ in rows if c and s),
-                 people=frozenset(normalise(n) for n, _, _, kind in rows if kind == "person" and normalise(n)))
+                 tags=frozenset((c, s) for _, c, s, _ in named if c and s),
+                 people=frozenset(normalise(n) for n, _, _, kind in named if kind == "person" and normalise(n)))
 
 
 @dataclass

@@ -29,3 +29,12 @@ def test_confidence_a_bare_noun_inside_another_event_ranks_lowest():
     bare = draft(embedded=True)
     assert confidence.score(bare) == 0.15
     assert confidence.confidence_of(bare) < confidence.confidence_of(draft(actors=["a1"]))
+
+
+def test_confidence_people_named_without_a_name_add_nothing():
+    """ "a 20-year-old man" describes a victim, it does not identify one: an event whose only
+    recipient is such a phrase scores as one with none."""
+    described = draft(actors=["a1"], recipients=["a9"])
+    described.unnamed = {"a9"}
+    assert confidence.score(described) == confidence.score(draft(actors=["a1"]))
+    assert confidence.score(described) < confidence.score(draft(actors=["a1"], recipients=["a2"]))

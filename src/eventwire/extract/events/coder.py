@@ -15,7 +15,7 @@ from .decide import decide
 from .mentions import mentions
 from .merge import EventDraft, closing_steps, finish, merge
 from .overlay import Overlay
-from .passes import run_passes
+from .passes import run_passes, unnamed_people
 
 
 class EventCoder:
@@ -48,6 +48,7 @@ class EventCoder:
         if self.model is not None:
             events = decide(events, overlay, self.model, describe,
                             lambda found, event: merge(found, event, side, None, overlay.drop))
+        events = unnamed_people(events, overlay)
         main = main_place(draft.places or (), dateline_chars(doc))
         for event in events:
             if main is not None and not event.places and event.status != "historical":

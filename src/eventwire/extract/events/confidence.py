@@ -34,7 +34,9 @@ _bare = False  # set by uncalibrated()
 
 def score(event) -> float:
     """The hand-weighted score of an EventDraft, in [0.05, 0.95]."""
-    raw = (SCORE_BASE + SCORE_ACTOR * bool(event.actors) + SCORE_RECIPIENT * bool(event.recipients)
+    # people named without a name ("a man") are described, not identified: they add nothing
+    actors, recipients = (set(getattr(event, side)) - getattr(event, "unnamed", set()) for side in ("actors", "recipients"))
+    raw = (SCORE_BASE + SCORE_ACTOR * bool(actors) + SCORE_RECIPIENT * bool(recipients)
            + SCORE_VERB * event.verbal + SCORE_MAIN_CLAUSE * event.main_clause
            + SCORE_PER_EXTRA_EVIDENCE * (len(event.evidence) - 1) + SCORE_EMBEDDED * event.embedded)
     return round(max(SCORE_MIN, min(SCORE_MAX, raw)), 2)

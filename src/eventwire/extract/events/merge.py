@@ -52,6 +52,7 @@ class EventDraft:
     embedded: bool = False  # inside the clause of another event word
     reference_only: bool = False  # "the attack", tied to nothing: only joins an earlier event
     place_recipient: bool = False  # the recipient is only the country the event happened in
+    unnamed: set = field(default_factory=set)  # actors added for people named without a name (passes.unnamed_people)
     trail: list[RuleStep] = field(default_factory=list)  # the rules that made it (--explain)
     type_rules: tuple[str, ...] = ()  # grammar rules (rules.recode) or a lexicon phrase that set its type: they outrank the model
     acled_decided: bool = False  # the ACLED view was decided by decide.py, not the rules' table

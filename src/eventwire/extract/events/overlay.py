@@ -18,6 +18,14 @@ from .triggers import agent_like
 
 # What a nationality word marks as a state's when no actor is named: "Iraqi towns", "German goods".
 TARGET_NOUNS = word_set("target_nouns")
+# People a phrase names without a name ("a 20-year-old man", "two gunmen", "state troopers"), by
+# the PLOVER sector an analyst gives them (None: no sector known).
+UNNAMED_SECTORS = {**dict.fromkeys(word_set("unnamed_civilians"), "CVL"),
+                   **dict.fromkeys(word_set("unnamed_police"), "COP"),
+                   **dict.fromkeys(word_set("unnamed_soldiers"), "MIL"),
+                   **dict.fromkeys(word_set("unnamed_assailants"), None)}
+# Words a phrase actor's name starts after: "a man", "the gunmen", "his wife".
+LEADING_WORDS = frozenset({"a", "an", "the", "some", "his", "her", "their", "its", "this", "that", "these", "those"})
 
 class Overlay:
     """The article context: the records of earlier stages laid over the tokens of one doc, the
@@ -144,6 +152,34 @@ class Overlay:
             number = len(self.draft.actors) + len(self.place_countries) + 1
             self.place_countries[key] = Actor(id=f"a{number}", name=f"Unidentified armed group ({name})",
                                               kind="armed group", country=iso3, mentions=place.mentions[:1])
+        return self.place_countries[key].id
+
+    def unnamed_actor(self, token) -> str | None:
+        """An actor for people a noun phrase names without a name ("A 20-year-old man was shot",
+        "two gunmen opened fire", "killing his wife"): named by the phrase up to its noun, in
+        lower case (a name in lower case names no one in particular: dedup leaves it out), of
+        kind "group" (never "person": quote speakers and dedup look for people named), of the
+        sector its noun says, in the country of the sentence's one place. One actor per phrase
+        in the article."""
+        noun = token.lemma_.lower()
+        if token.pos_ != "NOUN" or token.ent_type_ or noun not in UNNAMED_SECTORS:
+            return None
+        words = list(token.doc[token.left_edge.i:token.i + 1])
+        while words and (words[0].lower_ in LEADING_WORDS or words[0].pos_ in ("PUNCT", "DET")):
+            words = words[1:]
+        if not words or any(w.ent_type_ and w.ent_type_ not in ("CARDINAL", "DATE", "QUANTITY") for w in words):
+            return None  # "Louisiana State Police troopers": a named body, the actors stage's
+        start, end = words[0].idx, token.idx + len(token.text)
+        name = token.doc.text[start:end].lower()
+        key = f"unnamed/{name}"
+        if key not in self.place_countries:
+            sent = token.sent
+            places = {p.country for _, p in self.places.starting_in(sent.start, sent.end) if p.country}
+            number = len(self.draft.actors) + len(self.place_countries) + 1
+            self.place_countries[key] = Actor(
+                id=f"a{number}", name=name, kind="group",  # never a person: no one is named
+                country=_iso3(places.pop()) if len(places) == 1 else None, sector=UNNAMED_SECTORS[noun],
+                mentions=(Span(token.doc.text[start:end], start, end),))
         return self.place_countries[key].id
 
     def drop(self, token, event_type: str, rule: str, reason: str) -> None:

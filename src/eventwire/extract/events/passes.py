@@ -14,7 +14,7 @@ from ...records import RuleStep
 from ..tree import subtree_ids
 from . import casualties, conventions, facts, lookalikes
 from .merge import EventDraft
-from .roles import verb_roles
+from .roles import unnamed_heads, verb_roles
 from .triggers import match
 
 # Events a text may report with nobody named on either side ("a bomb exploded in Kabul",
@@ -26,6 +26,9 @@ CLAIM_OBJECTS = word_set("claim_objects")
 CONFIRM_VERBS = word_set("confirm_verbs")
 
 Pass = Callable[[list[EventDraft], object], list[EventDraft]]
+# Types whose verb's object is what is sent or given ("deployed troops", "sent doctors"), never
+# the one it falls on.
+SENT_OBJECT_TYPES = frozenset({"MOBILIZE", "AID"})
 
 
 # Statuses of an assault that happened, to which a toll told apart may belong.
@@ -108,6 +111,36 @@ def _watching(role: str, change: Callable[[list[EventDraft], object], None], rul
 
     run.__name__ = rule.split(".")[-1]
     return run
+
+
+def unnamed_people(events: list[EventDraft], overlay) -> list[EventDraft]:
+    """Add to each side of an event the people its clause names without a name ("A 20-year-old
+    man was shot", "two gunmen killed three villagers"), after the actors the rules and the
+    conventions chose (a country, an unidentified armed group), which stay first: the analyst
+    reads who it was, ACLED's export keeps its actor. Who acts is read from the event's own word
+    (the verb of "opened fire" for a noun), who receives from its verbs in that word's sentence
+    ("opened fire ..., killing his wife"): a mention merged in from elsewhere may have other
+    roles ("officers exchanged fire with the attackers"). Run last, so that no event is kept,
+    merged or typed because of them."""
+    for event in events:
+        if not event.tokens:
+            continue
+        anchor = event.tokens[0]
+        if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB":
+            anchor = anchor.head  # "opened fire", "carried out an attack"
+        verbs = [anchor] + [t for t in event.tokens[1:] if t.pos_ == "VERB" and t.sent == anchor.sent]
+        sides = [("actors", unnamed_heads(anchor)[0] if anchor.pos_ in ("VERB", "AUX") else [])]
+        if event.type not in SENT_OBJECT_TYPES:  # "sent 2,000 troops": whom it sends, not to whom
+            sides.append(("recipients", [h for v in verbs if v.pos_ in ("VERB", "AUX") for h in unnamed_heads(v)[1]]))
+        for side, heads in sides:
+            for head in heads:
+                added = overlay.unnamed_actor(head)
+                if added and added not in event.actors and added not in event.recipients:
+                    getattr(event, side).append(added)
+                    event.unnamed.add(added)
+                    event.trail.append(RuleStep("actor" if side == "actors" else "recipient",
+                                                "passes.unnamed_people", overlay.names([added])))
+    return events
 
 
 def attributed(events: list[EventDraft], overlay) -> list[EventDraft]:

@@ -325,6 +325,19 @@ def deep_recipients(head, index: ActorIndex, nationality: bool = True, exclude=(
     return []
 
 
+def unnamed_heads(verb) -> tuple[list, list]:
+    """The heads of the phrases that name who acts and who receives in a verb's clause, for the
+    people they name without a name (overlay.unnamed_actor): the subject acts and the direct
+    object receives; in the passive, the "by" phrase acts and the subject receives."""
+    subject, passive = _subject(verb)
+    if passive or any(c.dep_ == "auxpass" for c in verb.children):
+        doers, sufferers = [_agent(verb)], [subject]
+    else:
+        doers, sufferers = [subject], [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    spread = lambda heads: [t for h in heads if h is not None for t in (h, *h.conjuncts)]  # noqa: E731
+    return spread(doers), spread(sufferers)
+
+
 def _object_recipients(verb, index: ActorIndex) -> list[str]:
     """ "shared intelligence with Israel", "sent $300 million in aid to Ukraine"."""
     holders = [verb] + [c for c in verb.children if c.dep_ in OBJECTS]
