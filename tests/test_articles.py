@@ -118,8 +118,6 @@ KNOWN_EVENT_GAPS: dict[tuple[str, int], str] = {
     ("chad-refugees.txt", 2): "'continue to receive' refugees coded REQUEST, not AGREE",
     ("chad-refugees.txt", 3): "the call on 'donors' has no recipient",
     ("chad-refugees.txt", 4): "'trucks turned back at the frontier' is no trigger: no REJECT event",
-    ("colombia-protest.txt", 2): "'police arrested 41 protesters': the arrest has no actor (police not "
-                                 "resolved to Colombia)",
     ("colombia-protest.txt", 3): "'the reform would go ahead' is no trigger: no REJECT event",
     ("colombia-protest.txt", 4): "planned strikes coded PROTEST, not THREATEN",
     ("kenya-floods.html", 0): "troops sent to help flood victims coded MOBILIZE, not AID",

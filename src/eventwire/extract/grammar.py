@@ -38,6 +38,9 @@ AGENT_PRONOUNS = {"he", "she", "they", "we", "i", "who"}
 # --- Determiners, auxiliaries, marks ---
 # Definite determiners: "the attack" points back to one named before.
 DEFINITE = {"the", "this", "that", "these", "those"}
+# Words a description of people starts with that are not part of what it calls them: "a man",
+# "the gunmen", "his wife", "some residents".
+DESCRIPTION_OPENERS = DEFINITE | {"a", "an", "some", "his", "her", "their", "its"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}  # auxiliaries of the future ("wo" is spaCy's token of "won't")
 PROSPECTIVE_AUX = FUTURE_AUX | {"would"}  # auxiliaries of an act still to come, in direct or reported speech
 MODAL_AUX = {"could", "might", "may", "would", "should", "can"}  # modals that make an act possible, not done

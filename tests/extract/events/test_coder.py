@@ -195,8 +195,10 @@ NOT_TYPE_CASES = [
                  marks=pytest.mark.xfail(strict=True, reason="the model reads 'struck' as ASSAULT (0.88) and decide "
                                          "step 2 retypes the look-alike's PROTEST; letting mention.type_rule outrank "
                                          "the model (context.py, type_rules) fixes it and raises article dev precision "
-                                         "0.119 -> 0.124, but moves articles_dev.calibration 0.962 -> 0.958, under "
-                                         "its floor: left for a session that refits the calibration")),
+                                         "0.129 -> 0.134 and recall 0.266 -> 0.277 (2026-12-02), but moves "
+                                         "articles_dev.calibration 0.960 -> 0.956, under its floor, and refitting the "
+                                         "logistic curve (training/calibrate_confidence.py) gives 0.951: left for a "
+                                         "session that makes the calibration fit the bands (binned or isotonic)")),
     pytest.param("CONSULT", "The blast hit a market in Mandera, in what Kenyan President William Ruto called a "
                  "terrorist attack.", id="consult-called-it-an-attack"),
     pytest.param("ASSAULT", "The bus driver and his passengers were not injured, the transport ministry said.",

@@ -12,6 +12,7 @@ from functools import lru_cache
 from ...data import word_set
 from ...records import Actor, DroppedCandidate, Span
 from ..actors.dictionary import demonyms
+from ..grammar import DESCRIPTION_OPENERS
 from ..offsets import TokenSets
 from .roles import ActorIndex
 from .triggers import agent_like
@@ -24,8 +25,6 @@ UNNAMED_SECTORS = {**dict.fromkeys(word_set("unnamed_civilians"), "CVL"),
                    **dict.fromkeys(word_set("unnamed_police"), "COP"),
                    **dict.fromkeys(word_set("unnamed_soldiers"), "MIL"),
                    **dict.fromkeys(word_set("unnamed_assailants"), None)}
-# Words a phrase actor's name starts after: "a man", "the gunmen", "his wife".
-LEADING_WORDS = frozenset({"a", "an", "the", "some", "his", "her", "their", "its", "this", "that", "these", "those"})
 
 class Overlay:
     """The article context: the records of earlier stages laid over the tokens of one doc, the
@@ -165,7 +164,7 @@ class Overlay:
         if token.pos_ != "NOUN" or token.ent_type_ or noun not in UNNAMED_SECTORS:
             return None
         words = list(token.doc[token.left_edge.i:token.i + 1])
-        while words and (words[0].lower_ in LEADING_WORDS or words[0].pos_ in ("PUNCT", "DET")):
+        while words and (words[0].lower_ in DESCRIPTION_OPENERS or words[0].pos_ in ("PUNCT", "DET")):
             words = words[1:]
         if not words or any(w.ent_type_ and w.ent_type_ not in ("CARDINAL", "DATE", "QUANTITY") for w in words):
             return None  # "Louisiana State Police troopers": a named body, the actors stage's
