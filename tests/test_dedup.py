@@ -312,3 +312,28 @@ def test_dedup_ids_stay_unique_when_a_report_changes_type():
     (kept,) = assign_ids([[b, c]], before, reserved={first[0]})
     (moved,) = assign_ids([[dataclasses.replace(a, type="COERCE")]], {}, reserved={first[0]})
     assert kept[0] == first[0] and moved[0] != first[0]
+
+
+def test_dedup_articles_whose_leads_share_their_words_score_more():
+    """Outlets tell one event with its own details ("matatu", "levy", "tear gas"): the content
+    words of the articles' first 150 words in common add points; little in common adds none."""
+    from eventwire.dedup import lead_words
+
+    one = lead_words("Kenyan police fired tear gas at minibus drivers protesting a new insurance levy "
+                     "on matatu operators in central Nairobi on Tuesday, stranding commuters.")
+    other = lead_words("Riot police used tear gas against matatu crews striking over the insurance levy; "
+                       "Nairobi commuters were stranded on Tuesday.")
+    unrelated = lead_words("Farmers in the Rift Valley expect a record maize harvest after the long rains.")
+    base = compare(report("a"), report("b"))
+    told = compare(report("a", lead=one), report("b", lead=other))
+    assert isinstance(told, Pair) and told.score >= base.score + 1
+    assert any("leads share" in r for r in told.reasons)
+    apart = compare(report("a", lead=one), report("b", lead=unrelated))
+    assert apart.score == base.score
+
+
+def test_dedup_a_lead_is_its_first_words_only():
+    from eventwire.dedup import LEAD_WORDS, lead_words
+
+    text = " ".join(["filler"] * LEAD_WORDS + ["bombing"])
+    assert lead_words(text) == {"filler"}

@@ -24,7 +24,9 @@ The decision, in order:
    a person named in both (3), another actor (2) or recipient (1.5) named in both, actors (1)
    or recipients (0.5) of the same state and sector; the same toll (1.5) or a close one (0.5),
    the same number injured (1); shared wording of the evidence (1 from a fifth of the content
-   words in common, 2 from three tenths). A person named in both lifts a veto on places apart
+   words in common, 2 from three tenths); shared wording of the articles' leads, their first
+   LEAD_WORDS words (1 from 15% of the content words in common, 2 from 25%): outlets tell one
+   event with its own names and details ("tear gas", "levy", "matatu"). A person named in both lifts a veto on places apart
    (reports of one escape name where it began and where it ended).
 3. Grouping. Pairs of reports of different articles scoring at least MERGE_SCORE are merged
    best first (ties broken by the reports' keys), and two groups join only when every pair
@@ -51,6 +53,7 @@ import json
 import math
 import re
 import sqlite3
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -66,6 +69,11 @@ POINTS = {
 }
 # Points for shared wording: (share of content words in common, points), the highest first.
 WORDING_POINTS = ((0.3, 2.0), (0.2, 1.0))
+# The same for the articles' leads: their first LEAD_WORDS words, where a report tells what
+# happened (chosen on the dev sets: ECB+ odd topics and tests/dedup/dedup_dev.jsonl; see README).
+LEAD_POINTS = ((0.25, 2.0), (0.15, 1.0))
+LEAD_WORDS = 150
+LEAD_CHARS = 2000  # read from the store: more than LEAD_WORDS words of news prose
 COMMON_WORDS = frozenset("""said says told according were have that with from this their after when which about
 also been more than they would could there other into over while where what them were will being
 those these such some most many very just only people news report reports reported reporting
@@ -132,6 +140,7 @@ class Report:
     status: str = "reported"
     source: str | None = None
     words: frozenset[str] = frozenset()  # the content words of its evidence
+    lead: frozenset[str] = frozenset()   # the content words of its article's lead (LEAD_WORDS)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -179,7 +188,7 @@ def compare(a: Report, b: Report, split: frozenset[frozenset] = frozenset()) -> 
         if a.sub_type and a.sub_type == b.sub_type:
             score += POINTS["acled_sub_type"]
             reasons.append(f"the same ACLED sub-type {a.sub_type}")
-    for part in (_dates, _places, _actors, _figures, _wording):
+    for part in (_dates, _places, _actors, _figures, _wording, _leads):
         found = part(a, b)
         if isinstance(found, Veto) and part is _places and _named_person_in_both(a, b):
             found = 0.0, f"{found.reason}, but the same person named in both"
@@ -306,6 +315,24 @@ def _wording(a: Report, b: Report):
         if shared >= floor:
             return points, f"{shared:.0%} of their words shared"
     return None
+
+
+def _leads(a: Report, b: Report):
+    """Reports of one event by different outlets open with many of the same words: the share of
+    the content words of their articles' leads in common."""
+    if not (a.lead and b.lead):
+        return None
+    shared = len(a.lead & b.lead) / len(a.lead | b.lead)
+    for floor, points in LEAD_POINTS:
+        if shared >= floor:
+            return points, f"their articles' leads share {shared:.0%} of their words"
+    return None
+
+
+def lead_words(text: str) -> frozenset[str]:
+    """The content words of an article's first LEAD_WORDS words, each word one shared string
+    (an article's reports share its set; many articles share the words)."""
+    return frozenset(sys.intern(w) for w in content_words(" ".join(text.split()[:LEAD_WORDS])))
 
 
 def _shared_words(a: Report, b: Report) -> float:
@@ -476,7 +503,7 @@ def assign_ids(groups: list[list[Report]], before: dict[tuple[str, str], str],
 REPORTS_SQL = """
 SELECT e.article_id, e.id, e.type, e.acled_sub_event_type, e.acled_event_type, e.date_start, e.date_end, e.date_precision,
   a.published, p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1, p.precision,
-  e.killed, e.injured, e.status, a.source, e.evidence
+  e.killed, e.injured, e.status, a.source, e.evidence, substr(a.text, 1, ?)
 FROM events e JOIN articles a ON a.id = e.article_id
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
 """
@@ -498,16 +525,20 @@ def load_reports(db: sqlite3.Connection, types: list[str] | None = None) -> list
             PARTIES_SQL + (f" AND{where}" if where else ""), params):
         parties[article_id, event_id, role].append((name, country, sector, kind))
     reports = []
-    for row in db.execute(REPORTS_SQL + (f" WHERE{where}" if where else ""), params):
+    leads: dict[str, frozenset[str]] = {}  # an article's lead, once for all its reports
+    for row in db.execute(REPORTS_SQL + (f" WHERE{where}" if where else ""), [LEAD_CHARS, *params]):
         (article_id, event_id, kind, sub, acled, start, end, precision, published, place, geonameid, lat, lon,
-         country, admin1, place_precision, killed, injured, status, source, evidence) = row
+         country, admin1, place_precision, killed, injured, status, source, evidence, opening) = row
+        if article_id not in leads:
+            leads[article_id] = lead_words(opening or "")
         reports.append(Report(
             article_id, event_id, kind, sub, acled, _date(start), _date(end), precision, _date(published),
             place, geonameid, lat, lon, country, admin1, place_precision,
             _party(parties.get((article_id, event_id, "actor"), [])),
             _party(parties.get((article_id, event_id, "recipient"), [])),
             killed, injured, status, source, content_words(" ".join(span.get("text", "")
-                                                                   for span in json.loads(evidence or "[]")))))
+                                                                   for span in json.loads(evidence or "[]"))),
+            leads[article_id]))
     return reports
 
 
