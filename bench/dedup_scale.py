@@ -40,6 +40,10 @@ START = dt.date(2024, 1, 1)
 ACTORS = ("army", "police", "protesters", "gunmen", "government", "rebels", "ministry", "militia")
 
 
+# Words of the synthetic articles' texts (lower case, of the length of news words).
+VOCABULARY = ["".join(random.Random(n).choices("abcdefghijklmnopqrstuvwxyz", k=4 + n % 6)) for n in range(5000)]
+
+
 def places() -> dict[str, list[tuple]]:
     """Towns of the gazetteer by country: (name, geonameid, lat, lon, admin1), biggest first."""
     open_index(lambda s: s.lower()).close()  # builds the index if this machine has none yet
@@ -72,12 +76,15 @@ def build(path: Path, size: int, days: int, seed: int = 1) -> int:
         day = START + dt.timedelta(rng.randrange(days))
         killed = rng.choice((None, None, 1, 2, 3, 5, 8, 12)) if kind == "ASSAULT" else None
         actor = rng.choice(ACTORS)
+        story = rng.sample(VOCABULARY, 40)
         for n in range(min(1 + int(rng.expovariate(1.2)), 4)):
             article = f"a{real}-{n}"
             published = day + dt.timedelta(rng.choice((0, 0, 1, 2)))
+            # a text of news length, for the leads dedup compares: the event's own words and others
+            text = " ".join(rng.choices(story, k=80) + rng.choices(VOCABULARY, k=420))
             db.execute("INSERT INTO articles (id, url, source, title, published, language, text, extraction) "
-                       "VALUES (?, ?, ?, ?, ?, 'en', '', '{}')",
-                       (article, f"https://example.org/{article}", f"outlet {n}", "", published.isoformat()))
+                       "VALUES (?, ?, ?, ?, ?, 'en', ?, '{}')",
+                       (article, f"https://example.org/{article}", f"outlet {n}", "", published.isoformat(), text))
             precision = rng.choices(("city", "admin1", "country", None), (70, 15, 10, 5))[0]
             if precision:
                 place = {"city": (name, gid, lat, lon), "admin1": (f"{country}-{admin1}", None, lat + 0.3, lon),

@@ -317,13 +317,13 @@ def test_dedup_ids_stay_unique_when_a_report_changes_type():
 def test_dedup_articles_whose_leads_share_their_words_score_more():
     """Outlets tell one event with its own details ("matatu", "levy", "tear gas"): the content
     words of the articles' first 150 words in common add points; little in common adds none."""
-    from eventwire.dedup import lead_words
+    from eventwire.dedup import lead_bits
 
-    one = lead_words("Kenyan police fired tear gas at minibus drivers protesting a new insurance levy "
+    one = lead_bits("Kenyan police fired tear gas at minibus drivers protesting a new insurance levy "
                      "on matatu operators in central Nairobi on Tuesday, stranding commuters.")
-    other = lead_words("Riot police used tear gas against matatu crews striking over the insurance levy; "
+    other = lead_bits("Riot police used tear gas against matatu crews striking over the insurance levy; "
                        "Nairobi commuters were stranded on Tuesday.")
-    unrelated = lead_words("Farmers in the Rift Valley expect a record maize harvest after the long rains.")
+    unrelated = lead_bits("Farmers in the Rift Valley expect a record maize harvest after the long rains.")
     base = compare(report("a"), report("b"))
     told = compare(report("a", lead=one), report("b", lead=other))
     assert isinstance(told, Pair) and told.score >= base.score + 1
@@ -333,7 +333,7 @@ def test_dedup_articles_whose_leads_share_their_words_score_more():
 
 
 def test_dedup_a_lead_is_its_first_words_only():
-    from eventwire.dedup import LEAD_WORDS, lead_words
+    from eventwire.dedup import LEAD_WORDS, lead_bits
 
     text = " ".join(["filler"] * LEAD_WORDS + ["bombing"])
-    assert lead_words(text) == {"filler"}
+    assert lead_bits(text) == lead_bits("filler")
