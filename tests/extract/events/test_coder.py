@@ -1128,3 +1128,18 @@ def test_events_named_or_sent_people_are_not_described_again(sentence, event_typ
     assert events, summary(ex)
     lower = [names[i] for e in events for i in getattr(e, role) if names[i] == names[i].lower()]
     assert lower == [], summary(ex)
+
+
+@pytest.mark.parametrize("sentence,wanted,unwanted", [
+    pytest.param("The Nigerian Labour Congress called a general strike on Monday.", "PROTEST",
+                 {"CONCEDE", "CONSULT"}, id="calling-a-strike-starts-it"),
+    pytest.param("The Nigerian Labour Congress called off a general strike on Monday.", "CONCEDE",
+                 {"PROTEST", "CONSULT"}, id="calling-it-off-halts-it"),
+    pytest.param("President Biden called Vladimir Putin on Tuesday.", "CONSULT", set(), id="calling-someone"),
+])
+def test_events_calling_a_strike_is_no_halt_and_no_phone_call(sentence, wanted, unwanted):
+    """ "called off a strike" yields (CONCEDE), "called a strike" starts one (PROTEST): 'call'
+    halts only with 'off', and calling an event announces it rather than phoning anyone."""
+    ex = extraction(sentence)
+    types = {e.type for e in ex.events}
+    assert wanted in types and not types & unwanted, summary(ex)

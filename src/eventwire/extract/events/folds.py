@@ -1,12 +1,16 @@
 """Event words that only restate another in their clause: "an attack ... which killed", "carried
-out an attack", "go on strike", "cancelled a planned visit", "violated the ceasefire". The events
+out an attack", "go on strike", "called a strike", "cancelled a planned visit", "violated the ceasefire". The events
 stage keeps one mention for both.
 """
 from __future__ import annotations
 
+from ...data import word_set
 from ..tree import subtree_ids
 from .rules import halts
-from .triggers import COOPERATIVE, HOSTILE, agent_like
+from .triggers import COOPERATIVE, HOSTILE, agent_like, base_forms
+
+# "called a strike", "called a meeting": the call announces the event its object names.
+CALLING_VERBS = word_set("calling_verbs")
 
 
 def folded(token, entry, found):
@@ -21,6 +25,10 @@ def folded(token, entry, found):
         if token.pos_ == "VERB" and other.pos_ != "VERB" and other.head.i == token.i \
                 and other.dep_ in ("dobj", "nsubjpass") and halts(token, other_entry.type):
             return other  # "cancelled a planned visit": one SANCTION, not a REJECT besides
+        if token.pos_ == "VERB" and other.pos_ != "VERB" and other.head.i == token.i and other.dep_ == "dobj" \
+                and any(f in CALLING_VERBS for f in base_forms(token)) \
+                and not any(c.dep_ == "prt" for c in token.children):
+            return other  # "called a general strike": one PROTEST, no phone call ("called off": halting)
         if token.pos_ != "VERB" and other.pos_ == "VERB" and len(other_entry.words) > 1 \
                 and token.lemma_.lower() in other_entry.words[1:] and _near(token, other) \
                 and not halts(other, entry.type):

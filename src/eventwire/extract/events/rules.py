@@ -109,7 +109,9 @@ def halts(verb, event_type: str) -> bool:
     if event_type not in HALTABLE | set(EASED):
         return False
     stops = HALT_VERBS | (HALT_VERBS_EXTRA if event_type in EASED else set())
-    return any(f in stops for f in base_forms(verb))
+    forms = base_forms(verb)
+    forms += [f"{forms[0]} {p.lower_}" for p in verb.children if p.dep_ == "prt"]  # "call off", not "call"
+    return any(f in stops for f in forms)
 
 
 def _halted_by(mention: Mention, event_type: str):
