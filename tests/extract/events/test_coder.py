@@ -1143,3 +1143,17 @@ def test_events_calling_a_strike_is_no_halt_and_no_phone_call(sentence, wanted, 
     ex = extraction(sentence)
     types = {e.type for e in ex.events}
     assert wanted in types and not types & unwanted, summary(ex)
+
+
+@pytest.mark.parametrize("sentence,first", [
+    pytest.param("Kenya's main opposition party, the ODM, rejected the election results on Tuesday.", "ODM",
+                 id="party-in-apposition"),
+    pytest.param("Syria's main Kurdish militia, the YPG, attacked Turkish positions near Afrin on Sunday.", "YPG",
+                 id="militia-in-apposition"),
+])
+def test_events_a_body_named_in_apposition_comes_before_the_country_word(sentence, first):
+    """ "Kenya's main opposition party, the ODM, rejected ...": the ODM rejected, not Kenya."""
+    ex = extraction(sentence)
+    names = {a.id: a.name for a in ex.actors}
+    acting = [names[e.actors[0]] for e in ex.events if e.actors]
+    assert first in acting, summary(ex)

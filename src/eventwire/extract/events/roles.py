@@ -26,6 +26,10 @@ RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "for", "toward", "toward
 # "rebels in the Ivory Coast", "inhabitants of the Golan Heights": people named by where they are.
 LOCATING_PREPS = {"in", "of", "throughout", "across"}
 NON_PERSON_KINDS = {"country", "organization", "government", "military", "armed group", "IGO", "group"}
+# A phrase whose only actor is a country, or a country's group ("Kenya's main opposition"), yields
+# to a body or person its apposition names ("..., the ODM,").
+GENERIC_KINDS = {"country", "group"}
+NAMED_KINDS = {"organization", "armed group", "person"}
 
 
 def has_agent(verb, actors) -> bool:
@@ -120,6 +124,12 @@ class ActorIndex:
         left = _phrase_start(token)
         ids = self.within(left, token.idx + len(token.text))
         if ids:
+            named = self._appositive_or_of(token, appositive_only=True)
+            if named and all(self.kinds[i] & GENERIC_KINDS for i in ids) \
+                    and all(self.kinds.get(i, set()) & NAMED_KINDS for i in named):
+                # "Kenya's main opposition party, the ODM, rejected": the body its apposition
+                # names first, then the phrase's own (which carries the country)
+                return named + [i for i in ids if i not in named], "named in its apposition, before the country word in the phrase"
             return ids, "named in the phrase"
         ids = self._appositive_or_of(token)
         if ids:
@@ -162,10 +172,11 @@ class ActorIndex:
                 return [earlier], f"'{token.lemma_.lower()}': the last {'/'.join(sorted(self.anaphora[token.lemma_.lower()]))} named before it"
         return [], ""
 
-    def _appositive_or_of(self, token) -> list[str]:
+    def _appositive_or_of(self, token, appositive_only: bool = False) -> list[str]:
         counted = token.like_num or token.lemma_.lower() in GROUP_WORDS or is_agent_noun(token)
         for child in token.children:
-            if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of" and counted):
+            if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of" and counted
+                                         and not appositive_only):
                 target = child if child.dep_ == "appos" else next(
                     (g for g in child.children if g.dep_ == "pobj"), None)
                 if target is not None:
