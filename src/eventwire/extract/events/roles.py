@@ -29,7 +29,7 @@ NON_PERSON_KINDS = {"country", "organization", "government", "military", "armed 
 # A phrase whose only actor is a country, or a country's group ("Kenya's main opposition"), yields
 # to a body or person its apposition names ("..., the ODM,").
 GENERIC_KINDS = {"country", "group"}
-NAMED_KINDS = {"organization", "armed group", "person"}
+NAMED_KINDS = (NON_PERSON_KINDS - GENERIC_KINDS) | {"person"}
 
 
 def has_agent(verb, actors) -> bool:
