@@ -73,6 +73,36 @@ def test_scale_plan_keeps_a_warc_gz_of_one_gzip_stream_whole(tmp_path):
     assert plan([str(path)], chunk_bytes=len(data) // 20) == [Partition(str(path))]
 
 
+def test_scale_a_warc_cut_into_ranges_without_pages_is_recorded_once(tmp_path):
+    """A WARC of images only, cut into ranges: no range holds a page, and the file gets the one
+    no_entries rejection ingest gives it; settling again adds none."""
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    from eventwire.scale import _pageless_warcs, code_partition
+
+    from .ingest.test_read import _response
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for n in range(30):
+        writer.write_record(_response(writer, f"http://news.example.org/{n}.png", "\x89PNG" + "x" * 500,
+                                      kind="image/png"))
+    path = tmp_path / "images.warc.gz"
+    path.write_bytes(out.getvalue())
+    parts = plan([str(path)], chunk_bytes=len(out.getvalue()) // 4)
+    assert len(parts) >= 3 and all(p.warc for p in parts)
+    for part in parts:
+        code_partition(part, str(tmp_path / "out"), Options())
+    _pageless_warcs(str(tmp_path / "out"), parts)
+    _pageless_warcs(str(tmp_path / "out"), parts)
+    ingested = [(d.name, d.rejection.code) for d in read_paths([str(path)])]
+    rows = [(r["name"], r["code"]) for r in _parquet_rows(tmp_path / "out", "rejections")]
+    assert rows == ingested == [(str(path), "no_entries")]
+    assert [r["outcome"] for r in _parquet_rows(tmp_path / "out", "documents")] == ["unreadable"]
+
+
 def test_scale_plan_takes_a_folder_file_by_file(tmp_path):
     for name in ("a.txt", "b.html", ".hidden.txt"):
         (tmp_path / name).write_text("Police said.")

@@ -314,6 +314,7 @@ def run(paths: list[str], out: str, options: Options, scheduler: str | None = No
                 on_progress(len(parts) - len(todo) + n, len(parts))
         client.gather(futures)  # raises a task's error after its retries
     settle(out, parts)
+    _pageless_warcs(out, parts)
     return _manifest(out, parts, paths, options)
 
 
@@ -350,6 +351,37 @@ def settle(out: str, parts: list[Partition]) -> int:
                 _write_text_atomically(marker, json.dumps({**done, "rows": rows}))
             _write_atomically(table, files[name])
     return dropped
+
+
+def _pageless_warcs(out: str, parts: list[Partition]) -> None:
+    """A WARC cut into ranges none of which held a page or damage gets the one rejection `ingest`
+    gives the whole file (no_entries), in its first range's tables; run again, it finds it there."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .batch import source_of
+    from .ingest.warc import no_pages
+
+    ranges: dict[str, list[Partition]] = {}
+    for part in parts:
+        if part.warc:
+            ranges.setdefault(part.path, []).append(part)
+    shapes = schemas()
+    for path, cut in ranges.items():
+        if any(pq.read_metadata(Path(out) / "documents" / f"part-{p.id}.parquet").num_rows for p in cut):
+            continue
+        item = no_pages(path)
+        source, rejection = source_of(item), item.rejection
+        rows = {"documents": [{"key": source.key, "digest": None, "name": source.name, "url": None,
+                               "article_id": None, "outcome": "unreadable", "code": rejection.code}],
+                "rejections": [{"key": source.key, "digest": None, "name": source.name, "code": rejection.code,
+                                "reason": rejection.reason, "coded": False}]}
+        first = cut[0]
+        for name, row in rows.items():
+            _write_atomically(pa.Table.from_pylist(row, schema=shapes[name]), Path(out) / name / f"part-{first.id}.parquet")
+        marker = Path(out) / DONE / f"{first.id}.json"
+        done = json.loads(marker.read_text())
+        _write_text_atomically(marker, json.dumps({**done, "rows": {**done["rows"], "documents": 1, "rejections": 1}}))
 
 
 def _without(table, name: str, again_ids: set[str], again_docs: set[tuple]):

@@ -179,8 +179,12 @@ def read_warc(fh: BinaryIO, name: str, published: str | None, start: int = 0,
         found = True
         yield item
     if whole and not found:
-        yield unreadable(name, "no_entries",
-                         "a WARC without an HTML page in a 2xx response or a resource record")
+        yield no_pages(name)
+
+
+def no_pages(name: str) -> Unreadable:
+    """A WARC that holds no page and no damage: recorded, so that it is not read for nothing again."""
+    return unreadable(name, "no_entries", "a WARC without an HTML page in a 2xx response or a resource record")
 
 
 def record_starts(fh: BinaryIO, every: int) -> list[int]:
