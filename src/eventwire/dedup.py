@@ -314,11 +314,7 @@ def _wording(a: Report, b: Report):
     "teachers"): the share of the content words of their evidence they have in common."""
     if not (a.words and b.words):
         return None
-    shared = _shared_words(a, b)
-    for floor, points in WORDING_POINTS:
-        if shared >= floor:
-            return points, f"{shared:.0%} of their words shared"
-    return None
+    return _points(_shared_words(a, b), WORDING_POINTS, "{:.0%} of their words shared")
 
 
 def _leads(a: Report, b: Report):
@@ -327,9 +323,15 @@ def _leads(a: Report, b: Report):
     if not (a.lead and b.lead):
         return None
     shared = (a.lead & b.lead).bit_count() / (a.lead | b.lead).bit_count()
-    for floor, points in LEAD_POINTS:
+    return _points(shared, LEAD_POINTS, "their articles' leads share {:.0%} of their words")
+
+
+def _points(shared: float, table: tuple[tuple[float, float], ...], reason: str):
+    """The points of the highest floor of `table` that `shared` reaches, with its reason; None
+    below them all."""
+    for floor, points in table:
         if shared >= floor:
-            return points, f"their articles' leads share {shared:.0%} of their words"
+            return points, reason.format(shared)
     return None
 
 

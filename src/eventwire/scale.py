@@ -31,7 +31,6 @@ from pathlib import Path
 
 from .errors import EventwireError
 from .ingest import JSONL_EXTENSIONS, WARC_EXTENSIONS, is_warc_file
-from .ingest.base import unreadable
 from .ingest.warc import record_starts
 from .options import Options
 
@@ -116,7 +115,7 @@ def _split(name: str, chunk_bytes: int) -> list[Partition]:
 
 def _documents(part: Partition, published: str | None):
     """The documents of one partition, named as `ingest` names them."""
-    from .ingest import _guarded, read_paths
+    from .ingest import _guarded, read_file, read_paths
     from .ingest.base import too_large
     from .ingest.jsonl import _lines, parse_line
 
@@ -124,7 +123,7 @@ def _documents(part: Partition, published: str | None):
         yield from read_paths([part.path], published)
         return
     if part.warc:
-        yield from _guarded(part.path, _warc_range, part, published)
+        yield from _guarded(part.path, read_file, part.path, published, (part.start, part.end))
         return
     with open(part.path, "rb") as fh:
         fh.seek(part.start)
@@ -140,37 +139,24 @@ def _documents(part: Partition, published: str | None):
                 break
 
 
-def _warc_range(part: Partition, published: str | None):
-    from .ingest.warc import read_warc
-
-    try:
-        fh = open(part.path, "rb")
-    except OSError as err:
-        yield unreadable(part.path, "unreadable", err.strerror or str(err))
-        return
-    with fh:
-        yield from read_warc(fh, part.path, published, part.start, part.end)
-
-
 def code_partition(part: Partition, out: str, options: Options) -> dict[str, int]:
     """Code one partition into Parquet files under `out` (a task on a worker); the rows written
     per table. A partition marked done is not coded again."""
-    from .batch import IngestReport, _store, source_of
-    from .store import Store
+    from .batch import source_of
     from .workers import Fault, code_in_order
 
     marker = Path(out) / DONE / f"{part.id}.json"
     if marker.is_file():
         return json.loads(marker.read_text())["rows"]
-    with tempfile.TemporaryDirectory(prefix="eventwire-scale-") as tmp:
-        report = IngestReport()
-        with Store(Path(tmp) / "part.db") as store:
-            items = ((source_of(d), d) for d in _documents(part, options.published))
-            for source, result in code_in_order(items, options, 0):  # this worker's pipeline, loaded once
-                if isinstance(result, Fault):  # the machine's, not the document's: the task is tried again
-                    raise RuntimeError(f"{result.reason}, while coding {source.name}")
-                _store(store, source, result, report)
-            tables = _tables(store)
+
+    def coded():
+        items = ((source_of(d), d) for d in _documents(part, options.published))
+        for source, result in code_in_order(items, options, 0):  # this worker's pipeline, loaded once
+            if isinstance(result, Fault):  # the machine's, not the document's: the task is tried again
+                raise RuntimeError(f"{result.reason}, while coding {source.name}")
+            yield source, result
+
+    tables = _stored_tables(coded())
     rows = {}
     for name, table in tables.items():
         _write_atomically(table, Path(out) / name / f"part-{part.id}.parquet")
@@ -178,6 +164,26 @@ def code_partition(part: Partition, out: str, options: Options) -> dict[str, int
     models = {column: sorted({v for v in tables["articles"].column(column).to_pylist() if v}) for column in MODELS}
     _write_text_atomically(marker, json.dumps({"partition": asdict(part), "rows": rows, "models": models}))
     return rows
+
+
+def _stored_tables(results) -> dict:
+    """The output tables of (source, extraction or Unreadable) pairs, stored as `ingest` stores
+    them: through a scratch store, so that the rows are exactly the store's."""
+    from .batch import IngestReport, _store
+    from .store import Store
+
+    with tempfile.TemporaryDirectory(prefix="eventwire-scale-") as tmp, Store(Path(tmp) / "part.db") as store:
+        report = IngestReport()
+        for source, result in results:
+            _store(store, source, result, report)
+        return _tables(store)
+
+
+def _set_rows(out: str, part: Partition, rows: dict[str, int]) -> None:
+    """Record in a partition's done marker the rows its tables hold now."""
+    marker = Path(out) / DONE / f"{part.id}.json"
+    done = json.loads(marker.read_text())
+    _write_text_atomically(marker, json.dumps({**done, "rows": {**done["rows"], **rows}}))
 
 
 def _write_atomically(table, path: Path) -> None:
@@ -340,23 +346,19 @@ def settle(out: str, parts: list[Partition]) -> int:
         seen_docs.update((d["key"], d["digest"]) for d in docs)
         if not again_ids and not again_docs:
             continue
-        kept = {name: _without(pq.read_table(files[name]), name, again_ids, again_docs)
-                for name in (*BY_ARTICLE, "rejections", "documents", "articles")}
-        dropped += sum(pq.read_metadata(files[name]).num_rows - table.num_rows for name, table in kept.items())
-        for name, table in kept.items():
-            if name == "articles":
-                marker = Path(out) / DONE / f"{part.id}.json"
-                done = json.loads(marker.read_text())
-                rows = {**done["rows"], **{n: t.num_rows for n, t in kept.items()}}
-                _write_text_atomically(marker, json.dumps({**done, "rows": rows}))
-            _write_atomically(table, files[name])
+        tables = {name: pq.read_table(files[name]) for name in (*BY_ARTICLE, "rejections", "documents", "articles")}
+        kept = {name: _without(table, name, again_ids, again_docs) for name, table in tables.items()}
+        dropped += sum(tables[name].num_rows - table.num_rows for name, table in kept.items())
+        for name in (*BY_ARTICLE, "rejections", "documents"):
+            _write_atomically(kept[name], files[name])
+        _set_rows(out, part, {name: table.num_rows for name, table in kept.items()})
+        _write_atomically(kept["articles"], files["articles"])  # last: by it, copies are found again
     return dropped
 
 
 def _pageless_warcs(out: str, parts: list[Partition]) -> None:
     """A WARC cut into ranges none of which held a page or damage gets the one rejection `ingest`
     gives the whole file (no_entries), in its first range's tables; run again, it finds it there."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     from .batch import source_of
@@ -366,22 +368,14 @@ def _pageless_warcs(out: str, parts: list[Partition]) -> None:
     for part in parts:
         if part.warc:
             ranges.setdefault(part.path, []).append(part)
-    shapes = schemas()
     for path, cut in ranges.items():
         if any(pq.read_metadata(Path(out) / "documents" / f"part-{p.id}.parquet").num_rows for p in cut):
             continue
         item = no_pages(path)
-        source, rejection = source_of(item), item.rejection
-        rows = {"documents": [{"key": source.key, "digest": None, "name": source.name, "url": None,
-                               "article_id": None, "outcome": "unreadable", "code": rejection.code}],
-                "rejections": [{"key": source.key, "digest": None, "name": source.name, "code": rejection.code,
-                                "reason": rejection.reason, "coded": False}]}
-        first = cut[0]
-        for name, row in rows.items():
-            _write_atomically(pa.Table.from_pylist(row, schema=shapes[name]), Path(out) / name / f"part-{first.id}.parquet")
-        marker = Path(out) / DONE / f"{first.id}.json"
-        done = json.loads(marker.read_text())
-        _write_text_atomically(marker, json.dumps({**done, "rows": {**done["rows"], "documents": 1, "rejections": 1}}))
+        tables = _stored_tables([(source_of(item), item)])
+        for name in ("documents", "rejections"):
+            _write_atomically(tables[name], Path(out) / name / f"part-{cut[0].id}.parquet")
+        _set_rows(out, cut[0], {"documents": 1, "rejections": 1})
 
 
 def _without(table, name: str, again_ids: set[str], again_docs: set[tuple]):

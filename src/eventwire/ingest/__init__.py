@@ -52,15 +52,17 @@ def read_paths(paths: Iterable[str | Path], published: str | None = None) -> Ite
             yield from _guarded(str(given), read_file, str(given), published)
 
 
-def read_file(name: str, published: str | None = None) -> Iterator[Item]:
-    """The documents in one file, named after `name` (its path as given)."""
+def read_file(name: str, published: str | None = None,
+              warc_range: tuple[int, int] | None = None) -> Iterator[Item]:
+    """The documents in one file, named after `name` (its path as given); with `warc_range`,
+    only the records of that byte range of a WARC (warc.read_warc)."""
     try:
         fh = open(name, "rb")
     except OSError as err:
         yield unreadable(name, "unreadable", err.strerror or str(err))
         return
     with fh:
-        yield from _read_stream(fh, name, published)
+        yield from read_warc(fh, name, published, *warc_range) if warc_range else _read_stream(fh, name, published)
 
 
 def _read_stdin(published: str | None) -> Iterator[Item]:
