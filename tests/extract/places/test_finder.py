@@ -100,6 +100,15 @@ def test_places_county_in_the_articles_state(finder):
     assert abs(county["lat"] - 41.6) < 0.5 and abs(county["lon"] + 90.6) < 0.5  # Davenport's county
 
 
+@pytest.mark.parametrize("name, home, admin1", [
+    ("Palmer", ("US", "AK"), "AK"),         # the home state's town of 6,000, not Palmer, Massachusetts
+    ("Palmer", ("US", None), "MA"),         # no home state: the larger namesake
+    ("Washington", ("US", "GA"), "DC"),     # a notable city is not displaced by the home state's town
+])
+def test_places_town_of_the_home_division_before_a_namesake_elsewhere(finder, name, home, admin1):
+    assert finder.resolve(name, home)["admin1"] == admin1
+
+
 def test_places_small_town_has_geonames_id_and_divisions(finder):
     """A town of 1,241 people (GeoNames cities500), in the article's country."""
     town = finder.resolve("Innisfail", ("AU", None))

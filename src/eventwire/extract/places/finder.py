@@ -231,6 +231,9 @@ class PlaceFinder:
             candidates += _cities(gaz, key)
             if not any(_major(c, prefer[0]) for c in candidates):  # "Innisfail": the home country's town
                 candidates += _towns(gaz, key, prefer[0], towns_abroad)
+            elif prefer[1] is not None and not any(_notable(c) for c in candidates):
+                # "Palmer" in a story from Alaska: the home division's town, not Massachusetts'
+                candidates += [t for t in _towns(gaz, key, prefer[0], False) if t["admin1"] == prefer[1]]
         if candidates:
             return _record(_city_over_its_state(max(candidates, key=lambda c: _rank(c, prefer)),
                                                 candidates), gaz)
@@ -272,6 +275,12 @@ def _major(candidate: dict, home: str | None) -> bool:
         return candidate["precision"] == "admin1"
     return candidate["population"] >= (TOWN_POPULATION if candidate["country"] == home
                                        else MAJOR_CITY_POPULATION)
+
+
+def _notable(candidate: dict) -> bool:
+    """A division, or a city of SAME_NAME_CITY_POPULATION or more: what a name means before a town
+    of the article's home division that bears it ("Washington" in a story from Georgia)."""
+    return candidate["precision"] != "city" or candidate["population"] >= SAME_NAME_CITY_POPULATION
 
 
 def _towns(gaz, key: str, country: str | None, abroad: bool = True) -> list[dict]:
