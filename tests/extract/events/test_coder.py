@@ -95,6 +95,10 @@ TYPE_CASES = [
                  "Ukraine", "Germany", id="request-urge"),
     pytest.param("REQUEST", "Iraq asked the United States to withdraw its troops from the country.",
                  "Iraq", "United States", id="request-ask"),
+    pytest.param("REQUEST", "Kenya asked the World Bank for a loan to rebuild roads damaged by the floods.",
+                 "Kenya", "World Bank", id="request-asked-for"),
+    pytest.param("REQUEST", "Hungary was asked by the European Commission on Wednesday to explain its new media law.",
+                 "European Commission", "Hungary", id="request-asked-in-the-passive-to-explain"),
     pytest.param("REQUEST", "Niger demanded the withdrawal of French troops.",
                  "Niger", None, id="request-demand"),
     # ACCUSE: criticism, accusations, investigations, lawsuits.
@@ -207,6 +211,14 @@ NOT_TYPE_CASES = [
                  marks=pytest.mark.xfail(reason="the small NER model tags a sentence-initial 'Floodwaters' "
                                                 "as ORG, so it becomes an actor that can act", strict=True)),
     pytest.param("REQUEST", "Demand for Russian oil rose sharply in India last year.", id="request-demand-for-oil"),
+    # asking a question is no request; a call to a firm or a witness is no talks
+    pytest.param("REQUEST", "\"Where were you that night?\" prosecutor Scott Mendeloff asked.", id="request-a-question-asked"),
+    pytest.param("REQUEST", "Defence lawyer Edward Hayden asked FBI agent Timothy McElroy whether there was any "
+                 "evidence against his client.", id="request-asked-whether"),
+    pytest.param("CONSULT", "Later that day Marquis called Elliott's Body Shop to get a price for a rental truck.",
+                 id="consult-called-a-firm"),
+    pytest.param("CONSULT", "Prosecutors also called David Brown, the manager of the restaurant, who described the "
+                 "surveillance photographs.", id="consult-called-a-witness"),
     pytest.param("ACCUSE", "The new phones charge faster than the old models.", id="accuse-battery-charge"),
     pytest.param("REJECT", "The goalkeeper blocked the shot in the final minute.", id="reject-football-block"),
     pytest.param("THREATEN", "Heavy rain threatens to flood coastal towns in Mozambique.", id="threaten-weather"),

@@ -38,6 +38,11 @@ LABOUR_NOUNS = word_set("labour_nouns")
 NATURAL_FORCES = word_set("natural_forces")
 # Words that condemn what they name: "called the strikes a war crime" (see condemning_name).
 CONDEMNING_NAMES = word_set("condemning_names")
+# What one asks that is a question: "asked him a question" (see question).
+QUESTION_NOUNS = word_set("question_nouns")
+# Who holds talks by phone: states and their organs, parties, rebels, organisations (see private_call).
+CALLING_SECTORS = word_set("calling_sectors")
+STATE_KINDS = word_set("state_actor_kinds")
 # Harm done to people, in the passive: "were not injured" says nobody was (see unharmed).
 UNHARMED_VERBS = word_set("unharmed_verbs")
 # ... but a fire someone opens is gunfire: "artillery fire by M23 rebels", "rocket fire from Gaza".
@@ -155,6 +160,39 @@ def speech(verb) -> bool:
 def naming(verb) -> bool:
     """ "what Macron called an attack", "called the explosion an attack": a naming, not a call."""
     return verb.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in verb.children)
+
+
+def question(verb) -> bool:
+    """ "Mendeloff asked.", "asked the agent if there was any evidence", "asked him a question":
+    asking a question is no request. "asked Congress for aid", "asked the UN to intervene", "asked
+    that the court drop the case", "asked permission" stay REQUEST."""
+    if verb.lemma_.lower() != "ask":
+        return False
+    for child in verb.children:
+        if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ == "for"):
+            return False
+        if any(g.dep_ == "aux" and g.tag_ == "TO" for g in child.children):  # "... on Wednesday to explain"
+            return False
+        if child.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+            return False
+        if (child.dep_ == "dobj" and child.pos_ == "NOUN" and not child.ent_type_
+                and child.lemma_.lower() not in QUESTION_NOUNS):
+            return False
+    return True
+
+
+def private_call(verb, actors, recipients) -> bool:
+    """ "he called Elliott's to obtain a price quote", "prosecutors also called the manager":
+    a phone call is talks (PLOVER CONSULT) between parties of political standing, a state, its
+    organs and officials, a party, an organisation ("Biden called Erdogan"); a call to a firm,
+    a witness or a tip line is none. `actors`, `recipients`: the sides' records."""
+    if verb.lemma_.lower() != "call":
+        return False
+
+    def standing(side) -> bool:
+        return any(a.kind in STATE_KINDS or (a.sector or "") in CALLING_SECTORS for a in side)
+
+    return not (standing(actors) and standing(recipients))
 
 
 def unharmed(verb) -> bool:

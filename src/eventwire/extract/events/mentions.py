@@ -148,6 +148,11 @@ def one_mention(overlay, token, entry, restating=(), modelled=False) -> Mention 
         type_rule = "lookalikes.condemning_name: calling something a crime or a sham accuses"
     elif entry.type == "CONSULT" and lookalikes.naming(token):
         return Drop("lookalikes.naming", "'called it an attack': a naming, not a call")
+    if entry.type == "REQUEST" and lookalikes.question(token):
+        return Drop("lookalikes.question", "asking a question, not for something")
+    if (entry.type, entry.mode) == ("CONSULT", "phone") and lookalikes.private_call(
+            token, [a for i in actors if (a := overlay.actor(i))], [a for i in recipients if (a := overlay.actor(i))]):
+        return Drop("lookalikes.private_call", "a call with no party of political standing on each side: no talks")
     if entry.type == "CONSULT" and token.lemma_.lower() in HOST_VERBS and recipients:
         actors, recipients = recipients, actors
         actor_rule, recipient_rule = (f"host verb: the visitor ({recipient_rule}) acts",
