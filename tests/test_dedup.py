@@ -93,15 +93,6 @@ def test_dedup_two_events_of_one_article_share_a_group_only_when_they_restate_ea
         assert len({r.article_id for r in members}) == len(members)
 
 
-def test_dedup_an_article_telling_its_event_in_other_words_joins_the_group_once():
-    """ "the shooting" and "the officer fired" coded as two events of one article, sharing no
-    words and no toll: both match the other outlet's report, so all three are one event."""
-    shooting = report("a", words=frozenset({"shooting", "teenager"}))
-    fired = dataclasses.replace(report("a", words=frozenset({"officer", "fired", "bullets"})), event_id="e2")
-    assert partition(group([shooting, fired, report("b")])) == {
-        frozenset({("a", "e1"), ("a", "e2"), ("b", "e1")})}
-
-
 def test_dedup_same_groups_in_any_order():
     rng = random.Random(7)
     reports = [report(f"k{n}", killed=4 + n % 2) for n in range(4)] + \

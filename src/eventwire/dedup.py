@@ -31,11 +31,9 @@ The decision, in order:
 3. Grouping. Pairs of reports of different articles scoring at least MERGE_SCORE are merged
    best first (ties broken by the reports' keys), and two groups join only when every pair
    across them is free of vetoes (complete linkage): a chain of look-alikes does not pull two
-   events together. Two events of one article share a group only when nothing tells them apart
-   (no veto as if of two articles, no other toll): the extractor coded one event several times
-   ("the shooting", "killed"), never when the article tells two events apart (chosen on the dev
-   sets: ECB+ odd topics, where requiring three tenths of their words in common or the same toll
-   kept 174 joins apart).
+   events together. Two events of one article share a group only when they restate each other
+   (no veto, and three tenths of their words or the same toll in common: the extractor coded
+   one event twice), never when the article tells two events apart.
 4. Ids. A group keeps the id of the stored group most of its reports were in; a new group's id
    is a hash of its first report. The groups are a function of the reports alone: the same
    articles ingested in any order, in any number of runs, give the same groups.
@@ -85,6 +83,8 @@ also been more than they would could there other into over while where what them
 those these such some most many very just only people news report reports reported reporting
 officials official sources source statement added least monday tuesday wednesday thursday friday
 saturday sunday yesterday today week month year years""".split())
+# Two events of one article are one event told twice when they share this much of their words.
+RESTATED_WORDS = 0.3
 # The least score for two reports to be one event (chosen on the dev sets: tests/dedup/dedup_dev.jsonl
 # and ECB+ topics of odd number; see README).
 MERGE_SCORE = 4.5
@@ -444,18 +444,15 @@ def group(reports: list[Report], split: frozenset[frozenset] = frozenset(),
 
 
 def _together(a: Report, b: Report, split: frozenset[frozenset]) -> bool:
-    """Whether two reports may be in one group (complete linkage): no veto between them. Two
-    events of one article join a group only through reports of other articles (compare vetoes
-    the same article), and only when nothing tells them apart: no veto as if they were of two
-    articles (other places, days, actors), and no other toll ("a second bomb killed 9"). An
-    article tells its event in many words ("the shooting", "killed", "the officer fired"), which
-    the extractor may code as several events; each matches the other outlets' reports."""
+    """Whether two reports may be in one group (complete linkage): no veto between them; two
+    events of one article only when they restate each other (the extractor coded one event
+    twice: much the same words, or the same toll), never two events the article tells apart."""
     if a.article_id != b.article_id:
         return not isinstance(compare(a, b, split), Veto)
     other = dataclasses.replace(b, article_id=f"{b.article_id}\x00")  # the rest of the vetoes, as if apart
     if a.type != b.type or isinstance(compare(a, other, split), Veto):
         return False
-    return not (a.killed and b.killed and a.killed != b.killed)
+    return _shared_words(a, b) >= RESTATED_WORDS or bool(a.killed and a.killed == b.killed)
 
 
 def explain(members: list[Report], split: frozenset[frozenset] = frozenset()) -> tuple[dict, dict]:
