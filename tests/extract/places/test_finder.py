@@ -227,3 +227,15 @@ def test_places_story_from_georgia_the_country():
     """No American state votes against the country the story names: its villages are Georgia's."""
     found = places_of("A landslide in Georgia buried houses in the village of Khulo on Monday, officials said.")
     assert found["Khulo"].country == "GE"
+
+
+@pytest.mark.parametrize("text, name, country, precision", [
+    # the province that holds Toronto, not Ontario, California (a city of 175,000 in the US named here)
+    ("Doctors in Toronto said babies born in Ontario may be sent to Buffalo in the United States.",
+     "Ontario", "CA", "admin1"),
+    # the city lies in the state that holds Buffalo: it stays the city
+    ("Officials in New York said the storm also closed schools in Buffalo.", "New York City", "US", "city"),
+])
+def test_places_a_division_holding_the_articles_other_places(text, name, country, precision):
+    place = places_of(text)[name]
+    assert (place.country, place.precision) == (country, precision)

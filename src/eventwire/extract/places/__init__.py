@@ -23,7 +23,11 @@ names, and precision.
    less its kind ("Hebei province"). Namesakes are ranked by the home country, the home
    division, the kind (major city, state, city, district or town, alternate name) and
    population (`finder._rank`); a city of 100,000 or more wins over its own state's name.
-6. Records: mentions of one place merged into one record (`finder._merge`), with the names of
+6. The article's other places: a city read for a name that also names a first-level division
+   holding other places of the article becomes that division ("Ontario" beside Toronto is the
+   province, not the Californian city), unless the city lies in it
+   (`finder.PlaceFinder._divisions_holding_others`).
+7. Records: mentions of one place merged into one record (`finder._merge`), with the names of
    its first- and second-level divisions.
 
 The candidates come from `gazetteer.load_gazetteer` (gazetteer.py: GeoNames through an on-disk

@@ -96,7 +96,28 @@ class PlaceFinder:
                 place = None  # "in Texas, Philmont said": a person, not a division of Texas
             if place:
                 resolved[span] = place
-        return draft.add(places=_merge(resolved))
+        return draft.add(places=_merge(self._divisions_holding_others(resolved)))
+
+    def _divisions_holding_others(self, resolved: dict) -> dict:
+        """A city read for a name that also names a first-level division holding the article's
+        other places becomes that division: "Ontario" beside Toronto is the province, not the
+        Californian city. Not where the city lies in that division itself ("New York" beside
+        Buffalo stays the city)."""
+        held: dict[tuple, set[str]] = defaultdict(set)  # (country, admin1) -> the names placed there
+        for span, place in resolved.items():
+            if place["precision"] != "country" and place.get("admin1"):
+                held[place["country"], place["admin1"]].add(fold(span.text))
+        out = {}
+        for span, place in resolved.items():
+            if place["precision"] == "city":
+                own = (place["country"], place.get("admin1"))
+                holding = [a for a in _admins(self.gazetteer, fold(bare_name(span.text)))
+                           if a["primary"] and a["own_name"] and (a["country"], a["admin1"]) != own
+                           and held.get((a["country"], a["admin1"]), set()) - {fold(span.text)}]
+                if holding:
+                    place = _record(holding[0], self.gazetteer)
+            out[span] = place
+        return out
 
     def mentions(self, doc):
         """Spans that may name a place, each with whether a town may match (else a
