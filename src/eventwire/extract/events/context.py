@@ -85,14 +85,17 @@ def describe(overlay, mention: Mention, scope: set[int], foreign: set[int],
                   main_clause=root, verbal=token.pos_ == "VERB",
                   lemmas={overlay.doc[i].lemma_.lower() for i in own}, embedded=embedded,
                   reference_only=not anchored, place_recipient=place_recipient, trail=trail,
-                  type_rules=recoded.rules + _phrase_rule(mention))
+                  type_rules=recoded.rules + _reading_rule(mention))
 
 
-def _phrase_rule(mention: Mention) -> tuple[str, ...]:
-    """A lexicon phrase ("pull out peacekeepers", "withdraw from a deal") is a reading the lexicon
-    made on purpose, as a grammar rule is: it too outranks the model (decide.py step 2)."""
+def _reading_rule(mention: Mention) -> tuple[str, ...]:
+    """A reading the rules made on purpose outranks the model (decide.py step 2), as a grammar
+    rule does: a word-sense check that retyped the trigger ("the union struck the plants": a
+    labour strike, PROTEST) or a lexicon phrase ("pull out peacekeepers", "withdraw from a deal")."""
+    if mention.type_rule:
+        return (mention.type_rule,)
     words = mention.entry.words
-    return (f"the lexicon's phrase '{' '.join(words)}'",) if len(words) > 1 and not mention.type_rule else ()
+    return (f"the lexicon's phrase '{' '.join(words)}'",) if len(words) > 1 else ()
 
 
 def _trigger_steps(mention: Mention, recoded: tuple[str, ...]) -> list[RuleStep]:

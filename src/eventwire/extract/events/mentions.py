@@ -18,6 +18,8 @@ from .triggers import LexiconEntry, Mention, agent_like, match, mode_of, moves_f
 
 # "Germany hosted NATO ministers": in a visit the visitor acts and the host receives (PLOVER).
 HOST_VERBS = word_set("host_verbs")
+# Support and help as nouns tell an event only between a giver and a receiver (issue 12).
+GIVING_NOUNS = word_set("giving_nouns")
 # A release or an arrest is of people: "released its inflation figures" is neither.
 HUMAN_OBJECT = {("RETREAT", "release"), ("COERCE", "arrest"), ("ASSAULT", "abduct")}
 # Senses of an attack verb that are no attack, tried in this order (see lookalikes.py).
@@ -120,6 +122,8 @@ def one_mention(overlay, token, entry, restating=(), modelled=False) -> Mention 
             return Drop("roles.has_agent", f"nobody acts in '{anchor.text}'")
         if entry.type == "THREATEN" and not actors:
             return Drop("mentions.one_mention", "a threat with nobody threatening")
+        if entry.type in ("SUPPORT", "AID") and token.lemma_.lower() in GIVING_NOUNS and not (actors and recipients):
+            return Drop("mentions.one_mention", "support or help with no giver and receiver named")
         if entry.type == "ASSAULT" and lookalikes.livestock(token):
             return Drop("lookalikes.livestock", "the slaughter of animals")
         if entry.type == "ASSAULT" and token.lemma_.lower() == "strike" and lookalikes.by_labour(anchor):
