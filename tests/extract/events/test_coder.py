@@ -1169,3 +1169,15 @@ def test_events_a_body_named_in_apposition_comes_before_the_country_word(sentenc
     names = {a.id: a.name for a in ex.actors}
     acting = [names[e.actors[0]] for e in ex.events if e.actors]
     assert first in acting, summary(ex)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    pytest.param("Leftists known to be sympathetic to the separatists were arrested in Madrid on Tuesday.", True,
+                 id="people-were-arrested"),
+    pytest.param("The slide in the currency was arrested in March.", False, id="a-slide-was-arrested"),
+])
+def test_events_an_arrest_in_the_passive_by_nobody_named(sentence, expected):
+    """ "leftists were arrested": an arrest by authorities the text does not name is reported
+    (ACLED codes it); "the slide was arrested" arrests nobody."""
+    ex = extraction(sentence)
+    assert bool(events_of_type(ex, "COERCE")) is expected, summary(ex)

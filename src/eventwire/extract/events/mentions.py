@@ -166,9 +166,10 @@ def one_mention(overlay, token, entry, restating=(), modelled=False) -> Mention 
         actor_rule, recipient_rule = ("the passive subject mobilises" if actors else ""), ""
     if entry.type == "THREATEN" and lookalikes.forecast(token, recipients):
         return Drop("lookalikes.forecast", "a forecast, not a threat")
-    if not modelled and not has_agent(token, actors) and not (entry.type == "ASSAULT" and harms(token)):
+    if not modelled and not has_agent(token, actors) and not (entry.type == "ASSAULT" and harms(token)) \
+            and not ((entry.type, entry.mode) == ("COERCE", "arrest") and _people_held(token)):
         # "Stocks rallied", "Heavy rain threatens": nobody acts; but "the victim was shot and
-        # killed" tells of an assault by someone unnamed
+        # killed" tells of an assault by someone unnamed, "leftists were arrested" of an arrest
         return Drop("roles.has_agent", f"nobody acts in '{token.text}'")
     if entry.type == "MOBILIZE" and len(entry.words) == 1 and not moves_forces(token):
         return Drop("triggers.moves_forces", "moves no people or arms")
@@ -179,6 +180,15 @@ def one_mention(overlay, token, entry, restating=(), modelled=False) -> Mention 
             return Drop(f"lookalikes.{check.__name__}", reason)
     return Mention(entry, token, token, tuple(actors), tuple(recipients), mode_of(entry, token),
                    actor_rule, recipient_rule, type_rule)
+
+
+def _people_held(verb) -> bool:
+    """ "Leftists known to be sympathetic to ETA were arrested", "two journalists were detained":
+    an arrest told in the passive, of people (a person or group, or a plural: "the decline was
+    arrested" is none), with no doer named, is an arrest by authorities the text does not name
+    (ACLED codes it), not a verb with nobody acting."""
+    return (any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+            and any(c.dep_ == "nsubjpass" and (agent_like(c) or c.tag_ in ("NNS", "NNPS")) for c in verb.children))
 
 
 def _clause(anchor) -> set[int]:
