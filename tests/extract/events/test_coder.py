@@ -448,6 +448,16 @@ def test_events_one_event_told_in_two_sentences_has_two_evidence_spans():
     assert event.magnitude.killed == 4
 
 
+def test_events_two_bombings_in_two_towns_of_one_country_stay_two():
+    """One article, two bombings the same day in Kirkuk and Mosul (300 km apart): two events,
+    each with its own place and toll, not one told twice."""
+    ex = extraction("A car bomb exploded in Kirkuk on Monday, killing four people, police said. Separately, "
+                    "a roadside bomb exploded in Mosul, killing two soldiers.")
+    places = {p.id: p.name for p in ex.places}
+    assert sorted((places.get(e.place), e.magnitude.killed) for e in events_of_type(ex, "ASSAULT")) == [
+        ("Kirkuk", 4), ("Mosul", 2)], summary(ex)
+
+
 # Coding rules above the lexicon (PLOVER manual v0.8: return the single category, not a category
 # plus an auxiliary mode). (sentence, type, actor, recipient or None, status or None)
 RULE_CASES = [
