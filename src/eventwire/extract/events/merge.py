@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...data import read_table
-from ...dedup import distance_km
 from ...records import AcledView, Event, EventDate, Magnitude, RuleStep, Span
 from ..grammar import MONTHS, WEEKDAYS
 from . import facts
@@ -23,10 +22,6 @@ PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 # Dates found only elsewhere in the sentence rank after every date of the event's own clause.
 SENTENCE_RANK = 10
 PLACE_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
-# Towns, sites and districts further apart than this are two places, not one told twice (km; the
-# span of a district, as dedup's NEAR_KM allows one event's reports).
-FINE_PLACES = ("site", "city", "admin2")
-APART_KM = 60.0
 # Acts still to come: a day named without a year or week is the next one, not the last.
 FUTURE_STATUSES = frozenset({"planned", "announced"})
 # Acts that have not happened by the article's day, or long before it: no date when the text
@@ -78,18 +73,9 @@ def _compatible(a: EventDraft, b: EventDraft, side=lambda actor: actor) -> bool:
                           and (db.date_start or "") <= (da.date_end or da.date_start or "9")):
         return False
     pa, pb = _best_place(a), _best_place(b)
-    return not (pa and pb and pa.id != pb.id and _places_apart(pa, pb))
-
-
-def _places_apart(pa, pb) -> bool:
-    """Two places one event cannot have: other countries, other first-level divisions, or two
-    towns (or districts) further apart than APART_KM: "a bomb in Kirkuk ... another in Mosul"."""
-    if pa.country != pb.country:
-        return True
-    if pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1 and "country" not in (pa.precision, pb.precision):
-        return True
-    fine = pa.precision in FINE_PLACES and pb.precision in FINE_PLACES and None not in (pa.lat, pb.lat)
-    return fine and distance_km(pa.lat, pa.lon, pb.lat, pb.lon) > APART_KM
+    if pa and pb and pa.id != pb.id and pa.country != pb.country:
+        return False
+    return True
 
 
 def merge(events: list[EventDraft], new: EventDraft, side=lambda actor: actor,
