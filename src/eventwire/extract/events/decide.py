@@ -37,7 +37,9 @@ finds one in, in this order:
    forecast); whether anyone acts is the model's judgement here, not the agent word list's
    ("militiamen raped five women" names no actor the index knows, yet it is an assault). Nor on
    a verb that describes a kind ("gangs that raid villages": `_describes_a_kind`), nor on
-   background history (status historical: the rules' events alone tell it). It
+   background history (status historical: the rules' events alone tell it), nor on an act the
+   sentence says may happen or did not (hypothetical, negated, denied: "drones could be used by
+   terrorists", "was never tracked down"): the model reads the topic, not the modality. It
    must name an actor or a recipient, or be of a type that may name neither
    (passes.UNATTRIBUTED_TYPES).
 4. The events the model made (steps 2 and 3) are merged into the rules' events as the rules'
@@ -79,6 +81,7 @@ TOLL_WORDS = word_set("die_lemmas") | word_set("death_nouns") | {"dead"}
 STATE_SECTORS = {"GOV", "MIL", "POL"}
 TARGET_DECIDES = "Battles"  # the ACLED event type a weapon word alone cannot tell (see step 5)
 VETOED_STATUS = {"reported", "claimed"}  # Event.status values the model's NONE may drop
+UNREPORTED = {"hypothetical", "negated", "denied"}  # acts the sentence does not report (step 3)
 RULE_WEIGHT = 0.5
 TYPE_SURE = 0.7
 NONE_SURE = 0.8
@@ -250,6 +253,10 @@ def _new_event(sent, prediction, overlay, model, describe):
     if event.status == "historical":  # background ("forces had used lethal force in 2022"): the rules' alone
         overlay.drop(token, top, "decide",
                      f"background history, which the rules alone tell ({prediction.summary()})")
+        return None
+    if event.status in UNREPORTED:  # "UAVs could be used by terrorists", "was never tracked down"
+        overlay.drop(token, top, "decide", f"the model reads the topic, not whether it happened: an act "
+                     f"{event.status} is the rules' alone to tell ({prediction.summary()})")
         return None
     event.trail.insert(1, RuleStep("type", f"decide: the model found an event the rules missed, read from "
                                    f"'{token.text}'", f"model: {prediction.summary()}"))
