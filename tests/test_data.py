@@ -110,6 +110,7 @@ WORD_LISTS_ALLOWED = {
     ("places/gazetteer.py", "PLACE_FIELDS"): "column names of the gazetteer index's place table",
     ("events/passes.py", "FACTUAL_STATUS"): "values of Event.status, the records' own codes",
     ("events/merge.py", "UNDATED_STATUSES"): "values of Event.status, the records' own codes",
+    ("events/decide.py", "UNREPORTED"): "values of Event.status, the records' own codes",
 }
 
 
