@@ -19,8 +19,9 @@ names, and precision.
 5. Each name resolved (`finder.PlaceFinder.resolve`), most specific kind first: airport, home
    state sharing a country's name, country, region, then the best of the same-named divisions
    (first and second level), cities of 15,000 people or more, and (where neither a city nor a
-   state bears the name) small towns of the home country or of one country only; then the name
-   less its kind ("Hebei province"). Namesakes are ranked by the home country, the home
+   state bears the name) small towns of the home country or of one country only, and where no
+   division or city of 100,000 bears it, the towns of the home division ("Palmer" in a story
+   from Alaska); then the name less its kind ("Hebei province"). Namesakes are ranked by the home country, the home
    division, the kind (major city, state, city, district or town, alternate name) and
    population (`finder._rank`); a city of 100,000 or more wins over its own state's name.
 6. The article's other places: a city read for a name that also names a first-level division
