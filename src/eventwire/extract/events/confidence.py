@@ -60,10 +60,9 @@ def calibrated(raw: float, points: list | None = None) -> float:
     share, raised or lowered by BEYOND_SLOPE so that the order of scores stays (no data says
     more there); kept inside [CALIBRATED_MIN, CALIBRATED_MAX]. `points`: other band
     points than the shipped ones (training/calibrate_confidence.py)."""
-    curve = {"points": points} if points else calibration()
-    if _bare or curve is None:
+    points = points or (calibration() or {}).get("points")
+    if _bare or not points:
         return raw
-    points = curve["points"]
     at = bisect.bisect_left([x for x, _ in points], raw)
     if at == 0 or at == len(points):  # beyond the bands: their end value, the order kept
         x, y = points[0] if at == 0 else points[-1]
